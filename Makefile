@@ -1,0 +1,77 @@
+# kabar: four filters that turn scraped news pages into countable facts.
+VERSION = 0.1.0
+PREFIX  = /usr/local
+BINDIR  = $(PREFIX)/bin
+MANDIR  = $(PREFIX)/share/man/man1
+
+TOOLS = $(patsubst tools/%.c,%,$(wildcard tools/*.c))
+LIB   = $(patsubst lib/%.c,%,$(wildcard lib/*.c))
+DATA  = $(sort $(filter-out lib/data/README%,$(wildcard lib/data/*)))
+PKGS  = libutf8proc libpcre2-8
+
+# O and B: where objects and programs go (the sanitizer build uses others).
+O = obj
+B = bin
+
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
+           $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm
+SANITIZE = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+all: $(TOOLS:%=$(B)/%) $(B)/libcheck
+
+$(B)/%: tools/%.c $(O)/libkabar.a
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+
+$(B)/libcheck: tests/libcheck.c $(O)/libkabar.a
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+
+$(O)/%.o: lib/%.c lib/*.h
+	@mkdir -p $(O)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(O)/data.S: scripts/embed-data $(DATA)
+	@mkdir -p $(O)
+	scripts/embed-data $(DATA) > $@
+
+$(O)/data-blobs.o: $(O)/data.S
+	$(CC) -c -o $@ $<
+
+$(O)/libkabar.a: $(LIB:%=$(O)/%.o) $(O)/data-blobs.o
+	$(AR) rcs $@ $^
+
+# The two commands of the README: each installs what is missing first.
+deps:
+	@scripts/deps
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	bats tests
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo
+
+check-asan: deps
+	@$(MAKE) --no-print-directory O=obj-asan B=bin-asan CFLAGS='$(SANITIZE)' all
+	BIN=bin-asan bats tests
+
+eval: all
+	@for s in scripts/eval-*; do [ -x "$$s" ] && "$$s"; done; true
+
+bench: all
+	@scripts/bench
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	for t in $(TOOLS); do cp $(B)/$$t $(DESTDIR)$(BINDIR)/$$t; chmod 755 $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(TOOLS); do [ ! -f docs/$$t.1 ] || cp docs/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1; done
+
+clean:
+	rm -rf obj bin obj-asan bin-asan
+
+.PHONY: all deps check demo check-asan eval bench install clean
+.SECONDARY:

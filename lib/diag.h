@@ -1,0 +1,12 @@
+/* Diagnostics: every message starts with the program's name and is one line. */
+#ifndef DIAG_H
+#define DIAG_H
+
+extern const char *progname;
+
+void setprogname(const char *argv0);
+/* A format ending in ':' appends ": strerror(errno)". */
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* exit 1 */
+
+#endif

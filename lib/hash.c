@@ -1,0 +1,138 @@
+/* Interning hash table: open addressing with linear probing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "mem.h"
+
+static inline uint64_t
+mix(uint64_t a, uint64_t b)
+{
+	__uint128_t r = (__uint128_t)a * b;
+
+	return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+/* A small multiply-mix hash over 8-byte words (in the manner of wyhash). */
+uint64_t
+hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = mix(h ^ w, 0xA0761D6478BD642FULL);
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	return mix(h ^ w ^ ((uint64_t)n << 56), 0xE7037ED1A0B428DBULL);
+}
+
+void
+table_init(struct table *t, size_t expect)
+{
+	size_t cap = 64;
+
+	memset(t, 0, sizeof *t);
+	while (cap < 2 * expect)
+		cap *= 2;
+	t->slots = xcalloc(cap, sizeof *t->slots);
+	t->mask = cap - 1;
+	t->off = xgrow(NULL, &t->offcap, 1, sizeof *t->off);
+	t->off[0] = 0;
+}
+
+static void
+grow(struct table *t)
+{
+	size_t cap = 2 * (t->mask + 1), mask = cap - 1;
+	struct slot *slots = xcalloc(cap, sizeof *slots);
+
+	for (size_t id = 0; id < t->n; id++) {
+		size_t len;
+		const char *key = table_key(t, id, &len);
+		uint64_t h = hash_bytes(key, len);
+		size_t i = (size_t)h & mask;
+
+		while (slots[i].id1)
+			i = (i + 1) & mask;
+		slots[i].hash = (uint32_t)(h >> 32);
+		slots[i].id1 = (uint32_t)(id + 1);
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->mask = mask;
+}
+
+static inline int
+same_key(const struct table *t, uint32_t id1, const char *key, size_t len)
+{
+	size_t klen;
+	const char *k = table_key(t, id1 - 1, &klen);
+
+	return klen == len && memcmp(k, key, len) == 0;
+}
+
+size_t
+table_intern_hashed(struct table *t, const char *key, size_t len, uint64_t h, int *added)
+{
+	uint32_t top = (uint32_t)(h >> 32);
+	size_t i = (size_t)h & t->mask;
+
+	for (; t->slots[i].id1; i = (i + 1) & t->mask)
+		if (t->slots[i].hash == top && same_key(t, t->slots[i].id1, key, len)) {
+			if (added)
+				*added = 0;
+			return t->slots[i].id1 - 1;
+		}
+	if (t->n >= UINT32_MAX - 1)
+		abort();	/* four billion keys: beyond what an id holds */
+	size_t id = t->n++;
+
+	buf_add(&t->arena, key, len);
+	t->off = xgrow(t->off, &t->offcap, t->n + 1, sizeof *t->off);
+	t->off[id + 1] = t->arena.len;
+	t->slots[i].hash = top;
+	t->slots[i].id1 = (uint32_t)(id + 1);
+	if (2 * t->n > t->mask + 1)
+		grow(t);
+	if (added)
+		*added = 1;
+	return id;
+}
+
+size_t
+table_intern(struct table *t, const char *key, size_t len, int *added)
+{
+	return table_intern_hashed(t, key, len, hash_bytes(key, len), added);
+}
+
+long long
+table_find(const struct table *t, const char *key, size_t len)
+{
+	uint64_t h = hash_bytes(key, len);
+	uint32_t top = (uint32_t)(h >> 32);
+
+	for (size_t i = (size_t)h & t->mask; t->slots[i].id1; i = (i + 1) & t->mask)
+		if (t->slots[i].hash == top && same_key(t, t->slots[i].id1, key, len))
+			return t->slots[i].id1 - 1;
+	return -1;
+}
+
+void
+table_clear(struct table *t)
+{
+	memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+	t->n = 0;
+	t->arena.len = 0;
+}
+
+void
+table_free(struct table *t)
+{
+	free(t->slots);
+	free(t->off);
+	buf_free(&t->arena);
+	memset(t, 0, sizeof *t);
+}

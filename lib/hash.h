@@ -1,0 +1,49 @@
+/*
+ * A hash table that interns byte strings and gives each distinct key a
+ * dense id (0, 1, 2, ...), so callers keep their values in plain arrays
+ * indexed by id.  Keys live together in one arena; each slot holds the
+ * key's hash, so most probes never touch key bytes.  Open addressing,
+ * power-of-two capacity, load at most 1/2: fit for tens of millions of keys.
+ */
+#ifndef HASH_H
+#define HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct slot {
+	uint32_t hash;	/* high half of the key's 64-bit hash */
+	uint32_t id1;	/* id + 1; 0 marks an empty slot */
+};
+
+struct table {
+	struct slot *slots;
+	size_t mask;		/* capacity - 1 */
+	size_t n;		/* distinct keys */
+	struct buf arena;	/* every key's bytes, in id order */
+	uint64_t *off;		/* key id's bytes are arena[off[id], off[id+1]) */
+	size_t offcap;
+};
+
+uint64_t hash_bytes(const void *p, size_t n);
+
+void table_init(struct table *t, size_t expect);
+/* The id of key, adding it if new (*added says which, if not NULL). */
+size_t table_intern(struct table *t, const char *key, size_t len, int *added);
+/* As table_intern with a hash the caller computed with hash_bytes. */
+size_t table_intern_hashed(struct table *t, const char *key, size_t len, uint64_t h, int *added);
+/* The id of key, or -1. */
+long long table_find(const struct table *t, const char *key, size_t len);
+void table_clear(struct table *t);	/* forget every key, keep the memory */
+void table_free(struct table *t);
+
+static inline const char *
+table_key(const struct table *t, size_t id, size_t *len)
+{
+	*len = (size_t)(t->off[id + 1] - t->off[id]);
+	return t->arena.data + t->off[id];
+}
+
+#endif

@@ -1,0 +1,181 @@
+/* Line records from files or stdin, and their TAB fields. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "mem.h"
+#include "record.h"
+#include "utf8.h"
+
+#define BLOCK (1 << 17)
+
+int
+reader_open(struct reader *r, const char *name)
+{
+	int fd = strcmp(name, "-") == 0 ? STDIN_FILENO : open(name, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	if (!r->block) {
+		r->cap = BLOCK;
+		r->block = xmalloc(r->cap);
+	}
+	r->name = name;
+	r->fd = fd;
+	r->lineno = r->nbad = r->firstbad = 0;
+	r->error = r->eof = 0;
+	r->start = r->end = 0;
+	return 0;
+}
+
+/* Read more input after the unread bytes; 0 at end of input or error. */
+static int
+fill(struct reader *r)
+{
+	if (r->eof)
+		return 0;
+	if (r->start > 0) {	/* slide the partial line to the front */
+		memmove(r->block, r->block + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	if (r->end == r->cap)	/* a line longer than the block: grow */
+		r->block = xgrow(r->block, &r->cap, r->cap + 1, 1);
+	for (;;) {
+		ssize_t n = read(r->fd, r->block + r->end, r->cap - r->end);
+
+		if (n > 0) {
+			r->end += (size_t)n;
+			return 1;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			warn("%s:", r->name);
+			r->error = 1;
+		}
+		r->eof = 1;
+		return 0;
+	}
+}
+
+int
+reader_line(struct reader *r, struct line *ln)
+{
+	size_t scanned = r->start;
+	char *nl;
+
+	while (!(nl = memchr(r->block + scanned, '\n', r->end - scanned))) {
+		size_t seen = r->end - r->start;	/* of this line, already searched */
+
+		if (!fill(r)) {
+			if (r->start == r->end)
+				return 0;
+			nl = r->block + r->end;	/* last line without LF */
+			break;
+		}
+		scanned = r->start + seen;
+	}
+	ln->data = r->block + r->start;
+	ln->len = (size_t)(nl - ln->data);
+	r->start = nl < r->block + r->end ? (size_t)(nl - r->block) + 1 : r->end;
+	r->lineno++;
+
+	if (ln->len > 0 && ln->data[ln->len - 1] == '\r')
+		ln->len--;
+	if (r->lineno == 1 && ln->len >= 3 && memcmp(ln->data, "\xEF\xBB\xBF", 3) == 0) {
+		ln->data += 3;
+		ln->len -= 3;
+	}
+	if (!utf8_valid(ln->data, ln->len)) {
+		r->repaired.len = 0;
+		size_t bad = utf8_repair(&r->repaired, ln->data, ln->len);
+
+		if (!r->nbad)
+			r->firstbad = r->lineno;
+		r->nbad += bad;
+		ln->data = r->repaired.data;
+		ln->len = r->repaired.len;
+	}
+	return 1;
+}
+
+int
+reader_close(struct reader *r)
+{
+	int status = r->error;
+
+	if (r->nbad) {
+		warn("%s:%lu: invalid UTF-8 replaced by U+FFFD (%lu sequence%s in the input)",
+		    r->name, r->firstbad, r->nbad, r->nbad == 1 ? "" : "s");
+		status = 1;
+	}
+	if (r->fd != STDIN_FILENO)
+		close(r->fd);
+	r->fd = -1;
+	return status;
+}
+
+void
+reader_free(struct reader *r)
+{
+	free(r->block);
+	buf_free(&r->repaired);
+	memset(r, 0, sizeof *r);
+}
+
+int
+each_input(int argc, char **argv, input_fn *fn, void *ctx)
+{
+	static char *use_stdin[] = { "-", NULL };
+	struct reader r = { 0 };
+	int status = 0;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = use_stdin;
+	}
+	for (int i = 0; i < argc; i++) {
+		if (reader_open(&r, argv[i]) < 0) {
+			warn("%s:", argv[i]);
+			status = 1;
+			continue;
+		}
+		if (fn(&r, ctx))
+			status = 1;
+		status |= reader_close(&r);
+	}
+	reader_free(&r);
+	return status;
+}
+
+void
+fields_split(struct fields *fs, const struct line *ln)
+{
+	char *p = ln->data, *end = ln->data + ln->len;
+
+	fs->n = 0;
+	for (;;) {
+		char *tab = memchr(p, '\t', (size_t)(end - p));
+		char *stop = tab ? tab : end;
+
+		if (fs->n == fs->cap)
+			fs->f = xgrow(fs->f, &fs->cap, fs->n + 1, sizeof *fs->f);
+		fs->f[fs->n].data = p;
+		fs->f[fs->n].len = (size_t)(stop - p);
+		fs->n++;
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+}
+
+void
+fields_free(struct fields *fs)
+{
+	free(fs->f);
+	memset(fs, 0, sizeof *fs);
+}

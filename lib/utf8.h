@@ -1,0 +1,14 @@
+/* UTF-8 checking and repair through utf8proc: invalid sequences become U+FFFD. */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stddef.h>
+
+struct buf;
+
+/* 1 if s[0..n) is valid UTF-8 (NUL bytes included). */
+int utf8_valid(const char *s, size_t n);
+/* Append s to out with each invalid sequence replaced by U+FFFD; returns how many were replaced. */
+size_t utf8_repair(struct buf *out, const char *s, size_t n);
+
+#endif
