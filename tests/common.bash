@@ -1,0 +1,21 @@
+# Shared by every test file: where the programs are, a scratch directory.
+bats_require_minimum_version 1.5.0
+
+BIN=${BIN:-bin}
+export LC_ALL=C.UTF-8
+
+setup() {
+	TMP=$(mktemp -d)
+}
+
+teardown() {
+	rm -rf "$TMP"
+}
+
+# check_output EXPECTED: stdout is exactly EXPECTED, with a readable diff if not.
+check_output() {
+	if [ "$output" != "$1" ]; then
+		diff -u <(printf '%s\n' "$1") <(printf '%s\n' "$output") >&2 || true
+		return 1
+	fi
+}
