@@ -1,0 +1,130 @@
+/*
+ * The tokenizer of the entity tagger, cut the way NERGrit is: a token is a
+ * run of letters and digits, or one punctuation character on its own
+ * (`Prof .`, `1 . 000`, `( Mdpl )`, `sumber - sumber`).
+ */
+#include <stdint.h>
+
+#include "mem.h"
+#include "token.h"
+
+enum { SPACE, WORD, PUNCT };
+
+/* Class of each ASCII byte; bytes >= 0x80 start or continue a UTF-8 sequence. */
+static unsigned char ascii_class[128];
+static int ready;
+
+static void
+init_classes(void)
+{
+	int c;
+
+	for (c = 0; c < 128; c++) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			ascii_class[c] = WORD;
+		else if (c == ' ' || (c >= '\t' && c <= '\r'))
+			ascii_class[c] = SPACE;
+		else if (c < 0x20 || c == 0x7f)
+			ascii_class[c] = SPACE;	/* other control bytes (NUL too) separate tokens */
+		else
+			ascii_class[c] = PUNCT;
+	}
+	ready = 1;
+}
+
+/* Length of the UTF-8 sequence at s[i] (at least 1) and its code point. */
+static size_t
+decode(const unsigned char *s, size_t i, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[i];
+	size_t len, k;
+	uint32_t v;
+
+	if (c >= 0xf0)
+		len = 4, v = c & 0x07;
+	else if (c >= 0xe0)
+		len = 3, v = c & 0x0f;
+	else if (c >= 0xc0)
+		len = 2, v = c & 0x1f;
+	else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	if (i + len > n) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (k = 1; k < len; k++) {
+		if ((s[i + k] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		v = v << 6 | (s[i + k] & 0x3f);
+	}
+	*cp = v;
+	return len;
+}
+
+/* Class of a non-ASCII code point: spaces, punctuation and symbols of the common blocks, else a letter. */
+static int
+wide_class(uint32_t cp)
+{
+	if (cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f || cp == 0x205f ||
+	    cp == 0x3000 || cp == 0xfeff || cp == 0x200c || cp == 0x200d || cp == 0x2060)
+		return SPACE;
+	if ((cp >= 0xa1 && cp <= 0xbf && cp != 0xaa && cp != 0xb2 && cp != 0xb3 && cp != 0xb5 &&
+	    cp != 0xb9 && cp != 0xba && cp != 0xbc && cp != 0xbd && cp != 0xbe) || cp == 0xd7 ||
+	    cp == 0xf7 || (cp >= 0x2010 && cp <= 0x205e) || (cp >= 0x20a0 && cp <= 0x20cf) ||
+	    (cp >= 0x2190 && cp <= 0x2bff) || (cp >= 0x3001 && cp <= 0x3003) ||
+	    (cp >= 0x3008 && cp <= 0x3011) || cp == 0xfffd || (cp >= 0xff01 && cp <= 0xff0f) ||
+	    (cp >= 0x1f000 && cp <= 0x1faff))
+		return PUNCT;
+	return WORD;
+}
+
+size_t
+tokenize(const char *text, size_t n, struct token **tok, size_t *cap)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, nt = 0, len, start;
+	uint32_t cp;
+	int cls;
+
+	if (!ready)
+		init_classes();
+	while (i < n) {
+		if (s[i] < 0x80) {
+			cls = ascii_class[s[i]];
+			len = 1;
+		} else {
+			len = decode(s, i, n, &cp);
+			cls = wide_class(cp);
+		}
+		if (cls == SPACE) {
+			i += len;
+			continue;
+		}
+		start = i;
+		i += len;
+		if (cls == WORD) {
+			while (i < n) {
+				if (s[i] < 0x80) {
+					if (ascii_class[s[i]] != WORD)
+						break;
+					i++;
+				} else {
+					len = decode(s, i, n, &cp);
+					if (wide_class(cp) != WORD)
+						break;
+					i += len;
+				}
+			}
+		}
+		if (nt == *cap)
+			*tok = xgrow(*tok, cap, nt + 1, sizeof **tok);
+		(*tok)[nt].start = start;
+		(*tok)[nt].end = i;
+		nt++;
+	}
+	return nt;
+}
