@@ -4,6 +4,8 @@ PREFIX  = /usr/local
 BINDIR  = $(PREFIX)/bin
 MANDIR  = $(PREFIX)/share/man/man1
 
+# The four filters are installed; other tools/ programs (the trainer) are built only.
+FILTERS = strip-boilerplate split-sentences tag-entities count-values
 TOOLS = $(patsubst tools/%.c,%,$(wildcard tools/*.c))
 LIB   = $(patsubst lib/%.c,%,$(wildcard lib/*.c))
 DATA  = $(sort $(filter-out lib/data/README%,$(wildcard lib/data/*)))
@@ -62,16 +64,20 @@ check-asan: deps
 eval: all
 	@for s in scripts/eval-*; do [ -x "$$s" ] && "$$s"; done; true
 
+# Rebuild the name tagger's model from corpus/nergrit (deterministic).
+model: all
+	scripts/train-model
+
 bench: all
 	@scripts/bench
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
-	for t in $(TOOLS); do cp $(B)/$$t $(DESTDIR)$(BINDIR)/$$t; chmod 755 $(DESTDIR)$(BINDIR)/$$t; done
-	for t in $(TOOLS); do [ ! -f docs/$$t.1 ] || cp docs/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1; done
+	for t in $(FILTERS); do cp $(B)/$$t $(DESTDIR)$(BINDIR)/$$t && chmod 755 $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(FILTERS); do cp docs/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1 && chmod 644 $(DESTDIR)$(MANDIR)/$$t.1; done
 
 clean:
 	rm -rf obj bin obj-asan bin-asan
 
-.PHONY: all deps check demo check-asan eval bench install clean
+.PHONY: all deps check demo check-asan eval model bench install clean
 .SECONDARY:

@@ -1,0 +1,196 @@
+#!/usr/bin/env bats
+# The shared library (lib/), driven through tests/libcheck.c.
+
+load common
+
+@test "lines: LF and CRLF ends, the last line without LF still counts" {
+	printf 'one\r\ntwo\n\nthree' > "$TMP/in"
+	run --separate-stderr "$BIN/libcheck" lines "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "$TMP/in:1:3:one
+$TMP/in:2:3:two
+$TMP/in:3:0:
+$TMP/in:4:5:three"
+}
+
+@test "lines: a leading byte-order mark is skipped, a later one is kept" {
+	printf '\xef\xbb\xbfa\n\xef\xbb\xbfb\n' | {
+		run --separate-stderr "$BIN/libcheck" lines
+		[ "$status" -eq 0 ]
+		[ "$stderr" = "" ]
+		check_output $'-:1:1:a\n-:2:4:\xef\xbb\xbfb'
+	}
+}
+
+@test "lines: NUL bytes survive and count in the length" {
+	printf 'a\0b\n' > "$TMP/in"
+	"$BIN/libcheck" lines < "$TMP/in" > "$TMP/out"
+	printf -- '-:1:3:a\0b\n' | cmp - "$TMP/out"
+}
+
+@test "lines: a lone CR inside a line is data, escaped on output" {
+	printf 'a\rb\n' | {
+		run --separate-stderr "$BIN/libcheck" lines
+		[ "$status" -eq 0 ]
+		check_output '-:1:3:a\rb'
+	}
+}
+
+@test "lines: empty input gives nothing" {
+	run --separate-stderr "$BIN/libcheck" lines /dev/null
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "" ]
+}
+
+@test "lines: a 100 MB line is read whole" {
+	head -c 100000000 /dev/zero | tr '\0' 'x' > "$TMP/big"
+	printf '\nshort\n' >> "$TMP/big"
+	run --separate-stderr bash -c "'$BIN/libcheck' lines '$TMP/big' | sed 's|^.*/big:||' | cut -c1-22"
+	[ "$status" -eq 0 ]
+	check_output "1:100000000:xxxxxxxxxx
+2:5:short"
+}
+
+@test "lines: invalid UTF-8 becomes U+FFFD, reported once per file with the first line" {
+	printf 'ok\nbad \xff\xfe end\nalso \xc3\n' > "$TMP/in"
+	run --separate-stderr "$BIN/libcheck" lines "$TMP/in"
+	[ "$status" -eq 1 ]
+	check_output "$TMP/in:1:2:ok
+$TMP/in:2:14:bad $(printf '\xef\xbf\xbd\xef\xbf\xbd') end
+$TMP/in:3:8:also $(printf '\xef\xbf\xbd')"
+	[ "$stderr" = "libcheck: $TMP/in:2: invalid UTF-8 replaced by U+FFFD (3 sequences in the input)" ]
+}
+
+@test "lines: overlong and surrogate encodings are invalid too" {
+	printf '\xc0\xaf|\xed\xa0\x80|\xf4\x90\x80\x80\n' | {
+		run --separate-stderr "$BIN/libcheck" lines
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "libcheck: -:1: invalid UTF-8 replaced by U+FFFD (3 sequences in the input)" ]
+		check_output "-:1:11:$(printf '\xef\xbf\xbd|\xef\xbf\xbd|\xef\xbf\xbd')"
+	}
+}
+
+@test "inputs: a missing file is reported and the others are still read" {
+	printf 'a\n' > "$TMP/one"
+	run --separate-stderr "$BIN/libcheck" lines "$TMP/one" "$TMP/nope" "$TMP/one"
+	[ "$status" -eq 1 ]
+	check_output "$TMP/one:1:1:a
+$TMP/one:1:1:a"
+	[ "$stderr" = "libcheck: $TMP/nope: No such file or directory" ]
+}
+
+@test "inputs: a directory is a read error, reported, and the rest goes on" {
+	printf 'a\n' > "$TMP/one"
+	run --separate-stderr "$BIN/libcheck" lines "$TMP" "$TMP/one"
+	[ "$status" -eq 1 ]
+	check_output "$TMP/one:1:1:a"
+	[ "$stderr" = "libcheck: $TMP: Is a directory" ]
+}
+
+@test "escape: exactly backslash, TAB, LF and CR are escaped" {
+	run --separate-stderr bash -c "printf 'a\\\\b\\tc\\nd\\re\\001' | '$BIN/libcheck' escape"
+	[ "$status" -eq 0 ]
+	check_output 'a\\b\tc\nd\re'$'\001'
+}
+
+@test "escape then unescape gives back every ASCII byte, NUL included" {
+	for i in $(seq 0 127); do printf "\\$(printf %03o "$i")"; done > "$TMP/all"
+	[ "$(wc -c < "$TMP/all")" -eq 128 ]
+	"$BIN/libcheck" escape < "$TMP/all" | "$BIN/libcheck" unescape | cmp - "$TMP/all"
+}
+
+@test "escape then unescape round-trips random UTF-8 text" {
+	python3 -c '
+import random
+random.seed(7)
+alphabet = "ab \t\n\r\\\\xé€𝄞\0"
+print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/text"
+	"$BIN/libcheck" escape < "$TMP/text" > "$TMP/escaped"
+	[ "$(wc -l < "$TMP/escaped")" -eq 1 ]
+	"$BIN/libcheck" unescape "$TMP/escaped" | cmp - "$TMP/text"
+}
+
+@test "unescape keeps an unknown escape and a final backslash as written" {
+	printf 'a\\qb\\\n' | {
+		run --separate-stderr "$BIN/libcheck" unescape
+		[ "$status" -eq 0 ]
+		check_output 'a\qb\'
+	}
+}
+
+@test "fields: cut-style lists" {
+	line=$'a\tb\tc\td\te'
+	for case in '1:a' '2,4:b	d' '2,4-:b	d	e' '-2:a	b' '3-:c	d	e' '4,2:b	d' '1-2,2-3:a	b	c'; do
+		list=${case%%:*} want=${case#*:}
+		got=$(printf '%s\n' "$line" | "$BIN/libcheck" fields -- "$list")
+		[ "$got" = "$want" ] || { echo "list $list: got '$got' want '$want'" >&2; return 1; }
+	done
+}
+
+@test "fields: bad lists are usage errors naming the reason" {
+	for case in '0:fields are numbered from 1' '3-1:decreasing range' 'a:expected a field number' \
+	    ':empty field list' '-:a range needs at least one end' '1;2:expected '"','"' or '"'-'"'' \
+	    '99999999999:field number too large'; do
+		list=${case%%:*} why=${case#*:}
+		run --separate-stderr "$BIN/libcheck" fields -- "$list" /dev/null
+		[ "$status" -eq 2 ]
+		[ "$output" = "" ]
+		[ "${stderr%%$'\n'*}" = "libcheck: bad field list '$list': $why" ] || { echo "$stderr" >&2; return 1; }
+	done
+}
+
+@test "fields: a record with too few fields is reported with file and line, and skipped" {
+	printf 'a\tb\tc\nshort\nx\ty\tz\n' > "$TMP/in"
+	run --separate-stderr "$BIN/libcheck" fields 3 "$TMP/in"
+	[ "$status" -eq 1 ]
+	check_output $'c\nz'
+	[ "$stderr" = "libcheck: $TMP/in:2: want 3 fields, found 1" ]
+}
+
+@test "intern: equal keys get one id, ids are dense, many keys fit" {
+	run --separate-stderr bash -c "printf 'b\na\nb\n\n' | '$BIN/libcheck' intern"
+	check_output $'0\n1\n0\n2\n3 distinct'
+	seq 1 300000 > "$TMP/keys"
+	cat "$TMP/keys" "$TMP/keys" | "$BIN/libcheck" intern > "$TMP/ids"
+	[ "$(tail -n 1 "$TMP/ids")" = "300000 distinct" ]
+	[ "$(sed -n '300001p' "$TMP/ids")" = "0" ]
+	[ "$(sed -n '600000p' "$TMP/ids")" = "299999" ]
+}
+
+@test "numbers from options are checked with bounds" {
+	run --separate-stderr "$BIN/libcheck" number 3
+	[ "$status" -eq 0 ]
+	check_output 8
+	for case in '6:too large: 6 (at most 5)' '-6:too small: -6 (at least -5)' '2x:not a number: 2x' \
+	    ':not a number: ' '99999999999999999999:too large: 99999999999999999999 (at most 5)'; do
+		run --separate-stderr "$BIN/libcheck" number -- "${case%%:*}"
+		[ "$status" -eq 2 ]
+		[ "$output" = "" ]
+		[ "${stderr%%$'\n'*}" = "libcheck: number: ${case#*:}" ] || { echo "$stderr" >&2; return 1; }
+	done
+}
+
+@test "built-in data files are found by name" {
+	run --separate-stderr bash -c "'$BIN/libcheck' data stop-id.txt | head -n 2"
+	check_output $'yang\ndan'
+	run --separate-stderr "$BIN/libcheck" data no-such-file
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "libcheck: no-such-file: no such data file" ]
+}
+
+@test "output: a write error is reported and ends the program with status 1" {
+	seq 1 100000 > "$TMP/in"
+	run --separate-stderr bash -c "'$BIN/libcheck' lines '$TMP/in' > /dev/full"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "libcheck: write error: No space left on device" ]
+}
+
+@test "output: a closed pipe ends the program silently" {
+	seq 1 1000000 > "$TMP/in"
+	run --separate-stderr bash -c "'$BIN/libcheck' lines '$TMP/in' | head -n 1; exit \${PIPESTATUS[0]}"
+	[ "$status" -ne 0 ]
+	[ "$output" = "$TMP/in:1:1:1" ]
+	[ "$stderr" = "" ]
+}
