@@ -1,0 +1,526 @@
+/*
+ * Boilerplate or body, line by line, from plain text: a local score from
+ * the line's own signals, then context (neighbours, the main block of
+ * body text), cues and cross-document repetition, then the title.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boilerplate.h"
+#include "data.h"
+#include "mem.h"
+
+void
+bp_defaults(struct bp_options *o)
+{
+	o->lang = "auto";
+	o->threshold = 0.5;
+	o->near = 0.3;
+	o->short_words = 8;
+	o->repeat = 3;
+	o->repeat_words = 40;
+	o->cue_words = 20;
+}
+
+const char *
+bp_class_name(enum bp_class c)
+{
+	return c == BP_BODY ? "body" : c == BP_TITLE ? "title" : "boilerplate";
+}
+
+/* ------------------------------------------------------------ characters */
+
+static inline int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
+}
+
+/* Bytes of a punctuation or space character at s (UTF-8), 0 if it is not one. */
+static size_t
+punct_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return (c < '0' || (c > '9' && c < 'A') || (c > 'Z' && c < 'a') || c > 'z') ? 1 : 0;
+	if (c == 0xC2 && n >= 2 && s[1] >= 0xA0 && s[1] <= 0xBF)
+		return 2;	/* nbsp, «, », ·, ©, ... */
+	if (c == 0xE2 && n >= 3 && (s[1] == 0x80 || s[1] == 0x81 || s[1] == 0x86 ||
+	    s[1] == 0x96 || s[1] == 0x97 || s[1] == 0x80))
+		return 3;	/* dashes, quotes, bullets, ellipsis, arrows, shapes */
+	if (c == 0xF0 && n >= 4)
+		return 4;	/* emoji and other symbols */
+	return 0;
+}
+
+/* ------------------------------------------------------------- the model */
+
+static void
+load_words(struct bp_model *m, const struct blob *b, uint32_t bit)
+{
+	size_t pos = 0;
+	struct line ln;
+
+	while (data_next_line(b, &pos, &ln)) {
+		size_t id = table_intern(&m->words, ln.data, ln.len, NULL);
+
+		if (id >= m->wordcap) {
+			size_t old = m->wordcap;
+
+			m->wordlangs = xgrow(m->wordlangs, &m->wordcap, id + 1, sizeof *m->wordlangs);
+			memset(m->wordlangs + old, 0, (m->wordcap - old) * sizeof *m->wordlangs);
+		}
+		m->wordlangs[id] |= bit;
+	}
+}
+
+/* Lower-case ASCII letters, fold digits to 0, punctuation to single spaces. */
+static size_t
+normalise(struct buf *out, const char *s, size_t len, size_t maxwords)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t words = 0;
+	int space = 1;
+
+	out->len = 0;
+	if (out->cap < len + 1)
+		buf_reserve(out, len + 1);
+	while (p < end) {
+		size_t k = punct_len(p, (size_t)(end - p));
+
+		if (k) {
+			if (!space) {
+				if (++words == maxwords)
+					break;
+				out->data[out->len++] = ' ';
+			}
+			space = 1;
+			p += k;
+			continue;
+		}
+		unsigned char c = *p++;
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (c >= '0' && c <= '9')
+			c = '0';
+		out->data[out->len++] = (char)c;
+		space = 0;
+	}
+	if (out->len && out->data[out->len - 1] == ' ')
+		out->len--;
+	return out->len;
+}
+
+int
+bp_init(struct bp_model *m, const struct bp_options *o)
+{
+	char name[32];
+
+	memset(m, 0, sizeof *m);
+	m->opt = *o;
+	table_init(&m->words, 2048);
+	table_init(&m->cues, 256);
+	table_init(&m->seen, 1024);
+	/* Every built-in stoplist stop-XX.txt is a language. */
+	for (char a = 'a'; a <= 'z'; a++)
+		for (char b = 'a'; b <= 'z'; b++) {
+			snprintf(name, sizeof name, "stop-%c%c.txt", a, b);
+			const struct blob *bl = data_find(name);
+
+			if (!bl || m->nlangs == 32)
+				continue;
+			m->langs = xrealloc(m->langs, (m->nlangs + 1) * sizeof *m->langs);
+			snprintf(m->langs[m->nlangs].code, sizeof m->langs[0].code, "%c%c", a, b);
+			load_words(m, bl, 1u << m->nlangs);
+			m->nlangs++;
+		}
+	m->fixed = m->nlangs;
+	if (strcmp(o->lang, "auto") != 0) {
+		for (m->fixed = 0; m->fixed < m->nlangs; m->fixed++)
+			if (strcmp(m->langs[m->fixed].code, o->lang) == 0)
+				break;
+		if (m->fixed == m->nlangs)
+			return -1;
+	}
+	m->langcount = xcalloc(m->nlangs + 1, sizeof *m->langcount);
+	/* Cue phrases: every cues-XX.txt, normalised. */
+	for (char a = 'a'; a <= 'z'; a++)
+		for (char b = 'a'; b <= 'z'; b++) {
+			snprintf(name, sizeof name, "cues-%c%c.txt", a, b);
+			const struct blob *bl = data_find(name);
+			size_t pos = 0;
+			struct line ln;
+
+			while (bl && data_next_line(bl, &pos, &ln)) {
+				size_t n = normalise(&m->scratch, ln.data, ln.len, (size_t)-1), w = 1;
+
+				if (!n)
+					continue;
+				for (size_t i = 0; i < n; i++)
+					w += m->scratch.data[i] == ' ';
+				if (w > m->cue_maxwords)
+					m->cue_maxwords = w;
+				table_intern(&m->cues, m->scratch.data, n, NULL);
+			}
+		}
+	return 0;
+}
+
+void
+bp_free(struct bp_model *m)
+{
+	table_free(&m->words);
+	table_free(&m->cues);
+	table_free(&m->seen);
+	free(m->wordlangs);
+	free(m->docs);
+	free(m->lastdoc);
+	free(m->langs);
+	free(m->langcount);
+	buf_free(&m->scratch);
+	memset(m, 0, sizeof *m);
+}
+
+uint64_t
+bp_line_key(struct bp_model *m, const char *s, size_t len)
+{
+	size_t n = normalise(&m->scratch, s, len, (size_t)-1);
+
+	return hash_bytes(m->scratch.data, n);
+}
+
+void
+bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
+{
+	m->ndocs++;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t key = bp_line_key(m, lines[i].text, lines[i].len);
+		size_t id = table_intern_hashed(&m->seen, (const char *)&key, sizeof key,
+		    hash_bytes(&key, sizeof key), NULL);
+
+		if (id >= m->seencap) {
+			size_t cap = m->seencap;
+
+			m->docs = xgrow(m->docs, &cap, id + 1, sizeof *m->docs);
+			m->lastdoc = xrealloc(m->lastdoc, cap * sizeof *m->lastdoc);
+			memset(m->docs + m->seencap, 0, (cap - m->seencap) * sizeof *m->docs);
+			memset(m->lastdoc + m->seencap, 0, (cap - m->seencap) * sizeof *m->lastdoc);
+			m->seencap = cap;
+		}
+		if (m->lastdoc[id] != m->ndocs) {
+			m->lastdoc[id] = m->ndocs;
+			m->docs[id]++;
+		}
+	}
+}
+
+/* Documents the line was counted in (0 when nothing was counted). */
+static uint32_t
+docs_of(const struct bp_model *m, uint64_t key)
+{
+	long long id;
+
+	if (!m->seen.n)
+		return 0;
+	id = table_find(&m->seen, (const char *)&key, sizeof key);
+	return id < 0 ? 0 : m->docs[id];
+}
+
+/* --------------------------------------------------------------- signals */
+
+static int
+is_separator(const unsigned char *t, size_t n)
+{
+	static const char *const seps[] = {
+		"|", "/", "-", ">", "<", ":", "::", "\xC2\xBB", "\xC2\xAB", "\xC2\xB7",
+		"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xBA", "\xE2\x86\x92",
+	};
+	for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+		if (strlen(seps[i]) == n && memcmp(seps[i], t, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Closing quotes and brackets that may follow a sentence's final stop. */
+static size_t
+closer_before(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')' || s[n - 1] == ']'))
+		return 1;
+	if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (s[n - 1] == 0x9D || s[n - 1] == 0x99))
+		return 3;
+	return 0;
+}
+
+/* Line end: terminal punctuation, a teaser's ellipsis, a sign-off like (RO/OL-14). */
+static void
+line_end(struct bp_line *l)
+{
+	const unsigned char *s = (const unsigned char *)l->text;
+	size_t n = l->len, k;
+
+	while (n && is_space(s[n - 1]))
+		n--;
+	/* A short parenthesised sign-off at the very end: judge what precedes it. */
+	if (n >= 3 && s[n - 1] == ')') {
+		size_t i = n - 1;
+
+		while (i > 0 && s[i - 1] != '(' && n - i < 20 && !is_space(s[i - 1]))
+			i--;
+		if (i > 0 && s[i - 1] == '(' && n - i < 20) {
+			l->signoff = 1;
+			n = i - 1;
+			while (n && is_space(s[n - 1]))
+				n--;
+			if (n == 0)
+				return;
+		}
+	}
+	if ((n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0)) {
+		l->ellipsis = 1;
+		return;
+	}
+	while ((k = closer_before(s, n)) != 0)
+		n -= k;
+	if (n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?'))
+		l->terminal = 1;
+}
+
+/* Words, stopwords, capitals, digits, separators of one line. */
+static void
+line_words(struct bp_model *m, struct bp_line *l)
+{
+	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
+	char low[32];
+
+	l->words = l->stops = l->caps = l->alpha = l->digits = l->letters = l->seps = 0;
+	l->sentences = 0;
+	l->terminal = l->ellipsis = l->signoff = 0;
+	memset(m->langcount, 0, (m->nlangs + 1) * sizeof *m->langcount);
+	while (p < end) {
+		while (p < end && is_space(*p))
+			p++;
+		if (p == end)
+			break;
+		const unsigned char *t = p;
+
+		while (p < end && !is_space(*p))
+			p++;
+		size_t n = (size_t)(p - t);
+		/* The word within its punctuation. */
+		const unsigned char *a = t, *b = p;
+		size_t k;
+
+		while (a < b && (k = punct_len(a, (size_t)(b - a))) != 0)
+			a += k;
+		if (a == b) {
+			l->seps += is_separator(t, n);
+			continue;
+		}
+		while (b > a && (b[-1] == '.' || b[-1] == ',' || b[-1] == '"' || b[-1] == '\'' ||
+		    b[-1] == ')' || b[-1] == ':' || b[-1] == ';' || b[-1] == '!' || b[-1] == '?' ||
+		    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
+			b -= (b[-1] & 0x80) ? 3 : 1;
+		if (p - t >= 2 && (p[-1] == '.' || p[-1] == '?' || p[-1] == '!') && b - a > 1)
+			l->sentences++;
+		l->words++;
+		int has_alpha = 0;
+		size_t len = (size_t)(b - a);
+
+		for (const unsigned char *c = a; c < b; c++) {
+			if (*c >= '0' && *c <= '9')
+				l->digits++;
+			else if (*c >= 0x80 || (unsigned)((*c | 0x20) - 'a') < 26u)
+				l->letters++, has_alpha = 1;
+		}
+		if (!has_alpha)
+			continue;
+		l->alpha++;
+		if (*a >= 'A' && *a <= 'Z')
+			l->caps++;
+		if (len < sizeof low) {
+			for (size_t i = 0; i < len; i++)
+				low[i] = (char)((a[i] >= 'A' && a[i] <= 'Z') ? a[i] + 32 : a[i]);
+			long long id = table_find(&m->words, low, len);
+
+			if (id >= 0) {
+				uint32_t bits = m->wordlangs[id];
+
+				for (size_t i = 0; bits; i++, bits >>= 1)
+					if (bits & 1)
+						m->langcount[i]++;
+			}
+		}
+	}
+	line_end(l);
+}
+
+/* Does the line open with a cue phrase (Baca Juga, Read more, Advertisement, ...)? */
+static int
+line_cue(struct bp_model *m, const struct bp_line *l)
+{
+	size_t n = normalise(&m->scratch, l->text, l->len, m->cue_maxwords + 1);
+
+	for (size_t i = 0; i <= n; i++)
+		if ((i == n || m->scratch.data[i] == ' ') && i > 0 &&
+		    table_find(&m->cues, m->scratch.data, i) >= 0)
+			return 1;
+	return 0;
+}
+
+/* The local score: how much the line alone looks like running text. */
+static double
+local_score(const struct bp_line *l)
+{
+	if (l->words == 0 || l->alpha == 0)
+		return 0.0;
+	double w = l->words, d = (double)l->stops / w;
+	double capshare = l->alpha > 1 ? (double)(l->caps - (l->caps > 0)) / (l->alpha - 1) : 1.0;
+	double digshare = (double)l->digits / (l->digits + l->letters);
+	double len = log(1 + w) / log(41);
+	double z = -4.2;
+
+	z += 4.0 * (len > 1 ? 1 : len);
+	z += 6.0 * (d > 0.5 ? 0.5 : d);
+	z += 1.6 * l->terminal + 0.8 * l->signoff;
+	z -= 1.5 * l->ellipsis;
+	z -= 2.0 * capshare;
+	z -= 3.0 * digshare;
+	z -= 0.8 * (l->seps > 2 ? 2 : l->seps);
+	z += 0.4 * (l->sentences > 3 ? 3 : l->sentences);
+	return 1 / (1 + exp(-z));
+}
+
+/* ---------------------------------------------------------- the document */
+
+static double
+weight(const struct bp_line *l)
+{
+	return l->words > 60 ? 60 : l->words;
+}
+
+const char *
+bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
+{
+	const struct bp_options *o = &m->opt;
+	size_t nl = m->nlangs, lang = m->fixed;
+	uint64_t *stops = xcalloc(nl + 1, sizeof *stops);
+	/* Signals of each line; stopwords counted for every language. */
+	uint32_t *linestops = xmalloc((n * (nl ? nl : 1) + 1) * sizeof *linestops);
+
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &lines[i];
+
+		line_words(m, l);
+		for (size_t k = 0; k < nl; k++) {
+			linestops[i * nl + k] = m->langcount[k];
+			stops[k] += m->langcount[k];
+		}
+		l->key = bp_line_key(m, l->text, l->len);
+		l->repeated = o->repeat > 0 && l->words < o->repeat_words &&
+		    docs_of(m, l->key) >= (uint32_t)o->repeat;
+		l->cue = l->words < o->cue_words && line_cue(m, l);
+	}
+	if (lang == nl) {	/* auto: the stoplist that covers most words */
+		lang = 0;
+		for (size_t k = 1; k < nl; k++)
+			if (stops[k] > stops[lang])
+				lang = k;
+	}
+	/* Repeated within the document (related headlines, menus twice). */
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &lines[i];
+
+		l->stops = nl ? (int)linestops[i * nl + lang] : 0;
+		l->twice = 0;
+		l->local = local_score(l);
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n && j < i + 400; j++)
+			if (lines[j].key == lines[i].key && lines[i].words > 0)
+				lines[i].twice = lines[j].twice = 1;
+
+	/* The main block: the stretch of lines with the most body text. */
+	double best = 0, sum = 0;
+	size_t from = 0, bstart = 0, bend = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &lines[i];
+		double v = l->repeated || l->cue ? -weight(l) : (l->local - 0.5) * 2 * weight(l);
+
+		if (sum <= 0) {
+			sum = 0;
+			from = i;
+		}
+		sum += v;
+		if (sum > best) {
+			best = sum;
+			bstart = from;
+			bend = i + 1;
+		}
+	}
+	/* Context: the score of each line given its neighbours and the block. */
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &lines[i];
+		double s = l->local;
+		double prev = i > 0 ? lines[i - 1].local : 0;
+		double next = i + 1 < n ? lines[i + 1].local : 0;
+		int inblock = i >= bstart && i < bend;
+
+		if (l->words < o->short_words && s >= o->near && prev >= o->threshold &&
+		    next >= o->threshold)
+			s = (s + prev + next) / 3;
+		if (!inblock)
+			s *= 0.6;
+		else if (s < o->threshold && s >= o->near && (prev >= o->threshold || next >= o->threshold))
+			s = (s + (prev > next ? prev : next)) / 2;
+		if (l->twice && l->words < o->repeat_words)
+			s *= 0.5;
+		if (l->repeated || l->cue)
+			s = 0;
+		l->score = s;
+	}
+	/* A sign-off alone on its line closes the paragraph before it. */
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &lines[i];
+
+		l->class = l->score >= o->threshold ? BP_BODY : BP_BOILERPLATE;
+		if (l->class != BP_BODY && l->signoff && l->words <= 3 && i > 0 &&
+		    lines[i - 1].class == BP_BODY)
+			l->class = BP_BODY;
+	}
+	/* The title: before the first body line, the headline most like the body. */
+	size_t first = 0;
+
+	while (first < n && lines[first].class != BP_BODY)
+		first++;
+	if (first < n) {
+		double tbest = 0;
+		size_t title = n;
+
+		for (size_t i = 0; i < first; i++) {
+			struct bp_line *l = &lines[i];
+
+			if (l->words < 3 || l->words > 30 || l->terminal || l->repeated || l->cue ||
+			    l->alpha < l->words / 2)
+				continue;
+			double t = (double)l->caps / l->alpha + 0.5 * l->twice + 0.02 * l->words +
+			    0.3 * (first - i < 12);
+			if (t > tbest) {
+				tbest = t;
+				title = i;
+			}
+		}
+		for (size_t i = 0; title < n && i < first; i++)
+			if (lines[i].key == lines[title].key)
+				lines[i].class = BP_TITLE;
+	}
+	free(linestops);
+	free(stops);
+	return nl ? m->langs[lang].code : "";
+}

@@ -1,0 +1,81 @@
+/*
+ * The core of strip-boilerplate: the lines of one document in, a class
+ * (body, title, boilerplate) and a score per line out, from plain text
+ * alone.  Lines that recur across the documents of an input set are
+ * counted here too (bp_count) and become boilerplate.
+ */
+#ifndef BOILERPLATE_H
+#define BOILERPLATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hash.h"
+
+enum bp_class { BP_BOILERPLATE, BP_BODY, BP_TITLE };
+
+/* The tunable thresholds; bp_defaults() gives the documented defaults. */
+struct bp_options {
+	const char *lang;	/* "auto" or a stoplist code: stop-LANG.txt */
+	double threshold;	/* a line is body when its score reaches this */
+	double near;		/* a short line between body lines needs this much */
+	int short_words;	/* lines with fewer words are judged by their context */
+	int repeat;		/* a line in this many documents is boilerplate; 0: off */
+	int repeat_words;	/* ... when it has fewer words than this */
+	int cue_words;		/* a cue makes a line boilerplate when it has fewer words */
+};
+
+/* One non-blank line of a document. */
+struct bp_line {
+	const char *text;
+	size_t len;
+	unsigned long lineno;	/* in the document, from 1 */
+	/* out: */
+	enum bp_class class;
+	double score;
+	/* private: features */
+	uint64_t key;		/* hash of the normalised line */
+	int words, stops, caps, alpha, digits, letters, seps, sentences;
+	unsigned char terminal, ellipsis, cue, repeated, twice, signoff;
+	double local;
+};
+
+struct bp_lang {
+	char code[8];
+	struct table stop;
+};
+
+struct bp_model {
+	struct bp_options opt;
+	struct bp_lang *langs;	/* every stoplist built in */
+	size_t nlangs;
+	size_t fixed;		/* index of --lang, or nlangs for auto */
+	struct table words;	/* word -> id; bits of membership below */
+	uint32_t *wordlangs;	/* per word id: bit i = in langs[i]'s stoplist */
+	size_t wordcap;
+	struct table cues;	/* normalised cue phrases (every cues-*.txt) */
+	size_t cue_maxwords;
+	struct table seen;	/* normalised line hash -> id */
+	uint32_t *docs;		/* per id: documents it was seen in */
+	uint32_t *lastdoc;	/* per id: the last document counted + 1 */
+	size_t seencap;
+	uint32_t ndocs;		/* documents counted so far */
+	struct buf scratch;
+	uint32_t *langcount;
+};
+
+void bp_defaults(struct bp_options *o);
+/* 0, or -1 if o->lang names no built-in stoplist. */
+int bp_init(struct bp_model *m, const struct bp_options *o);
+void bp_free(struct bp_model *m);
+
+/* The normalised hash of a line (case, digits, punctuation and spacing folded). */
+uint64_t bp_line_key(struct bp_model *m, const char *s, size_t len);
+/* Count one document's lines for cross-document repetition. */
+void bp_count(struct bp_model *m, struct bp_line *lines, size_t n);
+/* Classify one document's non-blank lines; returns the language used. */
+const char *bp_classify(struct bp_model *m, struct bp_line *lines, size_t n);
+
+const char *bp_class_name(enum bp_class c);
+
+#endif

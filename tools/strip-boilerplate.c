@@ -1,0 +1,288 @@
+/* strip-boilerplate: the article body paragraphs of scraped pages, as records. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "boilerplate.h"
+#include "cli.h"
+#include "diag.h"
+#include "mem.h"
+#include "out.h"
+#include "record.h"
+#include "warc.h"
+
+static const char usage[] =
+    "usage: strip-boilerplate [-e] [-l LANG] [-t SCORE] [-n SCORE] [-s WORDS]\n"
+    "                         [-r DOCS] [-R WORDS] [-c WORDS] [-b DOCS] [FILE...]\n";
+static const char help[] =
+    "Keep the article body paragraphs of each document: DOC LINE TEXT per kept line.\n"
+    "  -e, --explain           every non-blank line: DOC LINE CLASS SCORE TEXT\n"
+    "  -l, --lang LANG         stoplist: id, en, ... or auto (default auto)\n"
+    "  -t, --threshold SCORE   a line is body from this score (default 0.5)\n"
+    "  -n, --near SCORE        a line this good may join body around it (default 0.3)\n"
+    "  -s, --short-words N     lines under N words are judged by context (default 8)\n"
+    "  -r, --repeat DOCS       a line found in DOCS documents is boilerplate (default 3; 0 off)\n"
+    "  -R, --repeat-words N    ... if it has fewer than N words (default 40)\n"
+    "  -c, --cue-words N       a cue phrase marks lines under N words (default 20)\n"
+    "  -b, --block DOCS        standard input: documents counted together (default 1000)\n"
+    "FILEs are read twice (once to count repeated lines); standard input once, in blocks.\n";
+
+/* The non-blank lines of the documents read but not yet written. */
+struct docset {
+	struct buf text;
+	struct bp_line *lines;
+	size_t *offs;
+	size_t n, cap, offcap;
+	struct doc {
+		size_t name, namelen;	/* in names */
+		size_t first, n;	/* in lines */
+	} *docs;
+	size_t ndocs, dcap;
+	struct buf names;
+	int open;
+};
+
+struct run {
+	struct bp_model model;
+	struct docset set;
+	struct warc warc;
+	int explain;
+	int counting;	/* the first pass over the named files */
+	long block;	/* documents of a stream counted together */
+};
+
+static double
+option_score(const char *option, const char *value)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(value, &end);
+	if (errno || end == value || *end || !(v >= 0 && v <= 1))
+		usage_error("%s: not a score from 0 to 1: %s", option, value);
+	return v;
+}
+
+static void
+doc_begin(struct docset *s, const char *name, size_t len)
+{
+	if (s->ndocs == s->dcap)
+		s->docs = xgrow(s->docs, &s->dcap, s->ndocs + 1, sizeof *s->docs);
+	s->docs[s->ndocs].name = s->names.len;
+	s->docs[s->ndocs].namelen = len;
+	s->docs[s->ndocs].first = s->n;
+	s->docs[s->ndocs].n = 0;
+	buf_add(&s->names, name, len);
+	s->ndocs++;
+	s->open = 1;
+}
+
+/* Only spaces, tabs, no-break and other Unicode spaces? */
+static int
+blank(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f')
+			continue;
+		if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+			i += 1;
+		else if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] <= 0x8B)
+			i += 2;
+		else if (s[i] == 0xE3 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x80)
+			i += 2;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+static void
+doc_line(struct docset *s, const char *text, size_t len, unsigned long lineno)
+{
+	if (blank(text, len))
+		return;
+	if (s->n == s->cap)
+		s->lines = xgrow(s->lines, &s->cap, s->n + 1, sizeof *s->lines);
+	if (s->n == s->offcap)
+		s->offs = xgrow(s->offs, &s->offcap, s->n + 1, sizeof *s->offs);
+	memset(&s->lines[s->n], 0, sizeof s->lines[0]);
+	s->lines[s->n].len = len;
+	s->lines[s->n].lineno = lineno;
+	s->offs[s->n] = s->text.len;
+	buf_add(&s->text, text, len);
+	s->n++;
+	s->docs[s->ndocs - 1].n++;
+}
+
+static void
+write_doc(struct run *run, const struct doc *d)
+{
+	struct docset *s = &run->set;
+	const char *name = s->names.data + d->name;
+	char score[32];
+
+	bp_classify(&run->model, s->lines + d->first, d->n);
+	for (size_t i = d->first; i < d->first + d->n; i++) {
+		const struct bp_line *l = &s->lines[i];
+
+		if (!run->explain && l->class != BP_BODY)
+			continue;
+		out_escaped(name, d->namelen);
+		out_char('\t');
+		out_u64(l->lineno);
+		out_char('\t');
+		if (run->explain) {
+			out_str(bp_class_name(l->class));
+			out_char('\t');
+			snprintf(score, sizeof score, "%.3f", l->score);
+			out_str(score);
+			out_char('\t');
+		}
+		out_escaped(l->text, l->len);
+		out_char('\n');
+	}
+}
+
+/* Count or write the documents held, then forget them. */
+static void
+flush(struct run *run, int count, int write)
+{
+	struct docset *s = &run->set;
+
+	for (size_t i = 0; i < s->n; i++)
+		s->lines[i].text = s->text.data + s->offs[i];
+	for (size_t i = 0; count && i < s->ndocs; i++)
+		bp_count(&run->model, s->lines + s->docs[i].first, s->docs[i].n);
+	for (size_t i = 0; write && i < s->ndocs; i++)
+		write_doc(run, &s->docs[i]);
+	s->text.len = s->names.len = 0;
+	s->n = s->ndocs = 0;
+	s->open = 0;
+}
+
+/* A document ended: count it, write it, or keep it for its block. */
+static void
+doc_end(struct run *run, int stream)
+{
+	struct docset *s = &run->set;
+
+	if (!s->open)
+		return;
+	s->open = 0;
+	if (run->counting)
+		flush(run, 1, 0);
+	else if (!stream || run->model.opt.repeat == 0)
+		flush(run, 0, 1);
+	else if ((long)s->ndocs >= run->block || s->text.len >= (64u << 20))
+		flush(run, 1, 1);
+}
+
+/* Every document of one input: the file itself, or the records of a WARC stream. */
+static int
+process(struct reader *r, void *ctx)
+{
+	struct run *run = ctx;
+	int stream = strcmp(r->name, "-") == 0, warc = 0;
+	struct line ln;
+
+	while (reader_line(r, &ln)) {
+		if (r->lineno == 1) {
+			warc = warc_magic(ln.data, ln.len);
+			if (warc)
+				warc_start(&run->warc);
+			else
+				doc_begin(&run->set, r->name, strlen(r->name));
+		}
+		if (!warc) {
+			doc_line(&run->set, ln.data, ln.len, r->lineno);
+			continue;
+		}
+		switch (warc_line(&run->warc, ln.data, ln.len)) {
+		case WARC_RECORD:
+			doc_end(run, stream);
+			break;
+		case WARC_BEGIN:
+			doc_begin(&run->set, run->warc.uri.data ? run->warc.uri.data : "",
+			    run->warc.uri.len);
+			break;
+		case WARC_TEXT:
+			doc_line(&run->set, ln.data, ln.len, run->warc.lineno);
+			break;
+		case WARC_SKIP:
+			break;
+		}
+	}
+	doc_end(run, stream);
+	if (stream && !run->counting)
+		flush(run, run->model.opt.repeat > 0, 1);
+	return 0;
+}
+
+/* The first pass: count the lines of every named file, quietly (the second pass reports). */
+static void
+count_files(struct run *run, int argc, char **argv)
+{
+	struct reader r = { 0 };
+
+	run->counting = 1;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0 || reader_open(&r, argv[i]) < 0)
+			continue;
+		process(&r, run);
+		close(r.fd);
+	}
+	reader_free(&r);
+	run->counting = 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "explain", no_argument, NULL, 'e' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "threshold", required_argument, NULL, 't' },
+		{ "near", required_argument, NULL, 'n' },
+		{ "short-words", required_argument, NULL, 's' },
+		{ "repeat", required_argument, NULL, 'r' },
+		{ "repeat-words", required_argument, NULL, 'R' },
+		{ "cue-words", required_argument, NULL, 'c' },
+		{ "block", required_argument, NULL, 'b' },
+		CLI_LONGOPTS
+	};
+	struct run run = { .block = 1000 };
+	struct bp_options o;
+	int c, status;
+
+	cli_init(argv[0], usage, help);
+	bp_defaults(&o);
+	while ((c = cli_next(argc, argv, "el:t:n:s:r:R:c:b:", longopts)) != -1) {
+		switch (c) {
+		case 'e': run.explain = 1; break;
+		case 'l': o.lang = optarg; break;
+		case 't': o.threshold = option_score("--threshold", optarg); break;
+		case 'n': o.near = option_score("--near", optarg); break;
+		case 's': o.short_words = (int)cli_number("--short-words", optarg, 0, 1000); break;
+		case 'r': o.repeat = (int)cli_number("--repeat", optarg, 0, 1000000000); break;
+		case 'R': o.repeat_words = (int)cli_number("--repeat-words", optarg, 0, 1000000); break;
+		case 'c': o.cue_words = (int)cli_number("--cue-words", optarg, 0, 1000000); break;
+		case 'b': run.block = (long)cli_number("--block", optarg, 1, 1000000000); break;
+		default: usage_error("unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (bp_init(&run.model, &o) < 0)
+		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
+	if (o.repeat > 0)
+		count_files(&run, argc, argv);
+	status = each_input(argc, argv, process, &run);
+	bp_free(&run.model);
+	warc_free(&run.warc);
+	return out_close() ? 1 : status;
+}
