@@ -19,6 +19,7 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
            $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm
+FUZZ     = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/*.c))
 SANITIZE = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 all: $(TOOLS:%=$(B)/%) $(B)/libcheck
@@ -30,6 +31,11 @@ $(B)/%: tools/%.c $(O)/libkabar.a
 $(B)/libcheck: tests/libcheck.c $(O)/libkabar.a
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+
+# libFuzzer targets (clang): built by `make fuzz-build` into bin-fuzz/.
+$(B)/fuzz-%: tests/fuzz/%.c $(O)/libkabar.a
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
 
 $(O)/%.o: lib/%.c lib/*.h
 	@mkdir -p $(O)
@@ -61,6 +67,17 @@ check-asan: deps
 	@$(MAKE) --no-print-directory O=obj-asan B=bin-asan CFLAGS='$(SANITIZE)' all
 	BIN=bin-asan bats tests
 
+fuzz-build: deps
+	@$(MAKE) --no-print-directory CC=clang O=obj-fuzz B=bin-fuzz \
+	    CFLAGS='$(SANITIZE) -fsanitize=fuzzer-no-link' $(FUZZ:%=bin-fuzz/fuzz-%)
+
+# Each fuzz target for FUZZ_SECONDS (default 600); fuzz-smoke: a fixed number of runs, for CI.
+fuzz: fuzz-build
+	scripts/fuzz -max_total_time=$${FUZZ_SECONDS:-600}
+
+fuzz-smoke: fuzz-build
+	scripts/fuzz -runs=20000
+
 eval: all
 	@for s in scripts/eval-*; do [ -x "$$s" ] && "$$s"; done; true
 
@@ -77,7 +94,7 @@ install: all
 	for t in $(FILTERS); do cp docs/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1 && chmod 644 $(DESTDIR)$(MANDIR)/$$t.1; done
 
 clean:
-	rm -rf obj bin obj-asan bin-asan
+	rm -rf obj bin obj-asan bin-asan obj-fuzz bin-fuzz
 
-.PHONY: all deps check demo check-asan eval model bench install clean
+.PHONY: all deps check demo check-asan fuzz-build fuzz fuzz-smoke eval model bench install clean
 .SECONDARY:
