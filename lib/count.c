@@ -1,0 +1,937 @@
+/* Frequency tables: exact with an interning hash table, or Space-Saving under a memory bound. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "count.h"
+#include "diag.h"
+#include "hash.h"
+#include "mem.h"
+#include "out.h"
+
+#define BATCH 32		/* keys looked up together, their memory fetched ahead */
+#define SHOW_BAD 10		/* malformed records reported one by one per input */
+
+/* Which fields of a record make a key or a group. */
+struct sel {
+	unsigned char *chosen;	/* chosen[i] for fields 1..max below open_from */
+	size_t max;
+	size_t open_from;	/* the rest of the record from this field (0: none) */
+	size_t need;		/* fields a record must have */
+};
+
+/* A set of 64-bit values (never 0): distinct (key, value) pairs. */
+struct pairset {
+	uint64_t *slot;
+	size_t mask, n;
+};
+
+struct pending {
+	uint64_t h, w, w2;
+	uint32_t off, len, vid;
+};
+
+/* Space-Saving: at most as many entries as the memory bound holds. */
+struct ssent {
+	char *key;
+	size_t klen;
+	uint64_t count, err;
+	size_t heap;		/* position in the min-heap */
+};
+
+struct summary {
+	struct ssent *e;
+	size_t n, cap;
+	size_t *heap;		/* entry indices, least count first */
+	uint32_t *map;		/* entry index + 1, by key hash; 0 empty */
+	size_t mask;
+	size_t used, limit;	/* bytes */
+	uint64_t total;
+	int overflowed;
+};
+
+struct counter {
+	struct count_spec spec;
+	int whole;		/* the key is the whole line */
+	struct sel key, by;
+	size_t split;		/* fields to find in a record */
+	size_t need;
+	struct table keys, groups, values;
+	uint64_t *count, *distinct;
+	uint32_t *lastv;	/* last value id + 1 seen with a key: repeats skip the set */
+	size_t cap;
+	struct pairset pairs, gpairs;
+	struct buf keybuf, groupbuf, pendkeys;
+	struct pending pend[BATCH];
+	size_t npend;
+	const char **fstart, **fend;
+	unsigned long bad;	/* malformed records in this input */
+	struct summary *ss;
+};
+
+static void
+sel_from_list(struct sel *s, const struct fieldlist *fl)
+{
+	s->max = fl->max;
+	s->open_from = fl->open_from;
+	s->chosen = xcalloc(s->max + 1, 1);
+	for (size_t i = 1; i <= s->max; i++)
+		s->chosen[i] = (unsigned char)fieldlist_has(fl, i);
+	s->need = fieldlist_need(fl);
+}
+
+/* Every field but those of spec's weights and groups. */
+static void
+sel_complement(struct sel *s, const struct count_spec *spec)
+{
+	size_t top = spec->weight > spec->weight2 ? spec->weight : spec->weight2;
+	const struct fieldlist *by = spec->by;
+
+	if (by && by->max > top)
+		top = by->max;
+	if (by && by->open_from) {
+		if (by->open_from - 1 > top)
+			top = by->open_from - 1;
+	}
+	s->max = top;
+	s->chosen = xcalloc(top + 1, 1);
+	for (size_t i = 1; i <= top; i++)
+		s->chosen[i] = i != spec->weight && i != spec->weight2 && !(by && fieldlist_has(by, i));
+	s->open_from = by && by->open_from ? 0 : top + 1;
+	s->need = top + 1;
+	if (by && by->open_from)
+		s->need = by->open_from;
+}
+
+static size_t
+sel_last(const struct sel *s)
+{
+	return s->open_from > s->max ? s->open_from : s->max;
+}
+
+struct counter *
+counter_new(const struct count_spec *spec)
+{
+	struct counter *c = xcalloc(1, sizeof *c);
+
+	c->spec = *spec;
+	c->whole = !spec->key && !spec->by && !spec->weight;
+	if (spec->key)
+		sel_from_list(&c->key, spec->key);
+	else if (!c->whole)
+		sel_complement(&c->key, spec);
+	if (spec->by)
+		sel_from_list(&c->by, spec->by);
+	c->split = sel_last(&c->key);
+	if (sel_last(&c->by) > c->split)
+		c->split = sel_last(&c->by);
+	c->need = c->key.need > c->by.need ? c->key.need : c->by.need;
+	size_t single[] = { spec->weight, spec->weight2, spec->distinct };
+	for (size_t i = 0; i < 3; i++) {
+		if (single[i] > c->split)
+			c->split = single[i];
+		if (single[i] > c->need)
+			c->need = single[i];
+	}
+	c->fstart = xcalloc(c->split + 2, sizeof *c->fstart);
+	c->fend = xcalloc(c->split + 2, sizeof *c->fend);
+	table_init(&c->keys, 1 << 16);
+	table_init(&c->groups, 16);
+	table_init(&c->values, 1024);
+	if (spec->memory) {
+		c->ss = xcalloc(1, sizeof *c->ss);
+		c->ss->limit = spec->memory;
+		c->ss->mask = 1023;
+		c->ss->map = xcalloc(c->ss->mask + 1, sizeof *c->ss->map);
+	}
+	return c;
+}
+
+/* ---- sets of pairs ---- */
+
+static inline size_t
+pair_slot(uint64_t v, size_t mask)
+{
+	v *= 0x9E3779B97F4A7C15ULL;
+	return (size_t)(v ^ (v >> 29)) & mask;
+}
+
+static int
+pairset_add(struct pairset *s, uint64_t v)
+{
+	if (2 * (s->n + 1) > s->mask + 1) {
+		size_t cap = s->slot ? 2 * (s->mask + 1) : 1024;
+		uint64_t *slot = xcalloc(cap, sizeof *slot);
+
+		for (size_t i = 0; s->slot && i <= s->mask; i++) {
+			if (!s->slot[i])
+				continue;
+			size_t j = pair_slot(s->slot[i], cap - 1);
+
+			while (slot[j])
+				j = (j + 1) & (cap - 1);
+			slot[j] = s->slot[i];
+		}
+		free(s->slot);
+		s->slot = slot;
+		s->mask = cap - 1;
+	}
+	for (size_t i = pair_slot(v, s->mask);; i = (i + 1) & s->mask) {
+		if (s->slot[i] == v)
+			return 0;
+		if (!s->slot[i]) {
+			s->slot[i] = v;
+			s->n++;
+			return 1;
+		}
+	}
+}
+
+/* ---- exact counting ---- */
+
+static void
+grow_arrays(struct counter *c, size_t need)
+{
+	size_t old = c->cap, cap = old;
+
+	c->count = xgrow(c->count, &cap, need, sizeof *c->count);
+	memset(c->count + old, 0, (cap - old) * sizeof *c->count);
+	if (c->spec.distinct || c->spec.weight2) {
+		cap = old;
+		c->distinct = xgrow(c->distinct, &cap, need, sizeof *c->distinct);
+		memset(c->distinct + old, 0, (cap - old) * sizeof *c->distinct);
+	}
+	if (c->spec.distinct) {
+		cap = old;
+		c->lastv = xgrow(c->lastv, &cap, need, sizeof *c->lastv);
+		memset(c->lastv + old, 0, (cap - old) * sizeof *c->lastv);
+	}
+	c->cap = cap;
+}
+
+static inline void
+add_to(uint64_t *sum, uint64_t w)
+{
+	if (__builtin_add_overflow(*sum, w, sum))
+		die("a count exceeds %llu", (unsigned long long)UINT64_MAX);
+}
+
+/*
+ * Look the pending keys up together: fetch their slots, then the key
+ * offsets and bytes of the slots that match, before the lookups proper,
+ * so that the cache misses of a batch overlap instead of adding up.
+ */
+static void
+flush(struct counter *c)
+{
+	struct table *t = &c->keys;
+	size_t n = c->npend;
+	uint32_t ids[BATCH];
+
+	for (size_t i = 0; i < n; i++)
+		__builtin_prefetch(&t->slots[c->pend[i].h & t->mask]);
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = t->slots[c->pend[i].h & t->mask];
+
+		if (s.id1 && s.hash == (uint32_t)(c->pend[i].h >> 32))
+			__builtin_prefetch(&t->off[s.id1 - 1]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = t->slots[c->pend[i].h & t->mask];
+
+		if (s.id1 && s.hash == (uint32_t)(c->pend[i].h >> 32)) {
+			__builtin_prefetch(t->arena.data + t->off[s.id1 - 1]);
+			__builtin_prefetch(&c->count[s.id1 - 1], 1);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct pending *p = &c->pend[i];
+
+		ids[i] = (uint32_t)table_intern_hashed(t, c->pendkeys.data + p->off, p->len, p->h, NULL);
+		if (ids[i] >= c->cap)
+			grow_arrays(c, (size_t)ids[i] + 1);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct pending *p = &c->pend[i];
+		uint32_t id = ids[i];
+
+		add_to(&c->count[id], p->w);
+		if (c->spec.weight2)
+			add_to(&c->distinct[id], p->w2);
+		if (c->spec.distinct && c->lastv[id] != p->vid + 1) {
+			c->lastv[id] = p->vid + 1;
+			if (pairset_add(&c->pairs, ((uint64_t)(id + 1) << 32) | p->vid))
+				c->distinct[id]++;
+		}
+	}
+	c->npend = 0;
+	c->pendkeys.len = 0;
+}
+
+/* ---- Space-Saving ---- */
+
+#define SS_OVERHEAD (sizeof(struct ssent) + sizeof(size_t) + 2 * sizeof(uint32_t) + 16)
+
+static inline int
+ss_less(const struct summary *s, size_t a, size_t b)
+{
+	return s->e[s->heap[a]].count < s->e[s->heap[b]].count;
+}
+
+static void
+ss_swap(struct summary *s, size_t a, size_t b)
+{
+	size_t t = s->heap[a];
+
+	s->heap[a] = s->heap[b];
+	s->heap[b] = t;
+	s->e[s->heap[a]].heap = a;
+	s->e[s->heap[b]].heap = b;
+}
+
+static void
+ss_down(struct summary *s, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+
+		if (l < s->n && ss_less(s, l, m))
+			m = l;
+		if (r < s->n && ss_less(s, r, m))
+			m = r;
+		if (m == i)
+			return;
+		ss_swap(s, i, m);
+		i = m;
+	}
+}
+
+static void
+ss_up(struct summary *s, size_t i)
+{
+	while (i > 0 && ss_less(s, i, (i - 1) / 2)) {
+		ss_swap(s, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+}
+
+/* The map slot holding key, or the empty slot where it would go. */
+static size_t
+ss_find(const struct summary *s, const char *key, size_t len, uint64_t h)
+{
+	size_t i = (size_t)h & s->mask;
+
+	for (; s->map[i]; i = (i + 1) & s->mask) {
+		const struct ssent *e = &s->e[s->map[i] - 1];
+
+		if (e->klen == len && memcmp(e->key, key, len) == 0)
+			break;
+	}
+	return i;
+}
+
+static void
+ss_map_put(struct summary *s, size_t idx)
+{
+	const struct ssent *e = &s->e[idx];
+	size_t i = ss_find(s, e->key, e->klen, hash_bytes(e->key, e->klen));
+
+	s->map[i] = (uint32_t)(idx + 1);
+}
+
+/* Remove the key at map slot i, shifting later entries of its run back. */
+static void
+ss_map_remove(struct summary *s, size_t i)
+{
+	size_t j = i;
+
+	s->map[i] = 0;
+	for (;;) {
+		j = (j + 1) & s->mask;
+		if (!s->map[j])
+			return;
+		const struct ssent *e = &s->e[s->map[j] - 1];
+		size_t home = (size_t)hash_bytes(e->key, e->klen) & s->mask;
+
+		/* j's entry may move to i if its home is not cyclically within (i, j]. */
+		if ((j > i && (home <= i || home > j)) || (j < i && home <= i && home > j)) {
+			s->map[i] = s->map[j];
+			s->map[j] = 0;
+			i = j;
+		}
+	}
+}
+
+static void
+ss_add(struct summary *s, const char *key, size_t len, uint64_t w)
+{
+	uint64_t h = hash_bytes(key, len);
+	size_t i = ss_find(s, key, len, h);
+
+	add_to(&s->total, w);
+	if (s->map[i]) {
+		struct ssent *e = &s->e[s->map[i] - 1];
+
+		add_to(&e->count, w);
+		ss_down(s, e->heap);
+		return;
+	}
+	if (s->n > 0 && s->used + SS_OVERHEAD + len > s->limit) {
+		/* Full: the least counted key gives its place, and its count as error. */
+		size_t idx = s->heap[0];
+		struct ssent *e = &s->e[idx];
+
+		s->overflowed = 1;
+		ss_map_remove(s, ss_find(s, e->key, e->klen, hash_bytes(e->key, e->klen)));
+		s->used -= e->klen;
+		free(e->key);
+		e->key = xstrndup(key, len);
+		e->klen = len;
+		s->used += len;
+		e->err = e->count;
+		add_to(&e->count, w);
+		ss_map_put(s, idx);
+		ss_down(s, 0);
+		return;
+	}
+	if (s->n == s->cap) {
+		size_t cap = s->cap;
+
+		s->e = xgrow(s->e, &cap, s->n + 1, sizeof *s->e);
+		s->heap = xrealloc(s->heap, cap * sizeof *s->heap);
+		s->cap = cap;
+	}
+	if (2 * (s->n + 1) > s->mask + 1) {
+		free(s->map);
+		s->mask = 2 * s->mask + 1;
+		s->map = xcalloc(s->mask + 1, sizeof *s->map);
+		for (size_t k = 0; k < s->n; k++)
+			ss_map_put(s, k);
+	}
+	size_t idx = s->n++;
+	struct ssent *e = &s->e[idx];
+
+	e->key = xstrndup(key, len);
+	e->klen = len;
+	e->count = w;
+	e->err = 0;
+	e->heap = idx;
+	s->heap[idx] = idx;
+	s->used += SS_OVERHEAD + len;
+	s->map[ss_find(s, key, len, h)] = (uint32_t)(idx + 1);
+	ss_up(s, idx);
+}
+
+/* ---- records ---- */
+
+/* A key built from fields: a span of the line while they are adjacent, else copied. */
+struct keyspan {
+	const char *s;
+	size_t n;
+	int started, copied;
+	struct buf *b;
+};
+
+static inline void
+span_add(struct keyspan *k, const char *p, size_t n)
+{
+	if (!k->started) {
+		k->s = p;
+		k->n = n;
+		k->started = 1;
+	} else if (!k->copied && k->s + k->n + 1 == p) {
+		k->n = (size_t)(p + n - k->s);
+	} else {
+		if (!k->copied) {
+			k->b->len = 0;
+			buf_add(k->b, k->s, k->n);
+			k->copied = 1;
+		}
+		buf_addc(k->b, '\t');
+		buf_add(k->b, p, n);
+	}
+}
+
+/* The fields s chooses of a record split into nf fields (line ends at end). */
+static void
+select_fields(const struct counter *c, const struct sel *s, struct keyspan *k, size_t nf, const char *end)
+{
+	size_t last = s->max < nf ? s->max : nf;
+
+	if (s->open_from && last >= s->open_from)
+		last = s->open_from - 1;
+	for (size_t i = 1; i <= last; i++)
+		if (s->chosen[i])
+			span_add(k, c->fstart[i], (size_t)(c->fend[i] - c->fstart[i]));
+	if (s->open_from && s->open_from <= nf)
+		span_add(k, c->fstart[s->open_from], (size_t)(end - c->fstart[s->open_from]));
+}
+
+static int
+parse_weight(const char *p, size_t n, uint64_t *w)
+{
+	uint64_t v = 0;
+
+	if (n == 0 || n > 19)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned d = (unsigned char)p[i] - '0';
+
+		if (d > 9)
+			return -1;
+		v = v * 10 + d;
+	}
+	*w = v;
+	return 0;
+}
+
+static int
+malformed(struct counter *c, const char *name, unsigned long lineno, const char *fmt, size_t a, size_t b,
+    const char *text, size_t tlen)
+{
+	if (++c->bad > SHOW_BAD)
+		return 1;
+	if (text) {
+		if (tlen > 40)
+			tlen = 40;
+		warn("%s:%lu: %s: %.*s", name, lineno, fmt, (int)tlen, text);
+	} else {
+		char why[128];
+
+		snprintf(why, sizeof why, fmt, a, a == 1 ? "" : "s", b);
+		warn("%s:%lu: %s", name, lineno, why);
+	}
+	return 1;
+}
+
+int
+counter_add(struct counter *c, const char *name, unsigned long lineno, const char *line, size_t len)
+{
+	const char *key = line, *end = line + len;
+	size_t klen = len, nf = 0;
+	uint64_t w = 1, w2 = 0;
+	uint32_t vid = 0, gid = 0;
+
+	if (!c->whole) {
+		const char *p = line;
+
+		/* Find the fields up to the last one asked for. */
+		while (nf < c->split) {
+			const char *tab = memchr(p, '\t', (size_t)(end - p));
+
+			nf++;
+			c->fstart[nf] = p;
+			c->fend[nf] = tab ? tab : end;
+			if (!tab)
+				break;
+			p = tab + 1;
+		}
+		if (nf < c->need)
+			return malformed(c, name, lineno, "%zu field%s, want at least %zu", nf, c->need, NULL, 0);
+		if (c->spec.weight) {
+			const char *f = c->fstart[c->spec.weight];
+			size_t n = (size_t)(c->fend[c->spec.weight] - f);
+
+			if (parse_weight(f, n, &w) < 0)
+				return malformed(c, name, lineno, "weight is not a number", 0, 0, f, n);
+		}
+		if (c->spec.weight2) {
+			const char *f = c->fstart[c->spec.weight2];
+			size_t n = (size_t)(c->fend[c->spec.weight2] - f);
+
+			if (parse_weight(f, n, &w2) < 0)
+				return malformed(c, name, lineno, "distinct count is not a number", 0, 0, f, n);
+		}
+		struct keyspan k = { .b = &c->keybuf };
+
+		select_fields(c, &c->key, &k, nf, end);
+		key = k.copied ? c->keybuf.data : k.s;
+		klen = k.copied ? c->keybuf.len : k.n;
+		if (c->spec.by) {
+			struct keyspan g = { .b = &c->groupbuf };
+
+			select_fields(c, &c->by, &g, nf, end);
+			gid = (uint32_t)table_intern(&c->groups, g.copied ? c->groupbuf.data : g.s,
+			    g.copied ? c->groupbuf.len : g.n, NULL);
+		}
+		if (c->spec.distinct) {
+			size_t d = c->spec.distinct;
+
+			vid = (uint32_t)table_intern(&c->values, c->fstart[d], (size_t)(c->fend[d] - c->fstart[d]), NULL);
+			pairset_add(&c->gpairs, ((uint64_t)(gid + 1) << 32) | vid);	/* for the totals */
+		}
+	}
+	if (c->ss) {
+		ss_add(c->ss, key, klen, w);
+		return 0;
+	}
+
+	struct pending *pd = &c->pend[c->npend++];
+
+	pd->off = (uint32_t)c->pendkeys.len;
+	if (c->spec.by)
+		buf_add(&c->pendkeys, &gid, sizeof gid);
+	buf_add(&c->pendkeys, key, klen);
+	pd->len = (uint32_t)(c->pendkeys.len - pd->off);
+	pd->h = hash_bytes(c->pendkeys.data + pd->off, pd->len);
+	pd->w = w;
+	pd->w2 = w2;
+	pd->vid = vid;
+	if (c->npend == BATCH || c->pendkeys.len > (1u << 20))
+		flush(c);
+	return 0;
+}
+
+void
+counter_end_input(struct counter *c, const char *name)
+{
+	if (c->bad > SHOW_BAD)
+		warn("%s: %lu more malformed records skipped", name, c->bad - SHOW_BAD);
+	c->bad = 0;
+}
+
+/* ---- sorting ---- */
+
+struct item {
+	uint64_t neg;		/* ~count: ascending order is count descending */
+	uint64_t prefix;	/* the key's first 8 bytes, big-endian */
+	uint32_t id;
+};
+
+struct keys {
+	const struct counter *c;
+	size_t skip;		/* bytes of group id before the key */
+};
+
+static inline const char *
+item_key(const struct keys *k, uint32_t id, size_t *len)
+{
+	const char *p;
+
+	if (k->c->ss) {
+		*len = k->c->ss->e[id].klen;
+		return k->c->ss->e[id].key;
+	}
+	p = table_key(&k->c->keys, id, len);
+	*len -= k->skip;
+	return p + k->skip;
+}
+
+static inline uint64_t
+prefix8(const char *p, size_t n)
+{
+	unsigned char b[8] = { 0 };
+	uint64_t v;
+
+	memcpy(b, p, n < 8 ? n : 8);
+	memcpy(&v, b, 8);
+	return __builtin_bswap64(v);
+}
+
+static int
+key_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct keys *k = ctx;
+	size_t la, lb;
+	const char *pa = item_key(k, ((const struct item *)a)->id, &la);
+	const char *pb = item_key(k, ((const struct item *)b)->id, &lb);
+	int r = memcmp(pa, pb, la < lb ? la : lb);
+
+	if (r)
+		return r;
+	return la < lb ? -1 : la > lb;
+}
+
+/* LSD radix sort on (neg, prefix), bytes that vary only; then ties by the whole key. */
+static void
+sort_items(struct item *it, size_t n, const struct keys *k)
+{
+	static size_t hist[16][256];
+	struct item *tmp;
+
+	if (n < 2)
+		return;
+	tmp = xmalloc(n * sizeof *tmp);
+	memset(hist, 0, sizeof hist);
+	for (size_t i = 0; i < n; i++) {
+		for (int d = 0; d < 8; d++) {
+			hist[d][(it[i].prefix >> (8 * d)) & 255]++;
+			hist[8 + d][(it[i].neg >> (8 * d)) & 255]++;
+		}
+	}
+	struct item *src = it, *dst = tmp;
+
+	for (int d = 0; d < 16; d++) {
+		size_t sum = 0, *h = hist[d];
+		int shift = 8 * (d & 7), trivial = 0;
+
+		for (int b = 0; b < 256; b++) {
+			size_t t = h[b];
+
+			if (t == n)
+				trivial = 1;
+			h[b] = sum;
+			sum += t;
+		}
+		if (trivial)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			uint64_t v = d < 8 ? src[i].prefix : src[i].neg;
+
+			dst[h[(v >> shift) & 255]++] = src[i];
+		}
+		struct item *sw = src;
+
+		src = dst;
+		dst = sw;
+	}
+	if (src != it)
+		memcpy(it, src, n * sizeof *it);
+	free(tmp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+
+		while (j < n && it[j].neg == it[i].neg && it[j].prefix == it[i].prefix)
+			j++;
+		if (j - i > 1)
+			qsort_r(it + i, j - i, sizeof *it, key_cmp, (void *)k);
+		i = j;
+	}
+}
+
+static int
+group_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct table *g = ctx;
+	size_t la, lb;
+	const char *pa = table_key(g, *(const uint32_t *)a, &la);
+	const char *pb = table_key(g, *(const uint32_t *)b, &lb);
+	int r = memcmp(pa, pb, la < lb ? la : lb);
+
+	if (r)
+		return r;
+	return la < lb ? -1 : la > lb;
+}
+
+static void
+emit_table(struct counter *c, const struct count_show *show, struct count_table *tab, const uint32_t *ids,
+    size_t n, size_t skip, count_row_fn *fn, void *ctx)
+{
+	struct keys k = { c, skip };
+	struct item *it = xmalloc((n ? n : 1) * sizeof *it);
+	size_t m = 0;
+
+	tab->total = 0;
+	tab->keys = n;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t cnt = c->ss ? c->ss->e[ids[i]].count : c->count[ids[i]];
+		size_t len;
+		const char *key;
+
+		tab->total += cnt;
+		if (cnt < show->min)
+			continue;
+		key = item_key(&k, ids[i], &len);
+		it[m].neg = ~cnt;
+		it[m].prefix = prefix8(key, len);
+		it[m].id = ids[i];
+		m++;
+	}
+	if (c->ss)
+		tab->total = c->ss->total;
+	if (c->spec.weight2) {
+		tab->distinct_total = 0;
+		for (size_t i = 0; i < n; i++)
+			tab->distinct_total += c->distinct[ids[i]];
+	}
+	sort_items(it, m, &k);
+	if (show->top && m > show->top)
+		m = show->top;
+	fn(tab, NULL, ctx);	/* the table begins */
+	for (size_t i = 0; i < m; i++) {
+		struct count_row row = { 0 };
+		uint32_t id = it[i].id;
+
+		row.key = item_key(&k, id, &row.klen);
+		row.count = ~it[i].neg;
+		if (c->ss)
+			row.error = c->ss->e[id].err;
+		if (c->distinct)
+			row.distinct = c->distinct[id];
+		fn(tab, &row, ctx);
+	}
+	free(it);
+}
+
+void
+counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn, void *ctx)
+{
+	struct count_table tab = { 0 };
+
+	if (c->npend)
+		flush(c);
+	if (c->ss) {
+		uint32_t *ids = xmalloc((c->ss->n + 1) * sizeof *ids);
+
+		for (size_t i = 0; i < c->ss->n; i++)
+			ids[i] = (uint32_t)i;
+		emit_table(c, show, &tab, ids, c->ss->n, 0, fn, ctx);
+		fn(&tab, NULL, ctx);
+		free(ids);
+		return;
+	}
+	if (!c->spec.by) {
+		uint32_t *ids = xmalloc((c->keys.n + 1) * sizeof *ids);
+
+		for (size_t i = 0; i < c->keys.n; i++)
+			ids[i] = (uint32_t)i;
+		tab.distinct_total = c->gpairs.n;
+		emit_table(c, show, &tab, ids, c->keys.n, 0, fn, ctx);
+		fn(&tab, NULL, ctx);
+		free(ids);
+		return;
+	}
+
+	/* Groups in key order; the keys of each group together. */
+	size_t ng = c->groups.n;
+	uint32_t *order = xmalloc((ng + 1) * sizeof *order);
+	size_t *start = xcalloc(ng + 1, sizeof *start);
+	uint64_t *gdistinct = xcalloc(ng + 1, sizeof *gdistinct);
+	uint32_t *ids = xmalloc((c->keys.n + 1) * sizeof *ids);
+
+	for (size_t g = 0; g < ng; g++)
+		order[g] = (uint32_t)g;
+	qsort_r(order, ng, sizeof *order, group_cmp, &c->groups);
+	for (size_t i = 0; i < c->keys.n; i++) {
+		size_t len;
+		uint32_t gid;
+
+		memcpy(&gid, table_key(&c->keys, i, &len), sizeof gid);
+		start[gid + 1]++;
+	}
+	for (size_t g = 0; g < ng; g++)
+		start[g + 1] += start[g];
+	for (size_t i = 0; i < c->keys.n; i++) {
+		size_t len;
+		uint32_t gid;
+
+		memcpy(&gid, table_key(&c->keys, i, &len), sizeof gid);
+		ids[start[gid]++] = (uint32_t)i;
+	}
+	for (size_t g = ng; g > 0; g--)
+		start[g] = start[g - 1];
+	start[0] = 0;
+	for (size_t i = 0; c->spec.distinct && i <= c->gpairs.mask; i++)
+		if (c->gpairs.slot[i])
+			gdistinct[(c->gpairs.slot[i] >> 32) - 1]++;
+	for (size_t i = 0; i < ng; i++) {
+		uint32_t g = order[i];
+
+		tab.group = table_key(&c->groups, g, &tab.glen);
+		tab.distinct_total = gdistinct[g];
+		emit_table(c, show, &tab, ids + start[g], start[g + 1] - start[g], sizeof(uint32_t), fn, ctx);
+		fn(&tab, NULL, ctx);
+	}
+	free(order);
+	free(start);
+	free(gdistinct);
+	free(ids);
+}
+
+/* ---- records out ---- */
+
+struct writer {
+	const struct count_show *show;
+	int begun;
+};
+
+static void
+out_percent(uint64_t part, uint64_t whole)
+{
+	char tmp[32];
+	int n = snprintf(tmp, sizeof tmp, "%.2f", whole ? 100.0 * (double)part / (double)whole : 0.0);
+
+	out_write(tmp, (size_t)n);
+}
+
+static void
+write_row(const struct count_table *t, const struct count_row *row, void *ctx)
+{
+	struct writer *w = ctx;
+	const struct count_show *show = w->show;
+
+	if (!row) {
+		/* Called at the start and at the end of each table. */
+		w->begun = !w->begun;
+		if (w->begun || !show->total)
+			return;
+	}
+	if (t->group) {
+		out_write(t->group, t->glen);
+		out_char('\t');
+	}
+	out_u64(row ? row->count : t->total);
+	if (show->has_distinct) {
+		out_char('\t');
+		out_u64(row ? row->distinct : t->distinct_total);
+	}
+	if (show->percent) {
+		out_char('\t');
+		out_percent(row ? row->count : t->total, t->total);
+	}
+	out_char('\t');
+	if (row)
+		out_write(row->key, row->klen);
+	else
+		out_str("(total)");
+	out_char('\n');
+}
+
+void
+counter_write(struct counter *c, const struct count_show *show)
+{
+	struct writer w = { show, 0 };
+
+	counter_each(c, show, write_row, &w);
+}
+
+int
+counter_approximate(const struct counter *c, uint64_t *max_error, uint64_t *total, size_t *monitored)
+{
+	if (!c->ss || !c->ss->overflowed)
+		return 0;
+	*max_error = c->ss->n ? c->ss->e[c->ss->heap[0]].count : 0;
+	*total = c->ss->total;
+	*monitored = c->ss->n;
+	return 1;
+}
+
+void
+counter_free(struct counter *c)
+{
+	table_free(&c->keys);
+	table_free(&c->groups);
+	table_free(&c->values);
+	free(c->count);
+	free(c->distinct);
+	free(c->lastv);
+	free(c->pairs.slot);
+	free(c->gpairs.slot);
+	free(c->key.chosen);
+	free(c->by.chosen);
+	free(c->fstart);
+	free(c->fend);
+	buf_free(&c->keybuf);
+	buf_free(&c->groupbuf);
+	buf_free(&c->pendkeys);
+	if (c->ss) {
+		for (size_t i = 0; i < c->ss->n; i++)
+			free(c->ss->e[i].key);
+		free(c->ss->e);
+		free(c->ss->heap);
+		free(c->ss->map);
+		free(c->ss);
+	}
+	free(c);
+}
