@@ -12,6 +12,10 @@
 #include "data.h"
 #include "mem.h"
 
+static double BLOCKFRAC = 0.2, OUTSIDE = 0.4;
+static int BLOCKPOLICY = 0;
+static double MINW = 8;
+
 void
 bp_defaults(struct bp_options *o)
 {
@@ -36,6 +40,15 @@ static inline int
 is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
+}
+
+/* Bytes of a space (ASCII or no-break) at s, 0 if there is none. */
+static inline size_t
+space_len(const unsigned char *s, const unsigned char *end)
+{
+	if (is_space(*s))
+		return 1;
+	return *s == 0xC2 && end - s >= 2 && s[1] == 0xA0 ? 2 : 0;
 }
 
 /* Bytes of a punctuation or space character at s (UTF-8), 0 if it is not one. */
@@ -122,6 +135,10 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 
 	memset(m, 0, sizeof *m);
 	m->opt = *o;
+	if (getenv("BPF")) BLOCKFRAC = atof(getenv("BPF"));
+	if (getenv("BPO")) OUTSIDE = atof(getenv("BPO"));
+	if (getenv("BPW")) MINW = atof(getenv("BPW"));
+	if (getenv("BPP")) BLOCKPOLICY = atoi(getenv("BPP"));
 	table_init(&m->words, 2048);
 	table_init(&m->cues, 256);
 	table_init(&m->seen, 1024);
@@ -263,8 +280,8 @@ line_end(struct bp_line *l)
 	const unsigned char *s = (const unsigned char *)l->text;
 	size_t n = l->len, k;
 
-	while (n && is_space(s[n - 1]))
-		n--;
+	while (n && (is_space(s[n - 1]) || (n >= 2 && s[n - 2] == 0xC2 && s[n - 1] == 0xA0)))
+		n -= is_space(s[n - 1]) ? 1 : 2;
 	/* A short parenthesised sign-off at the very end: judge what precedes it. */
 	if (n >= 3 && s[n - 1] == ')') {
 		size_t i = n - 1;
@@ -303,13 +320,15 @@ line_words(struct bp_model *m, struct bp_line *l)
 	l->terminal = l->ellipsis = l->signoff = 0;
 	memset(m->langcount, 0, (m->nlangs + 1) * sizeof *m->langcount);
 	while (p < end) {
-		while (p < end && is_space(*p))
-			p++;
+		size_t sp;
+
+		while (p < end && (sp = space_len(p, end)) != 0)
+			p += sp;
 		if (p == end)
 			break;
 		const unsigned char *t = p;
 
-		while (p < end && !is_space(*p))
+		while (p < end && !space_len(p, end))
 			p++;
 		size_t n = (size_t)(p - t);
 		/* The word within its punctuation. */
@@ -389,10 +408,14 @@ local_score(const struct bp_line *l)
 	z += 6.0 * (d > 0.5 ? 0.5 : d);
 	z += 1.6 * l->terminal + 0.8 * l->signoff;
 	z -= 1.5 * l->ellipsis;
-	z -= 2.0 * capshare;
+	z -= 2.0 * capshare * (l->terminal && w >= 15 ? 0.3 : 1);
 	z -= 3.0 * digshare;
 	z -= 0.8 * (l->seps > 2 ? 2 : l->seps);
 	z += 0.4 * (l->sentences > 3 ? 3 : l->sentences);
+	if (getenv("BPDEBUG"))
+		fprintf(stderr, "%lu w=%d st=%d caps=%d alpha=%d dig=%d let=%d seps=%d sent=%d term=%d ell=%d so=%d z=%.2f\n",
+		    l->lineno, l->words, l->stops, l->caps, l->alpha, l->digits, l->letters, l->seps,
+		    l->sentences, l->terminal, l->ellipsis, l->signoff, z);
 	return 1 / (1 + exp(-z));
 }
 
@@ -445,38 +468,65 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			if (lines[j].key == lines[i].key && lines[i].words > 0)
 				lines[i].twice = lines[j].twice = 1;
 
-	/* The main block: the stretch of lines with the most body text. */
-	double best = 0, sum = 0;
-	size_t from = 0, bstart = 0, bend = 0;
+	/* The main block: of the stretches richest in body text, the first nearly as rich as the best. */
+	struct { size_t start, end; double sum; } *runs = NULL;
+	size_t nruns = 0, runcap = 0, from = 0, rstart = 0, rend = 0;
+	double sum = 0, rbest = 0, best = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		struct bp_line *l = &lines[i];
-		double v = l->repeated || l->cue ? -weight(l) : (l->local - 0.5) * 2 * weight(l);
-
-		if (sum <= 0) {
-			sum = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || sum <= 0) {
+			if (rbest > 0) {
+				runs = xgrow(runs, &runcap, nruns + 1, sizeof *runs);
+				runs[nruns].start = rstart;
+				runs[nruns].end = rend;
+				runs[nruns++].sum = rbest;
+				if (rbest > best)
+					best = rbest;
+			}
+			if (i == n)
+				break;
+			sum = rbest = 0;
 			from = i;
 		}
+		struct bp_line *l = &lines[i];
+		double w = weight(l), v;
+
+		if (l->repeated || l->cue)
+			v = -(w > MINW ? w : MINW);
+		else if (l->local < 0.5)
+			v = (l->local - 0.5) * 2 * (w > MINW ? w : MINW);
+		else
+			v = (l->local - 0.5) * 2 * w;
 		sum += v;
-		if (sum > best) {
-			best = sum;
-			bstart = from;
-			bend = i + 1;
+		if (sum > rbest) {
+			rbest = sum;
+			rstart = from;
+			rend = i + 1;
 		}
 	}
+	for (size_t i = 0; i < n; i++)
+		lines[i].inblock = 0;
+	for (size_t r = 0; r < nruns; r++)
+		if (runs[r].sum >= BLOCKFRAC * best) {
+			for (size_t i = runs[r].start; i < runs[r].end; i++)
+				lines[i].inblock = 1;
+			if (BLOCKPOLICY == 0)
+				break;
+		}
+	free(runs);
 	/* Context: the score of each line given its neighbours and the block. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
 		double s = l->local;
 		double prev = i > 0 ? lines[i - 1].local : 0;
 		double next = i + 1 < n ? lines[i + 1].local : 0;
-		int inblock = i >= bstart && i < bend;
+		int inblock = l->inblock;
 
 		if (l->words < o->short_words && s >= o->near && prev >= o->threshold &&
 		    next >= o->threshold)
 			s = (s + prev + next) / 3;
 		if (!inblock)
-			s *= 0.6;
+			s *= OUTSIDE;
 		else if (s < o->threshold && s >= o->near && (prev >= o->threshold || next >= o->threshold))
 			s = (s + (prev > next ? prev : next)) / 2;
 		if (l->twice && l->words < o->repeat_words)

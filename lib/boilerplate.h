@@ -36,7 +36,7 @@ struct bp_line {
 	/* private: features */
 	uint64_t key;		/* hash of the normalised line */
 	int words, stops, caps, alpha, digits, letters, seps, sentences;
-	unsigned char terminal, ellipsis, cue, repeated, twice, signoff;
+	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock;
 	double local;
 };
 
