@@ -1,0 +1,366 @@
+/* Features of the name tagger: word, case, shape, affixes, neighbours, phrase lists. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "mem.h"
+#include "nerfeat.h"
+
+/* What the features need of each word of the window, computed once. */
+struct nerf_word {
+	uint64_t word, low, shape;	/* hashes of the word, lower case, shape */
+	uint64_t pre[4], suf[4];	/* of the lower-case prefixes and suffixes of 1-4 characters */
+	size_t ls, le;			/* the lower-case word in scratch->low */
+	uint32_t mb, mi, ml, mu;	/* classes of phrases that begin, go on, end here, or are this word */
+	uint32_t mp, mn;		/* classes of phrases that end just before, begin just after */
+	unsigned char npre, nsuf, cap;
+};
+
+enum {
+	T_BIAS, T_WORD, T_LOW, T_SHAPE, T_PRE, T_SUF = T_PRE + 4,
+	T_LOWM1 = T_SUF + 4, T_LOWP1, T_LOWM2, T_LOWP2, T_SHAPEM1, T_SHAPEP1,
+	T_BIM, T_BIP, T_SHAPE3, T_FIRST, T_LOWM1SHAPE, T_SHAPELOWP1, T_CAPWORD,
+	T_CLASS
+};
+
+static inline uint64_t
+fk(unsigned t, uint64_t h)
+{
+	uint64_t x = h ^ (uint64_t)(t + 1) * 0x9E3779B97F4A7C15ULL;
+
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x ? x : 1;
+}
+
+static inline uint64_t
+pair(uint64_t a, uint64_t b)
+{
+	return (a * 0x100000001b3ULL) ^ (b + 0x632be59bd9b4e019ULL + (a << 6) + (a >> 2));
+}
+
+uint64_t
+nerf_phrase_key(const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+
+	return h ? h : 1;
+}
+
+void
+nerf_lower(struct buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		b->data[b->len + i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	b->len += n;
+}
+
+void
+nerf_phrases_init(struct nerf_phrases *p, size_t expect)
+{
+	size_t cap = 64;
+
+	while (cap < 2 * expect)
+		cap *= 2;
+	p->key = xcalloc(cap, sizeof *p->key);
+	p->mask = xcalloc(cap, sizeof *p->mask);
+	p->mask_bits = cap - 1;
+	p->n = 0;
+}
+
+static void
+phrases_grow(struct nerf_phrases *p)
+{
+	struct nerf_phrases q;
+
+	nerf_phrases_init(&q, p->mask_bits + 1);
+	for (size_t i = 0; i <= p->mask_bits; i++)
+		if (p->key[i])
+			nerf_phrases_or(&q, p->key[i], p->mask[i]);
+	nerf_phrases_free(p);
+	*p = q;
+}
+
+void
+nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint32_t mask)
+{
+	size_t i;
+
+	if (2 * (p->n + 1) > p->mask_bits + 1)
+		phrases_grow(p);
+	for (i = (size_t)key & p->mask_bits; p->key[i] && p->key[i] != key; i = (i + 1) & p->mask_bits)
+		;
+	if (!p->key[i]) {
+		p->key[i] = key;
+		p->n++;
+	}
+	p->mask[i] |= mask;
+}
+
+uint32_t
+nerf_phrases_get(const struct nerf_phrases *p, uint64_t key)
+{
+	for (size_t i = (size_t)key & p->mask_bits; p->key[i]; i = (i + 1) & p->mask_bits)
+		if (p->key[i] == key)
+			return p->mask[i];
+	return 0;
+}
+
+void
+nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask)
+{
+	for (size_t i = 1; i < n; i++)
+		if (s[i] == ' ')
+			nerf_phrases_or(p, nerf_phrase_key(s, i), NERC_PREFIX);
+	nerf_phrases_or(p, nerf_phrase_key(s, n), mask);
+}
+
+void
+nerf_phrases_free(struct nerf_phrases *p)
+{
+	free(p->key);
+	free(p->mask);
+	memset(p, 0, sizeof *p);
+}
+
+/* The word's shape: X upper, x lower (and any non-ASCII letter), d digit, others as they are; runs squeezed. */
+static uint64_t
+shape_of(const char *s, size_t n)
+{
+	char sh[16];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k < sizeof sh; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char m;
+
+		if (c >= 'A' && c <= 'Z')
+			m = 'X';
+		else if (c >= 'a' && c <= 'z')
+			m = 'x';
+		else if (c >= '0' && c <= '9')
+			m = 'd';
+		else if (c >= 0xc0)
+			m = 'x';
+		else if (c >= 0x80)
+			continue;
+		else
+			m = (char)c;
+		if (k == 0 || sh[k - 1] != m)
+			sh[k++] = m;
+	}
+	return hash_bytes(sh, k);
+}
+
+static void
+word_init(struct nerf_word *w, struct buf *low, const char *s, size_t n)
+{
+	const char *l;
+	size_t nc = 0, k;
+
+	memset(w, 0, sizeof *w);
+	w->ls = low->len;
+	nerf_lower(low, s, n);
+	w->le = low->len;
+	buf_addc(low, ' ');
+	l = low->data + w->ls;
+	w->word = hash_bytes(s, n);
+	w->low = nerf_phrase_key(l, n);
+	w->shape = shape_of(s, n);
+	w->cap = n > 0 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9'));
+	for (size_t i = 0; i < n; i++)
+		nc += ((unsigned char)l[i] & 0xc0) != 0x80;
+	/* Affixes shorter than the word, counted in characters. */
+	for (size_t i = 1, c = 0; i <= n && w->npre < 4 && c + 1 < nc; i++) {
+		if (i == n || ((unsigned char)l[i] & 0xc0) != 0x80) {
+			c++;
+			w->pre[w->npre++] = hash_bytes(l, i);
+		}
+	}
+	k = n;
+	for (size_t c = 0; k > 0 && w->nsuf < 4 && c + 1 < nc;) {
+		k--;
+		if (((unsigned char)l[k] & 0xc0) != 0x80) {
+			c++;
+			w->suf[w->nsuf++] = hash_bytes(l + k, n - k);
+		}
+	}
+}
+
+/* Mark the phrase of words [i, j] of classes m. */
+static void
+mark(struct nerf_word *w, size_t lo, size_t hi, size_t i, size_t j, uint32_t m)
+{
+	if (!w[i].cap)
+		m &= ~NERC_LEARNT;
+	if (!m)
+		return;
+	if (i == j)
+		w[i].mu |= m;
+	else {
+		w[i].mb |= m;
+		w[j].ml |= m;
+		for (size_t k = i + 1; k < j; k++)
+			w[k].mi |= m;
+	}
+	if (j + 1 < hi)
+		w[j + 1].mp |= m;
+	if (i > lo)
+		w[i - 1].mn |= m;
+}
+
+static void
+find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low, size_t lo, size_t hi)
+{
+	for (size_t i = lo; i < hi; i++) {
+		uint32_t m = nerf_phrases_get(p, w[i].low);
+
+		if (m & ~NERC_PREFIX)
+			mark(w, lo, hi, i, i, m & ~NERC_PREFIX);
+		for (size_t j = i + 1; (m & NERC_PREFIX) && j < hi && j - i < NERF_MAXPHRASE; j++) {
+			m = nerf_phrases_get(p, nerf_phrase_key(low + w[i].ls, w[j].le - w[i].ls));
+			if (m & ~NERC_PREFIX)
+				mark(w, lo, hi, i, j, m & ~NERC_PREFIX);
+		}
+	}
+}
+
+static const struct nerf_word bos = { .word = 0x1111, .low = 0x2222, .shape = 0x3333 };
+static const struct nerf_word eos = { .word = 0x4444, .low = 0x5555, .shape = 0x6666 };
+
+static unsigned
+class_features(uint64_t *f, unsigned k, uint32_t m, unsigned pos)
+{
+	for (unsigned c = 0; m && c < NERC_NCLASS && k < NERF_MAX; c++, m >>= 1)
+		if (m & 1)
+			f[k++] = fk(T_CLASS, c * 8 + pos);
+	return k;
+}
+
+void
+nerf_extract(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
+    size_t from, size_t to, struct nerf_scratch *s)
+{
+	size_t lo = from > NERF_MAXPHRASE ? from - NERF_MAXPHRASE : 0;
+	size_t hi = to + NERF_MAXPHRASE < n ? to + NERF_MAXPHRASE : n;
+	struct nerf_word *w;
+
+	s->w = xgrow(s->w, &s->wcap, hi - lo, sizeof *s->w);
+	if (s->fcap < to - from) {
+		s->fcap = to - from;
+		s->feat = xrealloc(s->feat, s->fcap * NERF_MAX * sizeof *s->feat);
+		s->nfeat = xrealloc(s->nfeat, s->fcap);
+	}
+	s->low.len = 0;
+	w = s->w - lo;		/* w[i] for token i */
+	for (size_t i = lo; i < hi; i++)
+		word_init(&w[i], &s->low, text + tok[i].start, tok[i].end - tok[i].start);
+	find_phrases(p, w, s->low.data, lo, hi);
+
+	for (size_t i = from; i < to; i++) {
+		const struct nerf_word *c = &w[i];
+		const struct nerf_word *m1 = i >= 1 ? &w[i - 1] : &bos, *m2 = i >= 2 ? &w[i - 2] : &bos;
+		const struct nerf_word *p1 = i + 1 < n ? &w[i + 1] : &eos;
+		const struct nerf_word *p2 = i + 2 < n ? &w[i + 2] : &eos;
+		uint64_t *f = s->feat + (i - from) * NERF_MAX;
+		unsigned k = 0;
+
+		f[k++] = fk(T_BIAS, 0);
+		f[k++] = fk(T_WORD, c->word);
+		f[k++] = fk(T_LOW, c->low);
+		f[k++] = fk(T_SHAPE, c->shape);
+		for (unsigned a = 0; a < c->npre; a++)
+			f[k++] = fk(T_PRE + a, c->pre[a]);
+		for (unsigned a = 0; a < c->nsuf; a++)
+			f[k++] = fk(T_SUF + a, c->suf[a]);
+		f[k++] = fk(T_LOWM1, m1->low);
+		f[k++] = fk(T_LOWP1, p1->low);
+		f[k++] = fk(T_LOWM2, m2->low);
+		f[k++] = fk(T_LOWP2, p2->low);
+		f[k++] = fk(T_SHAPEM1, m1->shape);
+		f[k++] = fk(T_SHAPEP1, p1->shape);
+		f[k++] = fk(T_BIM, pair(m1->low, c->low));
+		f[k++] = fk(T_BIP, pair(c->low, p1->low));
+		f[k++] = fk(T_SHAPE3, pair(pair(m1->shape, c->shape), p1->shape));
+		f[k++] = fk(T_LOWM1SHAPE, pair(m1->low, c->shape));
+		f[k++] = fk(T_SHAPELOWP1, pair(c->shape, p1->low));
+		if (i == 0)
+			f[k++] = fk(T_FIRST, c->shape);
+		else if (c->cap)
+			f[k++] = fk(T_CAPWORD, c->low);
+		k = class_features(f, k, c->mb, 0);
+		k = class_features(f, k, c->mi, 1);
+		k = class_features(f, k, c->ml, 2);
+		k = class_features(f, k, c->mu, 3);
+		k = class_features(f, k, c->mp, 4);
+		k = class_features(f, k, c->mn, 5);
+		s->nfeat[i - from] = (unsigned char)k;
+	}
+}
+
+void
+nerf_scratch_free(struct nerf_scratch *s)
+{
+	buf_free(&s->low);
+	free(s->w);
+	free(s->feat);
+	free(s->nfeat);
+	memset(s, 0, sizeof *s);
+}
+
+/* May label y follow label p (NERF_NLABELS: the start)? */
+static inline int
+allowed(unsigned p, unsigned y)
+{
+	return y == 0 || (y & 1) || p == y - 1 || p == y;
+}
+
+void
+nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
+    unsigned char *back)
+{
+	int64_t score[NERF_NLABELS], next[NERF_NLABELS];
+	unsigned y, p, best;
+
+	if (n == 0)
+		return;
+	for (y = 0; y < NERF_NLABELS; y++)
+		score[y] = allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 2;
+	for (size_t i = 1; i < n; i++) {
+		for (y = 0; y < NERF_NLABELS; y++) {
+			int64_t top = INT64_MIN;
+
+			best = 0;
+			for (p = 0; p < NERF_NLABELS; p++) {
+				int64_t v;
+
+				if (!allowed(p, y))
+					continue;
+				v = score[p] + trans[p][y];
+				if (v > top) {
+					top = v;
+					best = p;
+				}
+			}
+			next[y] = top + emit[i * NERF_NLABELS + y];
+			back[i * NERF_NLABELS + y] = (unsigned char)best;
+		}
+		memcpy(score, next, sizeof score);
+	}
+	best = 0;
+	for (y = 1; y < NERF_NLABELS; y++)
+		if (score[y] > score[best])
+			best = y;
+	for (size_t i = n; i-- > 0;) {
+		label[i] = (unsigned char)best;
+		if (i > 0)
+			best = back[i * NERF_NLABELS + best];
+	}
+}

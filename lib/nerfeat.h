@@ -1,0 +1,84 @@
+/*
+ * Features of the name tagger, shared by the tagger (lib/ner.c) and its
+ * trainer (tools/train-ner.c) so that both see exactly the same ones: each
+ * feature of a token is a 64-bit hash of a template and its strings.
+ */
+#ifndef NERFEAT_H
+#define NERFEAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "token.h"
+
+/* Bumped whenever the features change: a model of another version is refused. */
+#define NERF_VERSION 1
+/* Features of one token at most. */
+#define NERF_MAX 56
+/* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
+#define NERF_CHUNK 4096
+
+/* Phrase classes: names learnt from training data, built-in gazetteers, cue words. */
+enum nerf_class {
+	NERC_PER, NERC_ORG, NERC_LOC,		/* whole names of the training data */
+	NERC_PERTOK, NERC_ORGTOK, NERC_LOCTOK,	/* a capitalised word inside such a name */
+	NERC_PROVINCE, NERC_REGENCY, NERC_DISTRICT,
+	NERC_TITLE, NERC_ORGCUE, NERC_LOCCUE,
+	NERC_NCLASS
+};
+#define NERC_LEARNT 0x3fu		/* the classes learnt from the training data */
+#define NERC_PREFIX 0x80000000u		/* the key is also a proper prefix of a phrase */
+#define NERF_MAXPHRASE 8		/* words in a phrase at most */
+
+/* Phrases (lower-case words joined by single spaces) by hash: open addressing, key 0 empty. */
+struct nerf_phrases {
+	uint64_t *key;
+	uint32_t *mask;
+	size_t mask_bits;	/* capacity - 1 */
+	size_t n;
+};
+
+void nerf_phrases_init(struct nerf_phrases *p, size_t expect);
+/* OR mask into the phrase with this key. */
+void nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint32_t mask);
+uint32_t nerf_phrases_get(const struct nerf_phrases *p, uint64_t key);
+/* Add phrase s[0..n) (already lower case, single spaces) with its prefixes. */
+void nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask);
+void nerf_phrases_free(struct nerf_phrases *p);
+/* The key of a phrase's bytes (never 0). */
+uint64_t nerf_phrase_key(const char *s, size_t n);
+/* Lower-case s[0..n) into b (ASCII letters only; other bytes kept). */
+void nerf_lower(struct buf *b, const char *s, size_t n);
+
+/* Scratch space for nerf_extract, reused from call to call; zero it before the first use. */
+struct nerf_scratch {
+	struct buf low;		/* the window's words lower-cased, joined by spaces */
+	struct nerf_word *w;
+	size_t wcap;
+	uint64_t *feat;		/* NERF_MAX per token of [from, to) */
+	unsigned char *nfeat;
+	size_t fcap;
+};
+
+/*
+ * Features of tokens [from, to) of text (tok[0..n) its tokens; at most
+ * NERF_CHUNK of them), looking at words around them: token from + i has
+ * nfeat[i] features feat[i * NERF_MAX ...].
+ */
+void nerf_extract(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
+    size_t from, size_t to, struct nerf_scratch *s);
+void nerf_scratch_free(struct nerf_scratch *s);
+
+/* Labels are enum ner_label (ner.h): 0 O, then B and I of PER, ORG, LOC. */
+#define NERF_NLABELS 7
+/* Transition scores: trans[prev][label], prev NERF_NLABELS for the start. */
+typedef int64_t nerf_trans[NERF_NLABELS + 1][NERF_NLABELS];
+/*
+ * Best labels of n tokens under emission scores emit[i * NERF_NLABELS + y],
+ * with every I-X after a B-X or I-X; back is scratch of n * NERF_NLABELS bytes.
+ */
+void nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
+    unsigned char *back);
+
+#endif

@@ -1,0 +1,681 @@
+/*
+ * train-ner: train the name tagger of tag-entities (an averaged structured
+ * perceptron with BIO-constrained Viterbi) on CoNLL files, deterministically;
+ * or score a model on CoNLL files, as conlleval does.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "data.h"
+#include "diag.h"
+#include "hash.h"
+#include "mem.h"
+#include "ner.h"
+#include "nerfeat.h"
+#include "out.h"
+#include "record.h"
+
+static const char usage_text[] =
+    "usage: train-ner [-e EPOCHS] [-k FOLDS] [-s SEED] [-p PRUNE] -o MODEL FILE...\n"
+    "       train-ner --eval [-m MODEL] FILE...\n"
+    "       train-ner --tag [-m MODEL] FILE...\n";
+static const char help_text[] =
+    "Train the name tagger of tag-entities on CoNLL files (TOKEN<TAB>LABEL lines,\n"
+    "a blank line after each sentence, BIO labels of PER, ORG, LOC), or score a\n"
+    "model on such files (exact spans, as conlleval counts them).\n"
+    "\n"
+    "  -o, --output MODEL   write the trained model to MODEL\n"
+    "  -e, --epochs N       passes over the training data (default 12)\n"
+    "  -k, --folds N        folds for the names learnt from the data (default 10)\n"
+    "  -s, --seed N         seed of the shuffling (default 1)\n"
+    "  -p, --prune N        drop features whose weights are all below N/1000 (default 20)\n"
+    "      --eval           print precision, recall and F1 per type and overall\n"
+    "      --tag            print TOKEN<TAB>GOLD<TAB>PREDICTED lines, conlleval's input\n"
+    "  -m, --model MODEL    the model to score (default: the built-in one)\n";
+
+static const char *label_name[NER_NLABELS] = { "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC" };
+
+/* Sentences of CoNLL files: their text (tokens joined by spaces), tokens and gold labels. */
+struct sentence {
+	size_t text, len;	/* bytes in corpus.text */
+	size_t tok, n;		/* tokens in corpus.tok, labels in corpus.gold */
+};
+
+struct corpus {
+	struct buf text;
+	struct token *tok;
+	unsigned char *gold;
+	size_t ntok, tokcap, goldcap;
+	struct sentence *s;
+	size_t ns, scap;
+	size_t open;		/* first token of the sentence being read */
+	size_t textstart;
+};
+
+static void
+end_sentence(struct corpus *c)
+{
+	if (c->ntok == c->open)
+		return;
+	c->s = xgrow(c->s, &c->scap, c->ns + 1, sizeof *c->s);
+	c->s[c->ns++] = (struct sentence){ c->textstart, c->text.len - c->textstart, c->open, c->ntok - c->open };
+	c->open = c->ntok;
+	c->textstart = c->text.len;
+}
+
+static int
+parse_label(const char *s, size_t n)
+{
+	for (int y = 0; y < NER_NLABELS; y++)
+		if (strlen(label_name[y]) == n && memcmp(label_name[y], s, n) == 0)
+			return y;
+	return -1;
+}
+
+static int
+read_conll(struct reader *r, void *ctx)
+{
+	struct corpus *c = ctx;
+	struct line ln;
+
+	while (reader_line(r, &ln)) {
+		const char *tab = memchr(ln.data, '\t', ln.len);
+		int y;
+
+		if (ln.len == 0) {
+			end_sentence(c);
+			continue;
+		}
+		if (!tab || tab == ln.data || memchr(ln.data, ' ', (size_t)(tab - ln.data)))
+			die("%s:%lu: want TOKEN<TAB>LABEL", r->name, r->lineno);
+		y = parse_label(tab + 1, ln.len - (size_t)(tab - ln.data) - 1);
+		if (y < 0)
+			die("%s:%lu: unknown label '%.*s'", r->name, r->lineno,
+			    (int)(ln.len - (size_t)(tab - ln.data) - 1), tab + 1);
+		if ((y & 1) == 0 && y != 0 && (c->ntok == c->open || (c->gold[c->ntok - 1] != y - 1 &&
+		    c->gold[c->ntok - 1] != y)))
+			die("%s:%lu: %s does not follow B or I of its type", r->name, r->lineno, label_name[y]);
+		if (c->ntok > c->open)
+			buf_addc(&c->text, ' ');
+		c->tok = xgrow(c->tok, &c->tokcap, c->ntok + 1, sizeof *c->tok);
+		c->gold = xgrow(c->gold, &c->goldcap, c->ntok + 1, 1);
+		c->tok[c->ntok].start = c->text.len - c->textstart;
+		buf_add(&c->text, ln.data, (size_t)(tab - ln.data));
+		c->tok[c->ntok].end = c->text.len - c->textstart;
+		c->gold[c->ntok++] = (unsigned char)y;
+	}
+	end_sentence(c);
+	return 0;
+}
+
+static void
+read_corpus(struct corpus *c, int argc, char **argv)
+{
+	memset(c, 0, sizeof *c);
+	if (each_input(argc, argv, read_conll, c) != 0)
+		exit(1);
+	if (c->ns == 0)
+		die("no sentences in the input");
+}
+
+/* Add phrase s[0..n) in the tagger's form: tokens lower-cased, joined by single spaces. */
+static void
+add_phrase(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask)
+{
+	static struct token *tok;
+	static size_t cap;
+	static struct buf b;
+	size_t nt = tokenize(s, n, &tok, &cap);
+
+	if (nt == 0 || nt > NERF_MAXPHRASE)
+		return;
+	b.len = 0;
+	for (size_t i = 0; i < nt; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		nerf_lower(&b, s + tok[i].start, tok[i].end - tok[i].start);
+	}
+	nerf_phrases_add(p, b.data, b.len, mask);
+}
+
+/* The field'th comma-separated field of a CSV line (no quoting in these files). */
+static int
+csv_field(const struct line *ln, int field, struct line *f)
+{
+	const char *s = ln->data, *end = ln->data + ln->len;
+
+	for (int i = 0; i < field; i++) {
+		const char *comma = memchr(s, ',', (size_t)(end - s));
+
+		if (!comma)
+			return 0;
+		s = comma + 1;
+	}
+	f->data = (char *)s;
+	f->len = (size_t)(end - s);
+	return 1;
+}
+
+static const struct blob *
+need_blob(const char *name)
+{
+	const struct blob *b = data_find(name);
+
+	if (!b)
+		die("built-in data %s is missing", name);
+	return b;
+}
+
+/* The built-in gazetteers and cue lists. */
+static void
+add_builtin(struct nerf_phrases *p)
+{
+	static const struct { const char *file; int field; uint32_t class; } gaz[] = {
+		{ "gazetteer-provinces.csv", 1, NERC_PROVINCE },
+		{ "gazetteer-regencies.csv", 2, NERC_REGENCY },
+		{ "gazetteer-districts.csv", 2, NERC_DISTRICT },
+	};
+	static const char *cue_class[] = { "title", "orgcue", "loccue" };
+	const struct blob *b;
+	struct line ln, f;
+	size_t pos;
+
+	for (size_t g = 0; g < sizeof gaz / sizeof gaz[0]; g++) {
+		b = need_blob(gaz[g].file);
+		pos = 0;
+		data_next_line(b, &pos, &ln);	/* the header */
+		while (data_next_line(b, &pos, &ln)) {
+			if (!csv_field(&ln, gaz[g].field, &f))
+				continue;
+			add_phrase(p, f.data, f.len, 1u << gaz[g].class);
+			/* Regencies are met without their Kabupaten or Kota too. */
+			if (f.len > 10 && memcmp(f.data, "Kabupaten ", 10) == 0)
+				add_phrase(p, f.data + 10, f.len - 10, 1u << gaz[g].class);
+			else if (f.len > 5 && memcmp(f.data, "Kota ", 5) == 0)
+				add_phrase(p, f.data + 5, f.len - 5, 1u << gaz[g].class);
+		}
+	}
+	b = need_blob("ner-cues.txt");
+	pos = 0;
+	while (data_next_line(b, &pos, &ln)) {
+		const char *tab = memchr(ln.data, '\t', ln.len);
+		size_t c;
+
+		for (c = 0; tab && c < 3; c++)
+			if (strlen(cue_class[c]) == (size_t)(tab - ln.data) &&
+			    memcmp(cue_class[c], ln.data, (size_t)(tab - ln.data)) == 0)
+				break;
+		if (!tab || c == 3)
+			die("ner-cues.txt: want CLASS<TAB>PHRASE, CLASS title, orgcue or loccue: %.*s",
+			    (int)ln.len, ln.data);
+		add_phrase(p, tab + 1, ln.len - (size_t)(tab + 1 - ln.data), 1u << (NERC_TITLE + c));
+	}
+}
+
+/* The names of sentence s as phrases of their type, their capitalised words as words of their type. */
+static void
+add_learnt(struct nerf_phrases *p, const struct corpus *c, const struct sentence *s)
+{
+	const char *text = c->text.data + s->text;
+	const struct token *tok = c->tok + s->tok;
+	const unsigned char *gold = c->gold + s->tok;
+
+	for (size_t i = 0; i < s->n; i++) {
+		size_t j;
+		unsigned type;
+
+		if (gold[i] == 0 || (gold[i] & 1) == 0)
+			continue;
+		type = (gold[i] - 1) / 2;
+		for (j = i + 1; j < s->n && gold[j] == gold[i] + 1; j++)
+			;
+		add_phrase(p, text + tok[i].start, tok[j - 1].end - tok[i].start, 1u << (NERC_PER + type));
+		for (size_t k = i; k < j; k++)
+			if (text[tok[k].start] >= 'A' && text[tok[k].start] <= 'Z')
+				add_phrase(p, text + tok[k].start, tok[k].end - tok[k].start,
+				    1u << (NERC_PERTOK + type));
+	}
+}
+
+static void
+build_phrases(struct nerf_phrases *p, const struct corpus *c, size_t folds, size_t leave_out)
+{
+	nerf_phrases_init(p, 1 << 15);
+	add_builtin(p);
+	for (size_t i = 0; i < c->ns; i++)
+		if (folds == 0 || i % folds != leave_out)
+			add_learnt(p, c, &c->s[i]);
+}
+
+/* splitmix64: the shuffling's random numbers, the same on every machine. */
+static uint64_t
+next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+struct trainer {
+	struct table feats;	/* feature key (8 bytes) -> id */
+	uint32_t *fid;		/* feature ids of every token, NERF_MAX per token slot */
+	unsigned char *nf;
+	int32_t *w;		/* weights [id][label] */
+	int64_t *u;		/* their updates weighted by time, for averaging */
+	size_t wcap;
+	int64_t tw[NERF_NLABELS + 1][NERF_NLABELS], tu[NERF_NLABELS + 1][NERF_NLABELS];
+	int64_t c;		/* instances seen, from 1 */
+};
+
+static void
+extract_all(struct trainer *t, const struct corpus *c, size_t folds)
+{
+	struct nerf_phrases *fold = xcalloc(folds + 1, sizeof *fold);
+	struct nerf_scratch fs = { 0 };
+
+	for (size_t k = 0; k < folds; k++)
+		build_phrases(&fold[k], c, folds, k);
+	table_init(&t->feats, 1 << 20);
+	t->fid = xmalloc(c->ntok * NERF_MAX * sizeof *t->fid);
+	t->nf = xmalloc(c->ntok);
+	for (size_t i = 0; i < c->ns; i++) {
+		const struct sentence *s = &c->s[i];
+
+		nerf_extract(&fold[i % folds], c->text.data + s->text, c->tok + s->tok, s->n, 0, s->n, &fs);
+		for (size_t j = 0; j < s->n; j++) {
+			t->nf[s->tok + j] = fs.nfeat[j];
+			for (unsigned k = 0; k < fs.nfeat[j]; k++)
+				t->fid[(s->tok + j) * NERF_MAX + k] = (uint32_t)table_intern(&t->feats,
+				    (const char *)&fs.feat[j * NERF_MAX + k], 8, NULL);
+		}
+	}
+	t->w = xcalloc(t->feats.n * NERF_NLABELS, sizeof *t->w);
+	t->u = xcalloc(t->feats.n * NERF_NLABELS, sizeof *t->u);
+	for (size_t k = 0; k < folds; k++)
+		nerf_phrases_free(&fold[k]);
+	free(fold);
+	nerf_scratch_free(&fs);
+}
+
+static void
+update(struct trainer *t, size_t tok, unsigned y, int d)
+{
+	for (unsigned k = 0; k < t->nf[tok]; k++) {
+		size_t id = t->fid[tok * NERF_MAX + k];
+
+		t->w[id * NERF_NLABELS + y] += d;
+		t->u[id * NERF_NLABELS + y] += d * t->c;
+	}
+}
+
+static void
+train(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed)
+{
+	size_t *order = xmalloc(c->ns * sizeof *order), maxn = 0;
+	int64_t *emit;
+	unsigned char *pred, *back;
+	nerf_trans trans;
+
+	for (size_t i = 0; i < c->ns; i++) {
+		order[i] = i;
+		if (c->s[i].n > maxn)
+			maxn = c->s[i].n;
+	}
+	emit = xmalloc(maxn * NERF_NLABELS * sizeof *emit);
+	pred = xmalloc(maxn);
+	back = xmalloc(maxn * NERF_NLABELS);
+	t->c = 1;
+	for (int e = 0; e < epochs; e++) {
+		size_t errors = 0;
+
+		for (size_t i = c->ns; i > 1; i--) {
+			size_t j = next_random(&seed) % i, tmp = order[i - 1];
+
+			order[i - 1] = order[j];
+			order[j] = tmp;
+		}
+		for (size_t o = 0; o < c->ns; o++) {
+			const struct sentence *s = &c->s[order[o]];
+			const unsigned char *gold = c->gold + s->tok;
+
+			for (size_t j = 0; j < s->n; j++) {
+				size_t tok = s->tok + j;
+
+				for (unsigned y = 0; y < NERF_NLABELS; y++)
+					emit[j * NERF_NLABELS + y] = 0;
+				for (unsigned k = 0; k < t->nf[tok]; k++) {
+					const int32_t *w = t->w + (size_t)t->fid[tok * NERF_MAX + k] * NERF_NLABELS;
+
+					for (unsigned y = 0; y < NERF_NLABELS; y++)
+						emit[j * NERF_NLABELS + y] += w[y];
+				}
+			}
+			memcpy(trans, t->tw, sizeof trans);
+			nerf_viterbi(emit, s->n, (const int64_t (*)[NERF_NLABELS])trans, pred, back);
+			if (memcmp(pred, gold, s->n) != 0) {
+				for (size_t j = 0; j < s->n; j++) {
+					unsigned pg = j ? gold[j - 1] : NERF_NLABELS, pp = j ? pred[j - 1] : NERF_NLABELS;
+
+					if (gold[j] != pred[j]) {
+						update(t, s->tok + j, gold[j], 1);
+						update(t, s->tok + j, pred[j], -1);
+						errors++;
+					}
+					if (pg != pp || gold[j] != pred[j]) {
+						t->tw[pg][gold[j]]++;
+						t->tu[pg][gold[j]] += t->c;
+						t->tw[pp][pred[j]]--;
+						t->tu[pp][pred[j]] -= t->c;
+					}
+				}
+			}
+			t->c++;
+		}
+		fprintf(stderr, "train-ner: epoch %d: %zu token errors\n", e + 1, errors);
+	}
+	free(order);
+	free(emit);
+	free(pred);
+	free(back);
+}
+
+struct feature {
+	uint64_t key;
+	int16_t w[NERF_NLABELS];
+};
+
+static int
+by_key(const void *a, const void *b)
+{
+	uint64_t x = ((const struct feature *)a)->key, y = ((const struct feature *)b)->key;
+
+	return (x > y) - (x < y);
+}
+
+struct phrase {
+	uint64_t key;
+	uint32_t mask;
+};
+
+static int
+by_phrase_key(const void *a, const void *b)
+{
+	uint64_t x = ((const struct phrase *)a)->key, y = ((const struct phrase *)b)->key;
+
+	return (x > y) - (x < y);
+}
+
+static void
+put(FILE *f, const void *p, size_t n)
+{
+	fwrite(p, 1, n, f);
+}
+
+static void
+write_model(const struct trainer *t, const struct corpus *c, const char *path, long prune)
+{
+	struct feature *feat = xmalloc(t->feats.n * sizeof *feat);
+	struct nerf_phrases all;
+	struct phrase *ph;
+	double maxabs = 0, scale, cut;
+	size_t nf = 0, np = 0;
+	uint32_t head[4];
+	int16_t tq[NERF_NLABELS + 1][NERF_NLABELS];
+	FILE *f;
+
+	/* Averaged weights: w - u / c. */
+	for (size_t i = 0; i < t->feats.n * NERF_NLABELS; i++) {
+		double a = fabs(t->w[i] - (double)t->u[i] / (double)t->c);
+
+		if (a > maxabs)
+			maxabs = a;
+	}
+	for (unsigned p = 0; p <= NERF_NLABELS; p++)
+		for (unsigned y = 0; y < NERF_NLABELS; y++) {
+			double a = fabs(t->tw[p][y] - (double)t->tu[p][y] / (double)t->c);
+
+			if (a > maxabs)
+				maxabs = a;
+		}
+	scale = maxabs > 0 ? 32000.0 / maxabs : 1;
+	cut = prune / 1000.0;
+	for (unsigned p = 0; p <= NERF_NLABELS; p++)
+		for (unsigned y = 0; y < NERF_NLABELS; y++)
+			tq[p][y] = (int16_t)lround((t->tw[p][y] - (double)t->tu[p][y] / (double)t->c) * scale);
+	for (size_t id = 0; id < t->feats.n; id++) {
+		size_t len;
+		const char *key = table_key(&t->feats, id, &len);
+		int keep = 0;
+
+		memcpy(&feat[nf].key, key, 8);
+		for (unsigned y = 0; y < NERF_NLABELS; y++) {
+			double a = t->w[id * NERF_NLABELS + y] - (double)t->u[id * NERF_NLABELS + y] / (double)t->c;
+
+			feat[nf].w[y] = (int16_t)lround(a * scale);
+			keep |= fabs(a) >= cut && feat[nf].w[y] != 0;
+		}
+		nf += keep;
+	}
+	qsort(feat, nf, sizeof *feat, by_key);
+
+	build_phrases(&all, c, 0, 0);
+	ph = xmalloc((all.n + 1) * sizeof *ph);
+	for (size_t i = 0; i <= all.mask_bits; i++)
+		if (all.key[i])
+			ph[np++] = (struct phrase){ all.key[i], all.mask[i] };
+	qsort(ph, np, sizeof *ph, by_phrase_key);
+
+	if (!(f = fopen(path, "wb")))
+		die("%s:", path);
+	put(f, "KBRNER1\n", 8);
+	head[0] = NERF_VERSION;
+	head[1] = NERF_NLABELS;
+	head[2] = (uint32_t)nf;
+	head[3] = (uint32_t)np;
+	put(f, head, sizeof head);
+	put(f, tq, sizeof tq);
+	for (size_t i = 0; i < nf; i++)
+		put(f, &feat[i].key, 8);
+	for (size_t i = 0; i < nf; i++)
+		put(f, feat[i].w, sizeof feat[i].w);
+	for (size_t i = 0; i < np; i++)
+		put(f, &ph[i].key, 8);
+	for (size_t i = 0; i < np; i++)
+		put(f, &ph[i].mask, 4);
+	if (fclose(f) != 0)
+		die("%s:", path);
+	fprintf(stderr, "train-ner: %s: %zu of %zu features, %zu phrases\n", path, nf, t->feats.n, np);
+	free(feat);
+	free(ph);
+	nerf_phrases_free(&all);
+}
+
+static struct ner_model *
+load_model(const char *path, struct buf *b)
+{
+	struct ner_model *m;
+
+	if (path) {
+		FILE *f = fopen(path, "rb");
+		size_t got;
+
+		if (!f)
+			die("%s:", path);
+		do {
+			buf_reserve(b, 1 << 16);
+			got = fread(b->data + b->len, 1, b->cap - b->len, f);
+			b->len += got;
+		} while (got > 0);
+		if (ferror(f))
+			die("%s:", path);
+		fclose(f);
+		m = ner_load(b->data, b->len);
+	} else {
+		const struct blob *bl = need_blob("ner.model");
+
+		m = ner_load(bl->data, bl->len);
+	}
+	if (!m)
+		exit(1);
+	return m;
+}
+
+/* Named spans of labels[0..n) as conlleval sees them: (start, end, type) triples. */
+static size_t
+chunks(const unsigned char *lab, size_t n, size_t *out)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned type, j;
+
+		if (lab[i] == 0)
+			continue;
+		type = (lab[i] - 1) / 2;
+		if ((lab[i] & 1) == 0 && i > 0 && lab[i - 1] != 0 && (unsigned)(lab[i - 1] - 1) / 2 == type)
+			continue;	/* inside a span already counted */
+		for (j = (unsigned)i + 1; j < n && lab[j] == 2 * type + 2; j++)
+			;
+		out[3 * k] = i;
+		out[3 * k + 1] = j;
+		out[3 * k + 2] = type;
+		k++;
+	}
+	return k;
+}
+
+static void
+evaluate(const struct corpus *c, struct ner_model *m, int tag_only)
+{
+	static const char *type_name[] = { "PER", "ORG", "LOC" };
+	size_t gold[3] = { 0 }, pred[3] = { 0 }, ok[3] = { 0 }, maxn = 0;
+	unsigned char *lab;
+	size_t *gc, *pc;
+
+	for (size_t i = 0; i < c->ns; i++)
+		if (c->s[i].n > maxn)
+			maxn = c->s[i].n;
+	lab = xmalloc(maxn);
+	gc = xmalloc(3 * maxn * sizeof *gc);
+	pc = xmalloc(3 * maxn * sizeof *pc);
+	for (size_t i = 0; i < c->ns; i++) {
+		const struct sentence *s = &c->s[i];
+		const char *text = c->text.data + s->text;
+		size_t ng, np, a = 0;
+
+		ner_tag(m, text, c->tok + s->tok, s->n, lab);
+		if (tag_only) {
+			for (size_t j = 0; j < s->n; j++) {
+				const struct token *t = &c->tok[s->tok + j];
+
+				out_write(text + t->start, t->end - t->start);
+				out_char('\t');
+				out_str(label_name[c->gold[s->tok + j]]);
+				out_char('\t');
+				out_str(label_name[lab[j]]);
+				out_char('\n');
+			}
+			out_char('\n');
+			continue;
+		}
+		ng = chunks(c->gold + s->tok, s->n, gc);
+		np = chunks(lab, s->n, pc);
+		for (size_t j = 0; j < ng; j++)
+			gold[gc[3 * j + 2]]++;
+		for (size_t j = 0; j < np; j++) {
+			pred[pc[3 * j + 2]]++;
+			while (a < ng && gc[3 * a] < pc[3 * j])
+				a++;
+			if (a < ng && memcmp(gc + 3 * a, pc + 3 * j, 3 * sizeof *gc) == 0)
+				ok[pc[3 * j + 2]]++;
+		}
+	}
+	if (!tag_only) {
+		size_t tg = 0, tp = 0, tk = 0;
+		char line[160];
+
+		out_str("type\tgold\tfound\tright\tprecision\trecall\tF1\n");
+		for (int k = 0; k <= 3; k++) {
+			size_t g = k < 3 ? gold[k] : tg, p = k < 3 ? pred[k] : tp, r = k < 3 ? ok[k] : tk;
+			double pr = p ? (double)r / (double)p : 0, re = g ? (double)r / (double)g : 0;
+
+			snprintf(line, sizeof line, "%s\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\n",
+			    k < 3 ? type_name[k] : "micro", g, p, r, pr, re, pr + re > 0 ? 2 * pr * re / (pr + re) : 0);
+			out_str(line);
+			if (k < 3) {
+				tg += g;
+				tp += p;
+				tk += r;
+			}
+		}
+	}
+	free(lab);
+	free(gc);
+	free(pc);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "epochs", required_argument, NULL, 'e' },
+		{ "folds", required_argument, NULL, 'k' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "prune", required_argument, NULL, 'p' },
+		{ "model", required_argument, NULL, 'm' },
+		{ "eval", no_argument, NULL, 'E' },
+		{ "tag", no_argument, NULL, 'T' },
+		CLI_LONGOPTS
+	};
+	const char *output = NULL, *model = NULL;
+	int epochs = 12, mode = 0, opt;
+	long folds = 10, prune = 20;
+	uint64_t seed = 1;
+	struct corpus c;
+
+	cli_init(argv[0], usage_text, help_text);
+	while ((opt = cli_next(argc, argv, "o:e:k:s:p:m:", longopts)) != -1) {
+		switch (opt) {
+		case 'o': output = optarg; break;
+		case 'e': epochs = (int)cli_number("-e", optarg, 1, 1000); break;
+		case 'k': folds = (long)cli_number("-k", optarg, 2, 1000); break;
+		case 's': seed = (uint64_t)cli_number("-s", optarg, 0, INT64_MAX); break;
+		case 'p': prune = (long)cli_number("-p", optarg, 0, 1000000); break;
+		case 'm': model = optarg; break;
+		case 'E': mode = 'E'; break;
+		case 'T': mode = 'T'; break;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (mode && output)
+		usage_error("-o is for training, not with --eval or --tag");
+	if (!mode && !output)
+		usage_error("want -o MODEL, --eval or --tag");
+	if (!mode && argc == 0)
+		usage_error("want training files");
+	read_corpus(&c, argc, argv);
+	if (mode) {
+		struct buf b = { 0 };
+		struct ner_model *m = load_model(model, &b);
+
+		evaluate(&c, m, mode == 'T');
+		ner_free(m);
+		buf_free(&b);
+	} else {
+		struct trainer t = { 0 };
+
+		extract_all(&t, &c, (size_t)folds);
+		train(&t, &c, epochs, seed);
+		write_model(&t, &c, output, prune);
+	}
+	return out_close() ? 1 : 0;
+}
