@@ -142,6 +142,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	table_init(&m->words, 2048);
 	table_init(&m->cues, 256);
 	table_init(&m->seen, 1024);
+	table_init(&m->bodywords, 1024);
 	/* Every built-in stoplist stop-XX.txt is a language. */
 	for (char a = 'a'; a <= 'z'; a++)
 		for (char b = 'a'; b <= 'z'; b++) {
@@ -193,6 +194,7 @@ bp_free(struct bp_model *m)
 	table_free(&m->words);
 	table_free(&m->cues);
 	table_free(&m->seen);
+	table_free(&m->bodywords);
 	free(m->wordlangs);
 	free(m->docs);
 	free(m->lastdoc);
@@ -419,6 +421,37 @@ local_score(const struct bp_line *l)
 	return 1 / (1 + exp(-z));
 }
 
+/* Add a line's words (of four letters or more) to the body's, or the share of them found there. */
+static double
+body_words(struct bp_model *m, const struct bp_line *l, int add)
+{
+	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
+	char low[32];
+	size_t seen = 0, found = 0;
+
+	while (p < end) {
+		size_t k, len = 0;
+
+		while (p < end && (k = punct_len(p, (size_t)(end - p))) != 0)
+			p += k;
+		while (p < end && !punct_len(p, (size_t)(end - p))) {
+			if (len < sizeof low)
+				low[len] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+			len++;
+			p++;
+		}
+		if (len < 4 || len > sizeof low)
+			continue;
+		if (add)
+			table_intern(&m->bodywords, low, len, NULL);
+		else {
+			seen++;
+			found += table_find(&m->bodywords, low, len) >= 0;
+		}
+	}
+	return seen ? (double)found / seen : 0;
+}
+
 /* ---------------------------------------------------------- the document */
 
 static double
@@ -544,23 +577,27 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		    lines[i - 1].class == BP_BODY)
 			l->class = BP_BODY;
 	}
-	/* The title: before the first body line, the headline most like the body. */
+	/* The title: before the first body line, the headline that shares most words with the body. */
 	size_t first = 0;
 
 	while (first < n && lines[first].class != BP_BODY)
 		first++;
 	if (first < n) {
-		double tbest = 0;
+		double tbest = 0.34;
 		size_t title = n;
 
+		table_clear(&m->bodywords);
+		for (size_t i = first; i < n; i++)
+			if (lines[i].class == BP_BODY)
+				body_words(m, &lines[i], 1);
 		for (size_t i = 0; i < first; i++) {
 			struct bp_line *l = &lines[i];
 
 			if (l->words < 3 || l->words > 30 || l->terminal || l->repeated || l->cue ||
-			    l->alpha < l->words / 2)
+			    2 * l->alpha < l->words)
 				continue;
-			double t = (double)l->caps / l->alpha + 0.5 * l->twice + 0.02 * l->words +
-			    0.3 * (first - i < 12);
+			double t = body_words(m, l, 0) - 0.03 * (l->words > 14 ? l->words - 14 : 0);
+
 			if (t > tbest) {
 				tbest = t;
 				title = i;

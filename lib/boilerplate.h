@@ -60,6 +60,7 @@ struct bp_model {
 	uint32_t *lastdoc;	/* per id: the last document counted + 1 */
 	size_t seencap;
 	uint32_t ndocs;		/* documents counted so far */
+	struct table bodywords;	/* of the document being classified */
 	struct buf scratch;
 	uint32_t *langcount;
 };

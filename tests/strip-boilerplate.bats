@@ -1,0 +1,205 @@
+#!/usr/bin/env bats
+# strip-boilerplate: the article body of scraped pages, as DOC LINE TEXT records.
+load common
+
+CASES=tests/cases/strip-boilerplate
+SB() { "$BIN/strip-boilerplate" "$@"; }
+
+@test "exact output on every case (NAME.in, NAME.out; NAME.explain for --explain)" {
+	for input in "$CASES"/*.in; do
+		name=${input%.in}
+		run --separate-stderr SB "$input"
+		[ "$status" -eq 0 ] || { echo "$input: status $status" >&2; return 1; }
+		[ -z "$stderr" ]
+		check_output "$(cat "$name.out")" || { echo "in $input" >&2; return 1; }
+		if [ -f "$name.explain" ]; then
+			run --separate-stderr SB --explain "$input"
+			[ "$status" -eq 0 ]
+			check_output "$(cat "$name.explain")" || { echo "in $input --explain" >&2; return 1; }
+		fi
+	done
+}
+
+@test "corpus: all 40 body lines kept and at most 2 other lines (scripts/score-boilerplate)" {
+	run --separate-stderr bash -c '"$1"/strip-boilerplate corpus/*.txt | scripts/score-boilerplate --max-fn 0 --max-fp 2' _ "$BIN"
+	echo "$output" >&2
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[[ "${lines[-1]}" == *" tp=40 "* ]]
+}
+
+@test "--explain accounts for every non-blank line, once, in order" {
+	for page in corpus/*.txt; do
+		name=$(basename "$page")
+		run --separate-stderr SB --explain "$page"
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ]
+		got=$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')
+		want=$(awk -F'\t' -v n="$name" '$1 == n { printf "%s ", $2 }' corpus/seeds.gold.tsv)
+		[ "$got" = "$want" ] || { echo "$page: $got != $want" >&2; return 1; }
+		classes=$(printf '%s\n' "$output" | cut -f3 | sort -u | tr '\n' ' ')
+		[[ "$classes" == "body boilerplate title " || "$classes" == "body boilerplate " ]]
+		# the body lines of --explain are the records of the plain output
+		body=$(printf '%s\n' "$output" | awk -F'\t' -v OFS='\t' '$3 == "body" { print $1, $2, $5 }')
+		run --separate-stderr SB "$page"
+		check_output "$body"
+	done
+}
+
+@test "--explain: the score is a number from 0 to 1, the title is marked" {
+	run --separate-stderr SB --explain "$CASES/en-news.in"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" | awk -F'\t' '$4 !~ /^[01]\.[0-9][0-9][0-9]$/ { exit 1 }'
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$3 == "title" { print $2 }')" = 5 ]
+}
+
+@test "both languages: --lang id, --lang en and auto" {
+	run --separate-stderr SB --lang id "$CASES/id-berita.in"
+	[ "$status" -eq 0 ]
+	check_output "$(cat "$CASES/id-berita.out")"
+	run --separate-stderr SB --lang en "$CASES/en-news.in"
+	[ "$status" -eq 0 ]
+	check_output "$(cat "$CASES/en-news.out")"
+	# the wrong stoplist finds few stopwords: lower scores
+	run --separate-stderr SB --lang en --explain "$CASES/id-berita.in"
+	[ "$status" -eq 0 ]
+	[ "$output" != "$(cat "$CASES/id-berita.explain")" ]
+	[ "$(SB --lang en --explain "$CASES/id-berita.in" | awk -F'\t' '{ s += $4 } END { print int(s * 1000) }')" -lt \
+	  "$(awk -F'\t' '{ s += $4 } END { print int(s * 1000) }' "$CASES/id-berita.explain")" ]
+}
+
+@test "an unknown language or a bad threshold is a usage error" {
+	run --separate-stderr SB --lang xx "$CASES/en-news.in"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "$stderr" == "strip-boilerplate: --lang: no stoplist for xx (stop-xx.txt)"* ]]
+	run --separate-stderr SB --threshold 1.5 "$CASES/en-news.in"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "$stderr" == "strip-boilerplate: --threshold: not a score from 0 to 1: 1.5"* ]]
+	run --separate-stderr SB --repeat -1 "$CASES/en-news.in"
+	[ "$status" -eq 2 ]
+}
+
+@test "--threshold: 0 keeps every line, 1 keeps none" {
+	run --separate-stderr SB --threshold 0 "$CASES/en-news.in"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq "$(grep -c '[^[:space:]]' "$CASES/en-news.in")" ]
+	run --separate-stderr SB --threshold 1 "$CASES/en-news.in"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+# Three pages of one site: the same newsletter box on each.
+make_site() {
+	local what=(x "the bridge" "the school" "the market")
+	for i in 1 2 3; do
+		{
+			echo "Get our newsletter: the news that matters, delivered to your inbox every morning."
+			echo
+			echo "Story $i begins here: the reporter explains what happened to ${what[i]} in the town on that day and why it matters to the people who live there."
+			echo
+			echo "The second paragraph of story $i adds the reactions of residents, who said they had waited a long time for a decision on ${what[i]}."
+		} > "$TMP/page$i.txt"
+	done
+}
+
+@test "a line found in three documents is boilerplate; alone it is body" {
+	make_site
+	run --separate-stderr SB "$TMP/page1.txt"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	[[ "${lines[0]}" == "$TMP/page1.txt	1	Get our newsletter"* ]]
+	run --separate-stderr SB "$TMP/page1.txt" "$TMP/page2.txt" "$TMP/page3.txt"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 6 ]
+	[[ "$output" != *newsletter* ]]
+	run --separate-stderr SB --repeat 0 "$TMP/page1.txt" "$TMP/page2.txt" "$TMP/page3.txt"
+	[ "${#lines[@]}" -eq 9 ]
+	run --separate-stderr SB --explain "$TMP/page1.txt" "$TMP/page2.txt" "$TMP/page3.txt"
+	[ "$(printf '%s\n' "$output" | grep -c $'\tboilerplate\t0.000\tGet our newsletter')" -eq 3 ]
+}
+
+# A WET stream: a warcinfo record and one conversion record per page, CRLF headers.
+make_wet() {
+	{
+		printf 'WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 10\r\n\r\nsoftware\r\n\r\n\r\n'
+		for i in 1 2 3; do
+			printf 'WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://example.com/news/%d\r\nContent-Type: text/plain\r\nContent-Length: 300\r\n\r\n' "$i"
+			cat "$TMP/page$i.txt"
+			printf '\r\n\r\n'
+		done
+	} > "$TMP/site.wet"
+}
+
+@test "WARC/WET input: one document per conversion record, DOC is its URI" {
+	make_site
+	make_wet
+	run --separate-stderr SB "$TMP/site.wet"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 6 ]
+	[[ "${lines[0]}" == "https://example.com/news/1	3	Story 1 begins here:"* ]]
+	[[ "${lines[1]}" == "https://example.com/news/1	5	The second paragraph of story 1"* ]]
+	[[ "${lines[5]}" == "https://example.com/news/3	5	The second paragraph of story 3"* ]]
+}
+
+@test "standard input: one document, or a WARC stream counted in blocks" {
+	make_site
+	make_wet
+	run --separate-stderr bash -c '"$1"/strip-boilerplate < "$2"' _ "$BIN" "$TMP/page1.txt"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	[[ "${lines[1]}" == "-	3	Story 1 begins here:"* ]]
+	run --separate-stderr bash -c '"$1"/strip-boilerplate < "$2"' _ "$BIN" "$TMP/site.wet"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 6 ]
+	[[ "$output" != *newsletter* ]]
+	# blocks of one document: the counts carry over, so only the third sees the repetition
+	run --separate-stderr bash -c '"$1"/strip-boilerplate --block 1 < "$2"' _ "$BIN" "$TMP/site.wet"
+	[ "${#lines[@]}" -eq 8 ]
+	[[ "${lines[6]}" == "https://example.com/news/3	3	Story 3"* ]]
+}
+
+@test "empty input: no output" {
+	run --separate-stderr SB /dev/null
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+	run --separate-stderr SB --explain < /dev/null
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "CRLF input gives the output of LF input" {
+	sed 's/$/\r/' "$CASES/en-news.in" > "$TMP/crlf.in"
+	run --separate-stderr SB "$TMP/crlf.in"
+	[ "$status" -eq 0 ]
+	check_output "$(sed "s|^$CASES/en-news.in|$TMP/crlf.in|" "$CASES/en-news.out")"
+}
+
+@test "NUL bytes are kept as text and do not end a line" {
+	printf 'Menu\n\nThe council voted on Tuesday to approve the plan,\0 which the residents had asked for during many long public meetings.\n\nIt will take about a year to build, and the work is expected to begin in the spring after the rains.\n' > "$TMP/nul.txt"
+	run --separate-stderr SB "$TMP/nul.txt"
+	[ "$status" -eq 0 ]
+	[ "$(SB "$TMP/nul.txt" | wc -l)" -eq 2 ]
+	[ "$(SB "$TMP/nul.txt" | head -n 1 | tr -d '\0' | cut -f2)" = 3 ]
+	[ "$(SB "$TMP/nul.txt" | head -n 1 | wc -c)" -eq $(( ${#TMP} + 9 + 3 + 117 + 1 )) ]
+}
+
+@test "a 100 MB line is one line: boilerplate, written whole by --explain" {
+	head -c 100000000 /dev/zero | tr '\0' 'a' > "$TMP/long.txt"
+	run --separate-stderr SB "$TMP/long.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ "$(SB --explain "$TMP/long.txt" | wc -c)" -eq $(( ${#TMP} + 9 + 3 + 12 + 6 + 100000000 + 1 )) ]
+	[[ "$(SB --explain "$TMP/long.txt" | cut -c1-$(( ${#TMP} + 40 )))" == "$TMP/long.txt	1	boilerplate	0.00"?"	aaaaaaaaaa" ]]
+}
+
+@test "invalid UTF-8 is replaced and reported, the rest still read" {
+	printf 'The council voted on Tuesday to approve the plan \xff which the residents had asked for during many long public meetings.\n' > "$TMP/bad.txt"
+	run --separate-stderr SB "$TMP/bad.txt"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *$'plan \xef\xbf\xbd which'* ]]
+	[ "$stderr" = "strip-boilerplate: $TMP/bad.txt:1: invalid UTF-8 replaced by U+FFFD (1 sequence in the input)" ]
+}
