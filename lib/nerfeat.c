@@ -13,6 +13,7 @@ struct nerf_word {
 	size_t ls, le;			/* the lower-case word in scratch->low */
 	uint32_t mb, mi, ml, mu;	/* classes of phrases that begin, go on, end here, or are this word */
 	uint32_t mp, mn;		/* classes of phrases that end just before, begin just after */
+	size_t run0, run1;		/* the run of capitalised words [run0, run1) it is in */
 	unsigned char npre, nsuf, cap;
 };
 
@@ -20,6 +21,7 @@ enum {
 	T_BIAS, T_WORD, T_LOW, T_SHAPE, T_PRE, T_SUF = T_PRE + 4,
 	T_LOWM1 = T_SUF + 4, T_LOWP1, T_LOWM2, T_LOWP2, T_SHAPEM1, T_SHAPEP1,
 	T_BIM, T_BIP, T_SHAPE3, T_FIRST, T_LOWM1SHAPE, T_SHAPELOWP1, T_CAPWORD,
+	T_RUNBEFORE, T_RUNAFTER, T_RUNPOS, T_RUNBEFORE2,
 	T_CLASS
 };
 
@@ -263,6 +265,17 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 	for (size_t i = lo; i < hi; i++)
 		word_init(&w[i], &s->low, text + tok[i].start, tok[i].end - tok[i].start);
 	find_phrases(p, w, s->low.data, lo, hi);
+	for (size_t i = lo; i < hi;) {
+		size_t j = i;
+
+		while (j < hi && w[j].cap)
+			j++;
+		for (size_t k = i; k < j; k++) {
+			w[k].run0 = i;
+			w[k].run1 = j;
+		}
+		i = j > i ? j : i + 1;
+	}
 
 	for (size_t i = from; i < to; i++) {
 		const struct nerf_word *c = &w[i];
@@ -295,6 +308,18 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 			f[k++] = fk(T_FIRST, c->shape);
 		else if (c->cap)
 			f[k++] = fk(T_CAPWORD, c->low);
+		if (c->cap) {
+			size_t r0 = c->run0, r1 = c->run1;
+			const struct nerf_word *b = r0 >= 1 ? &w[r0 - 1] : &bos;
+			const struct nerf_word *b2 = r0 >= 2 ? &w[r0 - 2] : &bos;
+			const struct nerf_word *a = r1 < n ? &w[r1] : &eos;
+			uint64_t pos = (i - r0 < 3 ? i - r0 : 3) * 8 + (r1 - i - 1 < 3 ? r1 - i - 1 : 3);
+
+			f[k++] = fk(T_RUNBEFORE, b->low);
+			f[k++] = fk(T_RUNAFTER, a->low);
+			f[k++] = fk(T_RUNPOS, pos);
+			f[k++] = fk(T_RUNBEFORE2, pair(b2->low, b->low));
+		}
 		k = class_features(f, k, c->mb, 0);
 		k = class_features(f, k, c->mi, 1);
 		k = class_features(f, k, c->ml, 2);

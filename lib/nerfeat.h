@@ -13,7 +13,7 @@
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NERF_VERSION 1
+#define NERF_VERSION 2
 /* Features of one token at most. */
 #define NERF_MAX 56
 /* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
@@ -25,6 +25,7 @@ enum nerf_class {
 	NERC_PERTOK, NERC_ORGTOK, NERC_LOCTOK,	/* a capitalised word inside such a name */
 	NERC_PROVINCE, NERC_REGENCY, NERC_DISTRICT,
 	NERC_TITLE, NERC_ORGCUE, NERC_LOCCUE,
+	NERC_COMMON,				/* a word of the training text written in lower case */
 	NERC_NCLASS
 };
 #define NERC_LEARNT 0x3fu		/* the classes learnt from the training data */

@@ -229,6 +229,8 @@ add_learnt(struct nerf_phrases *p, const struct corpus *c, const struct sentence
 		size_t j;
 		unsigned type;
 
+		if (text[tok[i].start] >= 'a' && text[tok[i].start] <= 'z')
+			add_phrase(p, text + tok[i].start, tok[i].end - tok[i].start, 1u << NERC_COMMON);
 		if (gold[i] == 0 || (gold[i] & 1) == 0)
 			continue;
 		type = (gold[i] - 1) / 2;

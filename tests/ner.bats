@@ -1,0 +1,138 @@
+#!/usr/bin/env bats
+# The name tagger (lib/ner.c) and its trainer (tools/train-ner).
+load common
+
+CASES=tests/cases/ner
+
+@test "training is deterministic: the same data gives the same bytes" {
+	run --separate-stderr "$BIN/train-ner" -e 3 -k 2 -o "$TMP/a.model" "$CASES/tiny.conll"
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	run --separate-stderr "$BIN/train-ner" -e 3 -k 2 -o "$TMP/b.model" "$CASES/tiny.conll"
+	[ "$status" -eq 0 ]
+	cmp "$TMP/a.model" "$TMP/b.model"
+	[ "$(head -c 8 "$TMP/a.model")" = "KBRNER1" ]
+}
+
+@test "a trained model loads and tags its own training data" {
+	"$BIN/train-ner" -e 10 -k 2 -o "$TMP/a.model" "$CASES/tiny.conll" 2>/dev/null
+	run --separate-stderr "$BIN/train-ner" --tag -m "$TMP/a.model" "$CASES/tiny.conll"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' 'NF == 3 && $2 != $3' | wc -l)" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | grep -c .)" -eq 30 ]
+}
+
+@test "the built-in model tags known sentences as expected" {
+	run --separate-stderr "$BIN/train-ner" --tag "$CASES/known.conll"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "$(awk -F'\t' 'NF == 2 { print $1 "\t" $2 "\t" $2; next } { print }' "$CASES/known.conll")"
+}
+
+@test "--eval prints precision, recall and F1 per type" {
+	run --separate-stderr "$BIN/train-ner" --eval "$CASES/known.conll"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "$(printf '%s\n' 'type	gold	found	right	precision	recall	F1' \
+		'PER	2	2	2	1.0000	1.0000	1.0000' 'ORG	1	1	1	1.0000	1.0000	1.0000' \
+		'LOC	4	4	4	1.0000	1.0000	1.0000' 'micro	7	7	7	1.0000	1.0000	1.0000')"
+}
+
+@test "a file that is not a model is rejected with a clear message" {
+	printf 'hello\n' > "$TMP/bad.model"
+	run --separate-stderr "$BIN/train-ner" --eval -m "$TMP/bad.model" "$CASES/known.conll"
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "train-ner: name tagger model: not a model file (rebuild it with make model)" ]
+}
+
+@test "a truncated model is rejected with a clear message" {
+	"$BIN/train-ner" -e 2 -k 2 -o "$TMP/a.model" "$CASES/tiny.conll" 2>/dev/null
+	head -c 1000 "$TMP/a.model" > "$TMP/bad.model"
+	run --separate-stderr "$BIN/train-ner" --eval -m "$TMP/bad.model" "$CASES/known.conll"
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "train-ner: name tagger model: wrong size (rebuild it with make model)" ]
+}
+
+@test "a model of another feature version is rejected" {
+	"$BIN/train-ner" -e 2 -k 2 -o "$TMP/a.model" "$CASES/tiny.conll" 2>/dev/null
+	{ head -c 8 "$TMP/a.model"; printf '\377\377\0\0'; tail -c +13 "$TMP/a.model"; } > "$TMP/bad.model"
+	run --separate-stderr "$BIN/train-ner" --eval -m "$TMP/bad.model" "$CASES/known.conll"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "train-ner: name tagger model: made for other features (rebuild it with make model)" ]
+}
+
+@test "features out of order are rejected" {
+	"$BIN/train-ner" -e 2 -k 2 -o "$TMP/a.model" "$CASES/tiny.conll" 2>/dev/null
+	# Swap the first two feature keys (the header is 136 bytes).
+	{ head -c 136 "$TMP/a.model"; tail -c +145 "$TMP/a.model" | head -c 8
+	  tail -c +137 "$TMP/a.model" | head -c 8; tail -c +153 "$TMP/a.model"; } > "$TMP/bad.model"
+	[ "$(wc -c < "$TMP/bad.model")" -eq "$(wc -c < "$TMP/a.model")" ]
+	run --separate-stderr "$BIN/train-ner" --eval -m "$TMP/bad.model" "$CASES/known.conll"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "train-ner: name tagger model: features out of order (rebuild it with make model)" ]
+}
+
+@test "malformed training data is reported with its line" {
+	printf 'Joko\tB-PER\nWidodo\tI-XYZ\n' > "$TMP/bad.conll"
+	run --separate-stderr "$BIN/train-ner" -o "$TMP/a.model" "$TMP/bad.conll"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "train-ner: $TMP/bad.conll:2: unknown label 'I-XYZ'" ]
+	printf 'Joko\tO\nWidodo\tI-PER\n' > "$TMP/bad.conll"
+	run --separate-stderr "$BIN/train-ner" -o "$TMP/a.model" "$TMP/bad.conll"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "train-ner: $TMP/bad.conll:2: I-PER does not follow B or I of its type" ]
+	printf 'Joko Widodo\n' > "$TMP/bad.conll"
+	run --separate-stderr "$BIN/train-ner" -o "$TMP/a.model" "$TMP/bad.conll"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "train-ner: $TMP/bad.conll:1: want TOKEN<TAB>LABEL" ]
+}
+
+@test "empty input has no sentences" {
+	run --separate-stderr "$BIN/train-ner" --eval /dev/null
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "train-ner: no sentences in the input" ]
+}
+
+@test "CRLF input tags as LF input" {
+	sed 's/$/\r/' "$CASES/known.conll" > "$TMP/crlf.conll"
+	run --separate-stderr "$BIN/train-ner" --tag "$TMP/crlf.conll"
+	[ "$status" -eq 0 ]
+	check_output "$("$BIN/train-ner" --tag "$CASES/known.conll")"
+}
+
+@test "NUL bytes in a token are tagged as a word" {
+	printf 'Joko\0Widodo\tB-PER\ndatang\tO\n' > "$TMP/nul.conll"
+	run --separate-stderr "$BIN/train-ner" --tag "$TMP/nul.conll"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(printf '%s\n' "$output" | tail -n 1 | cut -f 2)" = "O" ]
+}
+
+@test "a sentence longer than one chunk is tagged in pieces" {
+	awk 'BEGIN { for (i = 0; i < 3000; i++) print "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ndatang\tO" }' > "$TMP/long.conll"
+	run --separate-stderr "$BIN/train-ner" --tag "$TMP/long.conll"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 12000 ]
+	[ "$(printf '%s\n' "$output" | cut -f 3 | sort | uniq -c | awk '{ print $2 "=" $1 }' | tr '\n' ' ')" = "B-PER=3000 I-PER=3000 O=6000 " ]
+}
+
+@test "a 100 MB token is one word" {
+	{ head -c 100000000 /dev/zero | tr '\0' 'a'; printf '\tO\n'; } > "$TMP/big.conll"
+	"$BIN/train-ner" --tag "$TMP/big.conll" > "$TMP/out"
+	[ "$(wc -c < "$TMP/out")" -eq 100000006 ]
+	[ "$(tail -c 6 "$TMP/out" | od -c | head -n 1)" = "0000000  \\t   O  \\t   O  \\n  \\n" ]
+}
+
+@test "usage errors exit 2" {
+	run --separate-stderr "$BIN/train-ner" "$CASES/tiny.conll"
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "train-ner: want -o MODEL, --eval or --tag" ]
+	run --separate-stderr "$BIN/train-ner" --eval -o x "$CASES/tiny.conll"
+	[ "$status" -eq 2 ]
+	run --separate-stderr "$BIN/train-ner" -e 0 -o x "$CASES/tiny.conll"
+	[ "$status" -eq 2 ]
+}
