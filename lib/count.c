@@ -136,7 +136,7 @@ counter_new(const struct count_spec *spec)
 	}
 	c->fstart = xcalloc(c->split + 2, sizeof *c->fstart);
 	c->fend = xcalloc(c->split + 2, sizeof *c->fend);
-	table_init(&c->keys, 1 << 16);
+	table_init(&c->keys, 1 << 21);	/* 32 MB of slots, touched only where used: no rehash below 2M keys */
 	table_init(&c->groups, 16);
 	table_init(&c->values, 1024);
 	if (spec->memory) {
@@ -453,6 +453,34 @@ span_add(struct keyspan *k, const char *p, size_t n)
 	}
 }
 
+/* Append the fields s chooses to b, TAB between them (the record has nf fields and ends at end). */
+static void
+append_fields(const struct counter *c, const struct sel *s, struct buf *b, size_t nf, const char *end)
+{
+	size_t last = s->max < nf ? s->max : nf;
+	int first = 1;
+
+	if (s->open_from && last >= s->open_from)
+		last = s->open_from - 1;
+	for (size_t i = 1; i <= last; i++) {
+		if (!s->chosen[i])
+			continue;
+		if (!first)
+			b->data[b->len++] = '\t';
+		first = 0;
+		memcpy(b->data + b->len, c->fstart[i], (size_t)(c->fend[i] - c->fstart[i]));
+		b->len += (size_t)(c->fend[i] - c->fstart[i]);
+	}
+	if (s->open_from && s->open_from <= nf) {
+		size_t n = (size_t)(end - c->fstart[s->open_from]);
+
+		if (!first)
+			b->data[b->len++] = '\t';
+		memcpy(b->data + b->len, c->fstart[s->open_from], n);
+		b->len += n;
+	}
+}
+
 /* The fields s chooses of a record split into nf fields (line ends at end). */
 static void
 select_fields(const struct counter *c, const struct sel *s, struct keyspan *k, size_t nf, const char *end)
@@ -518,12 +546,14 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 
 		/* Find the fields up to the last one asked for. */
 		while (nf < c->split) {
-			const char *tab = memchr(p, '\t', (size_t)(end - p));
+			const char *tab = p;
 
+			while (tab < end && *tab != '\t')	/* fields are short: no call to memchr */
+				tab++;
 			nf++;
 			c->fstart[nf] = p;
-			c->fend[nf] = tab ? tab : end;
-			if (!tab)
+			c->fend[nf] = tab;
+			if (tab == end)
 				break;
 			p = tab + 1;
 		}
@@ -543,11 +573,13 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 			if (parse_weight(f, n, &w2) < 0)
 				return malformed(c, name, lineno, "distinct count is not a number", 0, 0, f, n);
 		}
-		struct keyspan k = { .b = &c->keybuf };
+		if (c->ss) {
+			struct keyspan k = { .b = &c->keybuf };
 
-		select_fields(c, &c->key, &k, nf, end);
-		key = k.copied ? c->keybuf.data : k.s;
-		klen = k.copied ? c->keybuf.len : k.n;
+			select_fields(c, &c->key, &k, nf, end);
+			key = k.copied ? c->keybuf.data : k.s;
+			klen = k.copied ? c->keybuf.len : k.n;
+		}
 		if (c->spec.by) {
 			struct keyspan g = { .b = &c->groupbuf };
 
@@ -569,10 +601,16 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 
 	struct pending *pd = &c->pend[c->npend++];
 
+	/* The key goes straight to the batch: a record's fields take at most its length. */
+	if (c->pendkeys.cap - c->pendkeys.len < len + sizeof gid + 1)
+		buf_reserve(&c->pendkeys, len + sizeof gid + 1);
 	pd->off = (uint32_t)c->pendkeys.len;
 	if (c->spec.by)
 		buf_add(&c->pendkeys, &gid, sizeof gid);
-	buf_add(&c->pendkeys, key, klen);
+	if (c->whole)
+		buf_add(&c->pendkeys, line, len);
+	else
+		append_fields(c, &c->key, &c->pendkeys, nf, end);
 	pd->len = (uint32_t)(c->pendkeys.len - pd->off);
 	pd->h = hash_bytes(c->pendkeys.data + pd->off, pd->len);
 	pd->w = w;
@@ -618,6 +656,20 @@ item_key(const struct keys *k, uint32_t id, size_t *len)
 	return p + k->skip;
 }
 
+/* Fetch ahead the key of it[i + 8] and the offset of it[i + 16]: sorted ids jump about the arena. */
+static inline void
+prefetch_key(const struct keys *k, const struct item *it, size_t i, size_t n)
+{
+	const struct table *t = &k->c->keys;
+
+	if (k->c->ss)
+		return;
+	if (i + 16 < n)
+		__builtin_prefetch(&t->off[it[i + 16].id]);
+	if (i + 8 < n)
+		__builtin_prefetch(t->arena.data + t->off[it[i + 8].id] + k->skip);
+}
+
 static inline uint64_t
 prefix8(const char *p, size_t n)
 {
@@ -643,26 +695,24 @@ key_cmp(const void *a, const void *b, void *ctx)
 	return la < lb ? -1 : la > lb;
 }
 
-/* LSD radix sort on (neg, prefix), bytes that vary only; then ties by the whole key. */
+/* LSD radix sort on the bytes of (neg, prefix) that vary: 8 passes for prefix, 8 for neg. */
 static void
-sort_items(struct item *it, size_t n, const struct keys *k)
+radix(struct item *it, size_t n, int with_neg)
 {
 	static size_t hist[16][256];
-	struct item *tmp;
+	struct item *tmp = xmalloc(n * sizeof *tmp), *src = it, *dst = tmp;
+	int digits = with_neg ? 16 : 8;
 
-	if (n < 2)
-		return;
-	tmp = xmalloc(n * sizeof *tmp);
 	memset(hist, 0, sizeof hist);
 	for (size_t i = 0; i < n; i++) {
-		for (int d = 0; d < 8; d++) {
-			hist[d][(it[i].prefix >> (8 * d)) & 255]++;
-			hist[8 + d][(it[i].neg >> (8 * d)) & 255]++;
-		}
-	}
-	struct item *src = it, *dst = tmp;
+		uint64_t p = it[i].prefix, g = it[i].neg;
 
-	for (int d = 0; d < 16; d++) {
+		for (int d = 0; d < 8; d++)
+			hist[d][(p >> (8 * d)) & 255]++;
+		for (int d = 8; d < digits; d++)
+			hist[d][(g >> (8 * (d - 8))) & 255]++;
+	}
+	for (int d = 0; d < digits; d++) {
 		size_t sum = 0, *h = hist[d];
 		int shift = 8 * (d & 7), trivial = 0;
 
@@ -689,13 +739,62 @@ sort_items(struct item *it, size_t n, const struct keys *k)
 	if (src != it)
 		memcpy(it, src, n * sizeof *it);
 	free(tmp);
+}
+
+/*
+ * Items of equal count whose keys agree on their first `depth` bytes: order
+ * them by the next 8 bytes, and so on (an MSD radix sort by 8-byte steps);
+ * keys that agree to their end differ only in length, shorter first.
+ */
+static void
+refine(struct item *it, size_t n, const struct keys *k, size_t depth)
+{
+	int more = 0;
+
+	if (n < 16) {
+		qsort_r(it, n, sizeof *it, key_cmp, (void *)k);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		const char *key;
+
+		prefetch_key(k, it, i, n);
+		key = item_key(k, it[i].id, &len);
+		it[i].prefix = len > depth ? prefix8(key + depth, len - depth) : 0;
+		if (len > depth + 8)
+			more = 1;
+	}
+	if (!more) {
+		qsort_r(it, n, sizeof *it, key_cmp, (void *)k);
+		return;
+	}
+	radix(it, n, 0);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+
+		while (j < n && it[j].prefix == it[i].prefix)
+			j++;
+		if (j - i > 1)
+			refine(it + i, j - i, k, depth + 8);
+		i = j;
+	}
+}
+
+/* Count descending, then key bytes ascending. */
+static void
+sort_items(struct item *it, size_t n, const struct keys *k)
+{
+	if (n < 2)
+		return;
+	radix(it, n, 1);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 
 		while (j < n && it[j].neg == it[i].neg && it[j].prefix == it[i].prefix)
 			j++;
 		if (j - i > 1)
-			qsort_r(it + i, j - i, sizeof *it, key_cmp, (void *)k);
+			refine(it + i, j - i, k, 8);
 		i = j;
 	}
 }
@@ -753,6 +852,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 		struct count_row row = { 0 };
 		uint32_t id = it[i].id;
 
+		prefetch_key(&k, it, i, m);
 		row.key = item_key(&k, id, &row.klen);
 		row.count = ~it[i].neg;
 		if (c->ss)
