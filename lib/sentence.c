@@ -411,6 +411,21 @@ dotted_abbrev(const unsigned char *s, size_t a, size_t b)
 	return groups >= 2 && single;
 }
 
+/* Jl, Gg, hlm, tgl, pct: a short word of consonants, only the first may be a capital. */
+static int
+consonant_abbrev(const unsigned char *s, size_t a, size_t b)
+{
+	if (b - a < 2 || b - a > 5)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = s[i];
+
+		if (!is_alpha(c) || (i > a && c < 'a') || strchr("aeiouyAEIOUY", c))
+			return 0;
+	}
+	return 1;
+}
+
 /* Does the word at s[p..) commonly open a sentence (Dia, The, Mr.)? */
 static int
 opener_word(const struct sentence_rules *r, const unsigned char *s, size_t p, size_t n)
@@ -478,6 +493,8 @@ boundary_after(const struct sentence_rules *r, const unsigned char *s, size_t n,
 	if (len == 1 && is_alpha(core[0]))
 		goto ambiguous;	/* an initial */
 	if (memchr(core, '.', len) && dotted_abbrev(s, w->ca, w->cb))
+		goto ambiguous;
+	if (consonant_abbrev(s, w->ca, w->cb))
 		goto ambiguous;
 	return 1;
 ambiguous:
