@@ -127,7 +127,7 @@ ner_load(const char *data, size_t len)
 	w = key + (size_t)nfeat * 8;
 	pkey = w + (size_t)nfeat * 14;
 	pmask = pkey + (size_t)nphrase * 8;
-	while (cap < 2 * (size_t)nfeat)
+	while (cap < (size_t)nfeat + (size_t)nfeat / 3)
 		cap *= 2;
 	m->slot = xcalloc(cap, sizeof *m->slot);
 	m->mask = cap - 1;
@@ -163,6 +163,11 @@ emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, in
 	for (size_t i = 0; i < n; i++) {
 		const uint64_t *f = fs->feat + i * NERF_MAX;
 		int32_t e[NERF_NLABELS] = { 0 };
+
+		/* The next token's slots are fetched while this one's are added up. */
+		if (i + 1 < n)
+			for (unsigned k = 0; k < fs->nfeat[i + 1]; k++)
+				__builtin_prefetch(&m->slot[(size_t)f[NERF_MAX + k] & m->mask]);
 
 		for (unsigned k = 0; k < fs->nfeat[i]; k++) {
 			uint16_t fp = fingerprint(f[k]);

@@ -21,7 +21,7 @@ enum {
 	T_BIAS, T_WORD, T_LOW, T_SHAPE, T_PRE, T_SUF = T_PRE + 4,
 	T_LOWM1 = T_SUF + 4, T_LOWP1, T_LOWM2, T_LOWP2, T_SHAPEM1, T_SHAPEP1,
 	T_BIM, T_BIP, T_SHAPE3, T_FIRST, T_LOWM1SHAPE, T_SHAPELOWP1, T_CAPWORD,
-	T_RUNBEFORE, T_RUNAFTER, T_RUNPOS, T_RUNBEFORE2,
+	T_RUNBEFORE, T_RUNAFTER, T_RUNPOS, T_RUNBEFORE2, T_NOVEL, T_RUNFIRST, T_RUNLAST, T_RUNAFTER2,
 	T_CLASS
 };
 
@@ -308,17 +308,23 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 			f[k++] = fk(T_FIRST, c->shape);
 		else if (c->cap)
 			f[k++] = fk(T_CAPWORD, c->low);
+		if (c->cap && !(c->mu & 1u << NERC_COMMON))
+			f[k++] = fk(T_NOVEL, pair(i == 0, pair(m1->cap, p1->cap)));
 		if (c->cap) {
 			size_t r0 = c->run0, r1 = c->run1;
-			const struct nerf_word *b = r0 >= 1 ? &w[r0 - 1] : &bos;
-			const struct nerf_word *b2 = r0 >= 2 ? &w[r0 - 2] : &bos;
-			const struct nerf_word *a = r1 < n ? &w[r1] : &eos;
+			const struct nerf_word *b = r0 > lo ? &w[r0 - 1] : &bos;
+			const struct nerf_word *b2 = r0 > lo + 1 ? &w[r0 - 2] : &bos;
+			const struct nerf_word *a = r1 < hi ? &w[r1] : &eos;
 			uint64_t pos = (i - r0 < 3 ? i - r0 : 3) * 8 + (r1 - i - 1 < 3 ? r1 - i - 1 : 3);
 
 			f[k++] = fk(T_RUNBEFORE, b->low);
 			f[k++] = fk(T_RUNAFTER, a->low);
 			f[k++] = fk(T_RUNPOS, pos);
 			f[k++] = fk(T_RUNBEFORE2, pair(b2->low, b->low));
+			if (r0 < i)
+				f[k++] = fk(T_RUNFIRST, w[r0].low);
+			if (i + 1 < r1)
+				f[k++] = fk(T_RUNLAST, w[r1 - 1].low);
 		}
 		k = class_features(f, k, c->mb, 0);
 		k = class_features(f, k, c->mi, 1);
@@ -351,24 +357,25 @@ void
 nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
     unsigned char *back)
 {
-	int64_t score[NERF_NLABELS], next[NERF_NLABELS];
+	int64_t score[NERF_NLABELS], next[NERF_NLABELS], t[NERF_NLABELS][NERF_NLABELS];
 	unsigned y, p, best;
 
 	if (n == 0)
 		return;
+	/* Forbidden transitions cost more than any path can gain. */
+	for (p = 0; p < NERF_NLABELS; p++)
+		for (y = 0; y < NERF_NLABELS; y++)
+			t[p][y] = allowed(p, y) ? trans[p][y] : INT64_MIN / 4;
 	for (y = 0; y < NERF_NLABELS; y++)
-		score[y] = allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 2;
+		score[y] = allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
 	for (size_t i = 1; i < n; i++) {
 		for (y = 0; y < NERF_NLABELS; y++) {
-			int64_t top = INT64_MIN;
+			int64_t top = score[0] + t[0][y];
 
 			best = 0;
-			for (p = 0; p < NERF_NLABELS; p++) {
-				int64_t v;
+			for (p = 1; p < NERF_NLABELS; p++) {
+				int64_t v = score[p] + t[p][y];
 
-				if (!allowed(p, y))
-					continue;
-				v = score[p] + trans[p][y];
 				if (v > top) {
 					top = v;
 					best = p;

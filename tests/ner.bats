@@ -15,7 +15,7 @@ CASES=tests/cases/ner
 }
 
 @test "a trained model loads and tags its own training data" {
-	"$BIN/train-ner" -e 10 -k 2 -o "$TMP/a.model" "$CASES/tiny.conll" 2>/dev/null
+	"$BIN/train-ner" -e 10 -k 2 -p 0 -o "$TMP/a.model" "$CASES/tiny.conll" 2>/dev/null
 	run --separate-stderr "$BIN/train-ner" --tag -m "$TMP/a.model" "$CASES/tiny.conll"
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]

@@ -21,7 +21,7 @@
 #include "record.h"
 
 static const char usage_text[] =
-    "usage: train-ner [-e EPOCHS] [-k FOLDS] [-s SEED] [-p PRUNE] -o MODEL FILE...\n"
+    "usage: train-ner [-e EPOCHS] [-r RUNS] [-k FOLDS] [-s SEED] [-p PRUNE] -o MODEL FILE...\n"
     "       train-ner --eval [-m MODEL] FILE...\n"
     "       train-ner --tag [-m MODEL] FILE...\n";
 static const char help_text[] =
@@ -32,8 +32,9 @@ static const char help_text[] =
     "  -o, --output MODEL   write the trained model to MODEL\n"
     "  -e, --epochs N       passes over the training data (default 12)\n"
     "  -k, --folds N        folds for the names learnt from the data (default 10)\n"
-    "  -s, --seed N         seed of the shuffling (default 1)\n"
-    "  -p, --prune N        drop features whose weights are all below N/1000 (default 20)\n"
+    "  -r, --runs N         models averaged, each shuffled with its own seed (default 3)\n"
+    "  -s, --seed N         seed of the shuffling of the first run (default 1)\n"
+    "  -p, --prune N        drop features whose weights are all below N/1000 (default 1000)\n"
     "      --eval           print precision, recall and F1 per type and overall\n"
     "      --tag            print TOKEN<TAB>GOLD<TAB>PREDICTED lines, conlleval's input\n"
     "  -m, --model MODEL    the model to score (default: the built-in one)\n";
@@ -274,6 +275,8 @@ struct trainer {
 	size_t wcap;
 	int64_t tw[NERF_NLABELS + 1][NERF_NLABELS], tu[NERF_NLABELS + 1][NERF_NLABELS];
 	int64_t c;		/* instances seen, from 1 */
+	double *avg;		/* averaged weights [id][label], summed over the runs */
+	double tavg[NERF_NLABELS + 1][NERF_NLABELS];
 };
 
 static void
@@ -388,6 +391,25 @@ train(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed)
 	free(back);
 }
 
+/* Add this run's averaged weights (w - u / c) to t->avg and start afresh. */
+static void
+accumulate(struct trainer *t)
+{
+	size_t n = t->feats.n * NERF_NLABELS;
+
+	if (!t->avg)
+		t->avg = xcalloc(n, sizeof *t->avg);
+	for (size_t i = 0; i < n; i++)
+		t->avg[i] += t->w[i] - (double)t->u[i] / (double)t->c;
+	for (unsigned p = 0; p <= NERF_NLABELS; p++)
+		for (unsigned y = 0; y < NERF_NLABELS; y++)
+			t->tavg[p][y] += t->tw[p][y] - (double)t->tu[p][y] / (double)t->c;
+	memset(t->w, 0, n * sizeof *t->w);
+	memset(t->u, 0, n * sizeof *t->u);
+	memset(t->tw, 0, sizeof t->tw);
+	memset(t->tu, 0, sizeof t->tu);
+}
+
 struct feature {
 	uint64_t key;
 	int16_t w[NERF_NLABELS];
@@ -421,36 +443,34 @@ put(FILE *f, const void *p, size_t n)
 }
 
 static void
-write_model(const struct trainer *t, const struct corpus *c, const char *path, long prune)
+write_model(const struct trainer *t, const struct corpus *c, const char *path, double cut)
 {
 	struct feature *feat = xmalloc(t->feats.n * sizeof *feat);
 	struct nerf_phrases all;
 	struct phrase *ph;
-	double maxabs = 0, scale, cut;
+	double maxabs = 0, scale;
 	size_t nf = 0, np = 0;
 	uint32_t head[4];
 	int16_t tq[NERF_NLABELS + 1][NERF_NLABELS];
 	FILE *f;
 
-	/* Averaged weights: w - u / c. */
 	for (size_t i = 0; i < t->feats.n * NERF_NLABELS; i++) {
-		double a = fabs(t->w[i] - (double)t->u[i] / (double)t->c);
+		double a = fabs(t->avg[i]);
 
 		if (a > maxabs)
 			maxabs = a;
 	}
 	for (unsigned p = 0; p <= NERF_NLABELS; p++)
 		for (unsigned y = 0; y < NERF_NLABELS; y++) {
-			double a = fabs(t->tw[p][y] - (double)t->tu[p][y] / (double)t->c);
+			double a = fabs(t->tavg[p][y]);
 
 			if (a > maxabs)
 				maxabs = a;
 		}
 	scale = maxabs > 0 ? 32000.0 / maxabs : 1;
-	cut = prune / 1000.0;
 	for (unsigned p = 0; p <= NERF_NLABELS; p++)
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
-			tq[p][y] = (int16_t)lround((t->tw[p][y] - (double)t->tu[p][y] / (double)t->c) * scale);
+			tq[p][y] = (int16_t)lround(t->tavg[p][y] * scale);
 	for (size_t id = 0; id < t->feats.n; id++) {
 		size_t len;
 		const char *key = table_key(&t->feats, id, &len);
@@ -458,7 +478,7 @@ write_model(const struct trainer *t, const struct corpus *c, const char *path, l
 
 		memcpy(&feat[nf].key, key, 8);
 		for (unsigned y = 0; y < NERF_NLABELS; y++) {
-			double a = t->w[id * NERF_NLABELS + y] - (double)t->u[id * NERF_NLABELS + y] / (double)t->c;
+			double a = t->avg[id * NERF_NLABELS + y];
 
 			feat[nf].w[y] = (int16_t)lround(a * scale);
 			keep |= fabs(a) >= cut && feat[nf].w[y] != 0;
@@ -632,25 +652,28 @@ main(int argc, char *argv[])
 		{ "folds", required_argument, NULL, 'k' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "prune", required_argument, NULL, 'p' },
+		{ "runs", required_argument, NULL, 'r' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "eval", no_argument, NULL, 'E' },
 		{ "tag", no_argument, NULL, 'T' },
 		CLI_LONGOPTS
 	};
 	const char *output = NULL, *model = NULL;
-	int epochs = 12, mode = 0, opt;
-	long folds = 10, prune = 20;
+	int epochs = 12, runs = 3, mode = 0, opt;
+	double cut;
+	long folds = 10, prune = 1000;
 	uint64_t seed = 1;
 	struct corpus c;
 
 	cli_init(argv[0], usage_text, help_text);
-	while ((opt = cli_next(argc, argv, "o:e:k:s:p:m:", longopts)) != -1) {
+	while ((opt = cli_next(argc, argv, "o:e:k:s:p:m:r:", longopts)) != -1) {
 		switch (opt) {
 		case 'o': output = optarg; break;
 		case 'e': epochs = (int)cli_number("-e", optarg, 1, 1000); break;
 		case 'k': folds = (long)cli_number("-k", optarg, 2, 1000); break;
 		case 's': seed = (uint64_t)cli_number("-s", optarg, 0, INT64_MAX); break;
 		case 'p': prune = (long)cli_number("-p", optarg, 0, 1000000); break;
+		case 'r': runs = (int)cli_number("-r", optarg, 1, 100); break;
 		case 'm': model = optarg; break;
 		case 'E': mode = 'E'; break;
 		case 'T': mode = 'T'; break;
@@ -664,6 +687,7 @@ main(int argc, char *argv[])
 		usage_error("want -o MODEL, --eval or --tag");
 	if (!mode && argc == 0)
 		usage_error("want training files");
+	cut = prune / 1000.0;
 	read_corpus(&c, argc, argv);
 	if (mode) {
 		struct buf b = { 0 };
@@ -676,8 +700,12 @@ main(int argc, char *argv[])
 		struct trainer t = { 0 };
 
 		extract_all(&t, &c, (size_t)folds);
-		train(&t, &c, epochs, seed);
-		write_model(&t, &c, output, prune);
+		for (int r = 0; r < runs; r++) {
+			train(&t, &c, epochs, seed + (uint64_t)r);
+			accumulate(&t);
+		}
+		cut *= runs;
+		write_model(&t, &c, output, cut);
 	}
 	return out_close() ? 1 : 0;
 }
