@@ -71,6 +71,62 @@ punct_len(const unsigned char *s, size_t n)
 
 /* ------------------------------------------------------------- the model */
 
+/* Stopwords are found by a hash of the lower-cased word, computed while it is scanned. */
+#define WORD_HASH0 0xcbf29ce484222325ULL
+#define MAX_STOP 31
+
+static inline uint64_t
+word_hash_step(uint64_t h, unsigned char c)
+{
+	c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	return (h ^ c) * 0x100000001b3ULL;
+}
+
+static inline uint32_t
+stop_bits(const struct bp_model *m, uint64_t h)
+{
+	h |= 1;
+	for (size_t i = (size_t)(h >> 20) & m->stopmask;; i = (i + 1) & m->stopmask) {
+		if (m->stopkey[i] == h)
+			return m->stopbits[i];
+		if (m->stopkey[i] == 0)
+			return 0;
+	}
+}
+
+static void
+stop_index(struct bp_model *m)
+{
+	size_t cap = 64;
+
+	while (cap < 4 * m->words.n)
+		cap *= 2;
+	m->stopmask = cap - 1;
+	m->stopkey = xcalloc(cap, sizeof *m->stopkey);
+	m->stopbits = xcalloc(cap, sizeof *m->stopbits);
+	for (size_t id = 0; id < m->words.n; id++) {
+		size_t len;
+		const char *w = table_key(&m->words, id, &len);
+		uint64_t h = WORD_HASH0;
+
+		size_t k;
+
+		for (k = 0; k < len && !(w[k] >= 'A' && w[k] <= 'Z'); k++)
+			;
+		if (len > MAX_STOP || k < len)
+			continue;	/* words are looked up in lower case */
+		for (k = 0; k < len; k++)
+			h = word_hash_step(h, (unsigned char)w[k]);
+		h |= 1;
+		size_t i = (size_t)(h >> 20) & m->stopmask;
+
+		while (m->stopkey[i] && m->stopkey[i] != h)
+			i = (i + 1) & m->stopmask;
+		m->stopkey[i] = h;
+		m->stopbits[i] |= m->wordlangs[id];
+	}
+}
+
 static void
 load_words(struct bp_model *m, const struct blob *b, uint32_t bit)
 {
@@ -90,41 +146,69 @@ load_words(struct bp_model *m, const struct blob *b, uint32_t bit)
 	}
 }
 
+/* Per byte: what normalise makes of it (0: punctuation or space; 1: look closer). */
+static unsigned char norm_map[256];
+
+static void
+norm_map_init(void)
+{
+	for (int c = 0; c < 256; c++) {
+		unsigned char u = (unsigned char)c;
+
+		if (c >= 'A' && c <= 'Z')
+			norm_map[c] = (unsigned char)(c + 32);
+		else if (c >= 'a' && c <= 'z')
+			norm_map[c] = u;
+		else if (c >= '0' && c <= '9')
+			norm_map[c] = '0';
+		else if (c < 0x80)
+			norm_map[c] = 0;
+		else if (c == 0xC2 || c == 0xE2 || c == 0xF0)
+			norm_map[c] = 1;
+		else
+			norm_map[c] = u;
+	}
+}
+
 /* Lower-case ASCII letters, fold digits to 0, punctuation to single spaces. */
 static size_t
 normalise(struct buf *out, const char *s, size_t len, size_t maxwords)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	char *o;
 	size_t words = 0;
 	int space = 1;
 
 	out->len = 0;
 	if (out->cap < len + 1)
 		buf_reserve(out, len + 1);
+	o = out->data;
 	while (p < end) {
-		size_t k = punct_len(p, (size_t)(end - p));
+		unsigned char c = norm_map[*p];
+		size_t k = 1;
 
-		if (k) {
-			if (!space) {
-				if (++words == maxwords)
-					break;
-				out->data[out->len++] = ' ';
-			}
-			space = 1;
-			p += k;
+		if (c > 1) {
+			*o++ = (char)c;
+			space = 0;
+			p++;
 			continue;
 		}
-		unsigned char c = *p++;
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		else if (c >= '0' && c <= '9')
-			c = '0';
-		out->data[out->len++] = (char)c;
-		space = 0;
+		if (c == 1 && (k = punct_len(p, (size_t)(end - p))) == 0) {
+			*o++ = (char)*p++;
+			space = 0;
+			continue;
+		}
+		if (!space) {
+			if (++words == maxwords)
+				break;
+			*o++ = ' ';
+		}
+		space = 1;
+		p += k;
 	}
-	if (out->len && out->data[out->len - 1] == ' ')
-		out->len--;
+	if (o > out->data && o[-1] == ' ')
+		o--;
+	out->len = (size_t)(o - out->data);
 	return out->len;
 }
 
@@ -135,6 +219,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 
 	memset(m, 0, sizeof *m);
 	m->opt = *o;
+	norm_map_init();
 	if (getenv("BPF")) BLOCKFRAC = atof(getenv("BPF"));
 	if (getenv("BPO")) OUTSIDE = atof(getenv("BPO"));
 	if (getenv("BPW")) MINW = atof(getenv("BPW"));
@@ -156,6 +241,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 			load_words(m, bl, 1u << m->nlangs);
 			m->nlangs++;
 		}
+	stop_index(m);
 	m->fixed = m->nlangs;
 	if (strcmp(o->lang, "auto") != 0) {
 		for (m->fixed = 0; m->fixed < m->nlangs; m->fixed++)
@@ -196,6 +282,8 @@ bp_free(struct bp_model *m)
 	table_free(&m->seen);
 	table_free(&m->bodywords);
 	free(m->wordlangs);
+	free(m->stopkey);
+	free(m->stopbits);
 	free(m->docs);
 	free(m->lastdoc);
 	free(m->langs);
@@ -217,7 +305,9 @@ bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
 	m->ndocs++;
 	for (size_t i = 0; i < n; i++) {
-		uint64_t key = bp_line_key(m, lines[i].text, lines[i].len);
+		uint64_t key = lines[i].key = bp_line_key(m, lines[i].text, lines[i].len);
+
+		lines[i].keyed = 1;
 		size_t id = table_intern_hashed(&m->seen, (const char *)&key, sizeof key,
 		    hash_bytes(&key, sizeof key), NULL);
 
@@ -315,7 +405,6 @@ static void
 line_words(struct bp_model *m, struct bp_line *l)
 {
 	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
-	char low[32];
 
 	l->words = l->stops = l->caps = l->alpha = l->digits = l->letters = l->seps = 0;
 	l->sentences = 0;
@@ -352,30 +441,26 @@ line_words(struct bp_model *m, struct bp_line *l)
 		l->words++;
 		int has_alpha = 0;
 		size_t len = (size_t)(b - a);
+		uint64_t h = WORD_HASH0;
 
 		for (const unsigned char *c = a; c < b; c++) {
 			if (*c >= '0' && *c <= '9')
 				l->digits++;
 			else if (*c >= 0x80 || (unsigned)((*c | 0x20) - 'a') < 26u)
 				l->letters++, has_alpha = 1;
+			h = word_hash_step(h, *c);
 		}
 		if (!has_alpha)
 			continue;
 		l->alpha++;
 		if (*a >= 'A' && *a <= 'Z')
 			l->caps++;
-		if (len < sizeof low) {
-			for (size_t i = 0; i < len; i++)
-				low[i] = (char)((a[i] >= 'A' && a[i] <= 'Z') ? a[i] + 32 : a[i]);
-			long long id = table_find(&m->words, low, len);
+		if (len <= MAX_STOP) {
+			uint32_t bits = stop_bits(m, h);
 
-			if (id >= 0) {
-				uint32_t bits = m->wordlangs[id];
-
-				for (size_t i = 0; bits; i++, bits >>= 1)
-					if (bits & 1)
-						m->langcount[i]++;
-			}
+			for (size_t i = 0; bits; i++, bits >>= 1)
+				if (bits & 1)
+					m->langcount[i]++;
 		}
 	}
 	line_end(l);
@@ -414,10 +499,6 @@ local_score(const struct bp_line *l)
 	z -= 3.0 * digshare;
 	z -= 0.8 * (l->seps > 2 ? 2 : l->seps);
 	z += 0.4 * (l->sentences > 3 ? 3 : l->sentences);
-	if (getenv("BPDEBUG"))
-		fprintf(stderr, "%lu w=%d st=%d caps=%d alpha=%d dig=%d let=%d seps=%d sent=%d term=%d ell=%d so=%d z=%.2f\n",
-		    l->lineno, l->words, l->stops, l->caps, l->alpha, l->digits, l->letters, l->seps,
-		    l->sentences, l->terminal, l->ellipsis, l->signoff, z);
 	return 1 / (1 + exp(-z));
 }
 
@@ -454,6 +535,16 @@ body_words(struct bp_model *m, const struct bp_line *l, int add)
 
 /* ---------------------------------------------------------- the document */
 
+static const struct bp_line *sort_lines;
+
+static int
+by_key(const void *a, const void *b)
+{
+	uint64_t x = sort_lines[*(const uint32_t *)a].key, y = sort_lines[*(const uint32_t *)b].key;
+
+	return x < y ? -1 : x > y;
+}
+
 static double
 weight(const struct bp_line *l)
 {
@@ -477,7 +568,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			linestops[i * nl + k] = m->langcount[k];
 			stops[k] += m->langcount[k];
 		}
-		l->key = bp_line_key(m, l->text, l->len);
+		if (!l->keyed)
+			l->key = bp_line_key(m, l->text, l->len);
 		l->repeated = o->repeat > 0 && l->words < o->repeat_words &&
 		    docs_of(m, l->key) >= (uint32_t)o->repeat;
 		l->cue = l->words < o->cue_words && line_cue(m, l);
@@ -496,10 +588,16 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		l->twice = 0;
 		l->local = local_score(l);
 	}
+	uint32_t *order = xmalloc((n + 1) * sizeof *order);
+
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n && j < i + 400; j++)
-			if (lines[j].key == lines[i].key && lines[i].words > 0)
-				lines[i].twice = lines[j].twice = 1;
+		order[i] = (uint32_t)i;
+	sort_lines = lines;
+	qsort(order, n, sizeof *order, by_key);
+	for (size_t i = 1; i < n; i++)
+		if (lines[order[i]].key == lines[order[i - 1]].key && lines[order[i]].words > 0)
+			lines[order[i]].twice = lines[order[i - 1]].twice = 1;
+	free(order);
 
 	/* The main block: of the stretches richest in body text, the first nearly as rich as the best. */
 	struct { size_t start, end; double sum; } *runs = NULL;

@@ -36,7 +36,7 @@ struct bp_line {
 	/* private: features */
 	uint64_t key;		/* hash of the normalised line */
 	int words, stops, caps, alpha, digits, letters, seps, sentences;
-	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock;
+	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, keyed;
 	double local;
 };
 
@@ -53,6 +53,9 @@ struct bp_model {
 	struct table words;	/* word -> id; bits of membership below */
 	uint32_t *wordlangs;	/* per word id: bit i = in langs[i]'s stoplist */
 	size_t wordcap;
+	uint64_t *stopkey;	/* open addressing: hash of a stopword (| 1), 0 empty */
+	uint32_t *stopbits;	/* its languages */
+	size_t stopmask;
 	struct table cues;	/* normalised cue phrases (every cues-*.txt) */
 	size_t cue_maxwords;
 	struct table seen;	/* normalised line hash -> id */

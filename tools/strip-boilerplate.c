@@ -26,8 +26,10 @@ static const char help[] =
     "  -r, --repeat DOCS       a line found in DOCS documents is boilerplate (default 3; 0 off)\n"
     "  -R, --repeat-words N    ... if it has fewer than N words (default 40)\n"
     "  -c, --cue-words N       a cue phrase marks lines under N words (default 20)\n"
-    "  -b, --block DOCS        standard input: documents counted together (default 1000)\n"
-    "FILEs are read twice (once to count repeated lines); standard input once, in blocks.\n";
+    "  -b, --block DOCS        documents counted together before any is written (default 1000)\n";
+
+/* A block of documents is counted, then written: at most this much text. */
+#define BLOCK_BYTES (32u << 20)
 
 /* The non-blank lines of the documents read but not yet written. */
 struct docset {
@@ -49,7 +51,6 @@ struct run {
 	struct docset set;
 	struct warc warc;
 	int explain;
-	int counting;	/* the first pass over the named files */
 	long block;	/* documents of a stream counted together */
 };
 
@@ -165,20 +166,18 @@ flush(struct run *run, int count, int write)
 	s->open = 0;
 }
 
-/* A document ended: count it, write it, or keep it for its block. */
+/* A document ended: keep it for its block, or write the block when it is full. */
 static void
-doc_end(struct run *run, int stream)
+doc_end(struct run *run)
 {
 	struct docset *s = &run->set;
 
 	if (!s->open)
 		return;
 	s->open = 0;
-	if (run->counting)
-		flush(run, 1, 0);
-	else if (!stream || run->model.opt.repeat == 0)
+	if (run->model.opt.repeat == 0)
 		flush(run, 0, 1);
-	else if ((long)s->ndocs >= run->block || s->text.len >= (64u << 20))
+	else if ((long)s->ndocs >= run->block || s->text.len >= BLOCK_BYTES)
 		flush(run, 1, 1);
 }
 
@@ -187,7 +186,7 @@ static int
 process(struct reader *r, void *ctx)
 {
 	struct run *run = ctx;
-	int stream = strcmp(r->name, "-") == 0, warc = 0;
+	int warc = 0;
 	struct line ln;
 
 	while (reader_line(r, &ln)) {
@@ -204,7 +203,7 @@ process(struct reader *r, void *ctx)
 		}
 		switch (warc_line(&run->warc, ln.data, ln.len)) {
 		case WARC_RECORD:
-			doc_end(run, stream);
+			doc_end(run);
 			break;
 		case WARC_BEGIN:
 			doc_begin(&run->set, run->warc.uri.data ? run->warc.uri.data : "",
@@ -217,27 +216,8 @@ process(struct reader *r, void *ctx)
 			break;
 		}
 	}
-	doc_end(run, stream);
-	if (stream && !run->counting)
-		flush(run, run->model.opt.repeat > 0, 1);
+	doc_end(run);
 	return 0;
-}
-
-/* The first pass: count the lines of every named file, quietly (the second pass reports). */
-static void
-count_files(struct run *run, int argc, char **argv)
-{
-	struct reader r = { 0 };
-
-	run->counting = 1;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0 || reader_open(&r, argv[i]) < 0)
-			continue;
-		process(&r, run);
-		close(r.fd);
-	}
-	reader_free(&r);
-	run->counting = 0;
 }
 
 int
@@ -279,9 +259,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (bp_init(&run.model, &o) < 0)
 		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
-	if (o.repeat > 0)
-		count_files(&run, argc, argv);
 	status = each_input(argc, argv, process, &run);
+	flush(&run, o.repeat > 0, 1);
 	bp_free(&run.model);
 	warc_free(&run.warc);
 	return out_close() ? 1 : status;
