@@ -65,20 +65,26 @@ void
 sentence_fold(struct buf *folded, const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	char *d;
+	unsigned char *d;
 	size_t i = 0, w;
 
 	buf_reserve(folded, n);
-	d = folded->data + folded->len;
+	d = (unsigned char *)folded->data + folded->len;
 	while (i < n && space_class[s[i]] && (w = space_len(s, i, n)) > 0)
 		i += w;
 	while (i < n) {
-		if (!space_class[s[i]]) {
-			*d++ = (char)s[i++];
-			continue;
+		unsigned char c;
+
+		/* the common case: letters and single spaces */
+		while (i < n && (!space_class[c = s[i]]
+		    || (c == ' ' && i + 1 < n && !space_class[s[i + 1]]))) {
+			*d++ = c;
+			i++;
 		}
+		if (i == n)
+			break;
 		if ((w = space_len(s, i, n)) == 0) {
-			*d++ = (char)s[i++];
+			*d++ = s[i++];
 			continue;
 		}
 		i += w;
@@ -87,7 +93,7 @@ sentence_fold(struct buf *folded, const char *text, size_t n)
 		if (i < n)
 			*d++ = ' ';
 	}
-	folded->len = (size_t)(d - folded->data);
+	folded->len = (size_t)((char *)d - folded->data);
 }
 
 /* ---- the word lists ---- */
