@@ -124,6 +124,15 @@ read_corpus(struct corpus *c, int argc, char **argv)
 		die("no sentences in the input");
 }
 
+static void
+corpus_free(struct corpus *c)
+{
+	buf_free(&c->text);
+	free(c->tok);
+	free(c->gold);
+	free(c->s);
+}
+
 /* Add phrase s[0..n) in the tagger's form: tokens lower-cased, joined by single spaces. */
 static void
 add_phrase(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask)
@@ -706,6 +715,13 @@ main(int argc, char *argv[])
 		}
 		cut *= runs;
 		write_model(&t, &c, output, cut);
+		table_free(&t.feats);
+		free(t.fid);
+		free(t.nf);
+		free(t.w);
+		free(t.u);
+		free(t.avg);
 	}
+	corpus_free(&c);
 	return out_close() ? 1 : 0;
 }
