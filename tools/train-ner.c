@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "data.h"
@@ -23,7 +24,8 @@
 static const char usage_text[] =
     "usage: train-ner [-e EPOCHS] [-r RUNS] [-k FOLDS] [-s SEED] [-p PRUNE] -o MODEL FILE...\n"
     "       train-ner --eval [-m MODEL] FILE...\n"
-    "       train-ner --tag [-m MODEL] FILE...\n";
+    "       train-ner --tag [-m MODEL] FILE...\n"
+    "       train-ner --speed N [-m MODEL] FILE...\n";
 static const char help_text[] =
     "Train the name tagger of tag-entities on CoNLL files (TOKEN<TAB>LABEL lines,\n"
     "a blank line after each sentence, BIO labels of PER, ORG, LOC), or score a\n"
@@ -37,6 +39,7 @@ static const char help_text[] =
     "  -p, --prune N        drop features whose weights are all below N/1000 (default 1000)\n"
     "      --eval           print precision, recall and F1 per type and overall\n"
     "      --tag            print TOKEN<TAB>GOLD<TAB>PREDICTED lines, conlleval's input\n"
+    "      --speed N        time loading the model and tagging the sentences N times\n"
     "  -m, --model MODEL    the model to score (default: the built-in one)\n";
 
 static const char *label_name[NER_NLABELS] = { "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC" };
@@ -528,6 +531,15 @@ write_model(const struct trainer *t, const struct corpus *c, const char *path, d
 	nerf_phrases_free(&all);
 }
 
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static struct ner_model *
 load_model(const char *path, struct buf *b)
 {
@@ -580,6 +592,36 @@ chunks(const unsigned char *lab, size_t n, size_t *out)
 		k++;
 	}
 	return k;
+}
+
+/* CPU time of tagging the sentences reps times, in MB/s of sentence text (a byte per line end counted). */
+static void
+speed(const struct corpus *c, const char *model, long reps)
+{
+	struct buf b = { 0 };
+	double t0 = seconds(), t1, t2;
+	struct ner_model *m = load_model(model, &b);
+	unsigned char *lab = xmalloc(c->ntok + 1);
+	size_t bytes = 0, names = 0;
+	char line[200];
+
+	t1 = seconds();
+	for (long r = 0; r < reps; r++)
+		for (size_t i = 0; i < c->ns; i++) {
+			const struct sentence *s = &c->s[i];
+
+			ner_tag(m, c->text.data + s->text, c->tok + s->tok, s->n, lab);
+			bytes += s->len + 1;
+			for (size_t j = 0; j < s->n; j++)
+				names += lab[j] & 1;
+		}
+	t2 = seconds();
+	snprintf(line, sizeof line, "load %.1f ms; tagged %zu bytes (%zu names) in %.3f s: %.1f MB/s\n",
+	    (t1 - t0) * 1e3, bytes, names, t2 - t1, t2 > t1 ? (double)bytes / (t2 - t1) / 1e6 : 0);
+	out_str(line);
+	free(lab);
+	ner_free(m);
+	buf_free(&b);
 }
 
 static void
@@ -665,12 +707,13 @@ main(int argc, char *argv[])
 		{ "model", required_argument, NULL, 'm' },
 		{ "eval", no_argument, NULL, 'E' },
 		{ "tag", no_argument, NULL, 'T' },
+		{ "speed", required_argument, NULL, 'S' },
 		CLI_LONGOPTS
 	};
 	const char *output = NULL, *model = NULL;
 	int epochs = 12, runs = 3, mode = 0, opt;
 	double cut;
-	long folds = 10, prune = 1000;
+	long folds = 10, prune = 1000, reps = 1;
 	uint64_t seed = 1;
 	struct corpus c;
 
@@ -686,19 +729,22 @@ main(int argc, char *argv[])
 		case 'm': model = optarg; break;
 		case 'E': mode = 'E'; break;
 		case 'T': mode = 'T'; break;
+		case 'S': mode = 'S'; reps = (long)cli_number("--speed", optarg, 1, 1000000); break;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (mode && output)
-		usage_error("-o is for training, not with --eval or --tag");
+		usage_error("-o is for training, not with --eval, --tag or --speed");
 	if (!mode && !output)
 		usage_error("want -o MODEL, --eval or --tag");
 	if (!mode && argc == 0)
 		usage_error("want training files");
 	cut = prune / 1000.0;
 	read_corpus(&c, argc, argv);
-	if (mode) {
+	if (mode == 'S') {
+		speed(&c, model, reps);
+	} else if (mode) {
 		struct buf b = { 0 };
 		struct ner_model *m = load_model(model, &b);
 
