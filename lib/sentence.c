@@ -25,7 +25,7 @@ enum kind {
 
 struct sentence_rules {
 	struct table words;
-	unsigned char *kind;	/* by word id */
+	unsigned char *kind;	/* by word id: written in lower case | with a capital << 4 */
 	size_t kindcap;
 };
 
@@ -120,7 +120,7 @@ lookup(const struct sentence_rules *r, const char *s, size_t n, int period)
 
 	if (len == 0 || (id = table_find(&r->words, key, len)) < 0)
 		return K_NONE;
-	return (enum kind)r->kind[id];
+	return (enum kind)(s[0] >= 'A' && s[0] <= 'Z' ? r->kind[id] >> 4 : r->kind[id] & 0xf);
 }
 
 static void
@@ -128,14 +128,21 @@ add_word(struct sentence_rules *r, const char *s, size_t n, enum kind k)
 {
 	char key[KEY_MAX];
 	size_t len, id;
+	int added;
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
 	if ((len = lower_key(key, s, n, k != K_START)) == 0)
 		return;
-	id = table_intern(&r->words, key, len, NULL);
+	id = table_intern(&r->words, key, len, &added);
 	r->kind = xgrow(r->kind, &r->kindcap, id + 1, 1);
-	r->kind[id] = (unsigned char)k;
+	if (added)
+		r->kind[id] = 0;
+	/* "Art." is for Art. and ART. only; "dll." for any case unless listed with a capital too */
+	if (s[0] >= 'A' && s[0] <= 'Z')
+		r->kind[id] = (unsigned char)((r->kind[id] & 0xf) | k << 4);
+	else
+		r->kind[id] = (unsigned char)(k | (r->kind[id] >> 4 ? r->kind[id] & 0xf0 : k << 4));
 }
 
 size_t
