@@ -36,6 +36,19 @@ bp_class_name(enum bp_class c)
 
 /* ------------------------------------------------------------ characters */
 
+enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8 };
+static unsigned char byte_class[256];
+
+static void
+byte_class_init(void)
+{
+	for (int c = 0; c < 256; c++)
+		byte_class[c] = (unsigned char)(
+		    (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' ? C_SPACE : 0) |
+		    (c == 0xC2 ? C_C2 : 0) | (c >= '0' && c <= '9' ? C_DIGIT : 0) |
+		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0));
+}
+
 static inline int
 is_space(unsigned char c)
 {
@@ -52,7 +65,7 @@ space_len(const unsigned char *s, const unsigned char *end)
 }
 
 /* Bytes of a punctuation or space character at s (UTF-8), 0 if it is not one. */
-static size_t
+static inline size_t
 punct_len(const unsigned char *s, size_t n)
 {
 	unsigned char c = s[0];
@@ -85,8 +98,13 @@ word_hash_step(uint64_t h, unsigned char c)
 static inline uint32_t
 stop_bits(const struct bp_model *m, uint64_t h)
 {
+	size_t i = (size_t)(h >> 20) & m->stopmask;
+	uint64_t k = m->stopkey[i];
+
 	h |= 1;
-	for (size_t i = (size_t)(h >> 20) & m->stopmask;; i = (i + 1) & m->stopmask) {
+	if (k == h || k == 0)	/* mostly: no branch on hit or miss */
+		return k == h ? m->stopbits[i] : 0;
+	for (i = (i + 1) & m->stopmask;; i = (i + 1) & m->stopmask) {
 		if (m->stopkey[i] == h)
 			return m->stopbits[i];
 		if (m->stopkey[i] == 0)
@@ -220,6 +238,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	memset(m, 0, sizeof *m);
 	m->opt = *o;
 	norm_map_init();
+	byte_class_init();
 	if (getenv("BPF")) BLOCKFRAC = atof(getenv("BPF"));
 	if (getenv("BPO")) OUTSIDE = atof(getenv("BPO"));
 	if (getenv("BPW")) MINW = atof(getenv("BPW"));
@@ -271,6 +290,27 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 				table_intern(&m->cues, m->scratch.data, n, NULL);
 			}
 		}
+	/* ... kept as hashes for a quick look-up of each prefix of a line. */
+	size_t cap = 64;
+
+	while (cap < 4 * m->cues.n)
+		cap *= 2;
+	m->cuemask = cap - 1;
+	m->cuekey = xcalloc(cap, sizeof *m->cuekey);
+	for (size_t id = 0; id < m->cues.n; id++) {
+		size_t len;
+		const char *c = table_key(&m->cues, id, &len);
+		uint64_t h = WORD_HASH0;
+
+		for (size_t k = 0; k < len; k++)
+			h = word_hash_step(h, (unsigned char)c[k]);
+		h |= 1;
+		size_t i = (size_t)(h >> 20) & m->cuemask;
+
+		while (m->cuekey[i] && m->cuekey[i] != h)
+			i = (i + 1) & m->cuemask;
+		m->cuekey[i] = h;
+	}
 	return 0;
 }
 
@@ -283,6 +323,7 @@ bp_free(struct bp_model *m)
 	table_free(&m->bodywords);
 	free(m->wordlangs);
 	free(m->stopkey);
+	free(m->cuekey);
 	free(m->stopbits);
 	free(m->docs);
 	free(m->lastdoc);
@@ -300,17 +341,41 @@ bp_line_key(struct bp_model *m, const char *s, size_t len)
 	return hash_bytes(m->scratch.data, n);
 }
 
+static int line_cue(const struct bp_model *m, const char *norm, size_t n);
+
+/* The line's normalised key, and whether it opens with a cue. */
+static void
+prepare(struct bp_model *m, struct bp_line *l)
+{
+	size_t limit = (size_t)m->opt.repeat_words > m->cue_maxwords ?
+	    (size_t)m->opt.repeat_words : m->cue_maxwords;
+	size_t len = normalise(&m->scratch, l->text, l->len, limit + 1);
+
+	l->normwords = len > 0;
+	for (size_t i = 0; i < len; i++)
+		l->normwords += m->scratch.data[i] == ' ';
+	l->cue = line_cue(m, m->scratch.data, len);
+	l->keyed = 1;
+	/* A long line is never repeated boilerplate: its key only finds exact copies. */
+	if (l->normwords > limit)
+		l->key = hash_bytes(l->text, l->len) ^ 1;
+	else
+		l->key = hash_bytes(m->scratch.data, len);
+}
+
 void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
 	m->ndocs++;
 	for (size_t i = 0; i < n; i++) {
-		uint64_t key = lines[i].key = bp_line_key(m, lines[i].text, lines[i].len);
+		if (!lines[i].keyed)
+			prepare(m, &lines[i]);
+		if (lines[i].normwords >= (uint32_t)m->opt.repeat_words)
+			continue;	/* too long to count as repeated */
+		uint64_t key = lines[i].key;
+		size_t id = table_intern_hashed(&m->seen, (const char *)&key, sizeof key, key, NULL);
 
-		lines[i].keyed = 1;
-		size_t id = table_intern_hashed(&m->seen, (const char *)&key, sizeof key,
-		    hash_bytes(&key, sizeof key), NULL);
-
+		lines[i].seen1 = (uint32_t)id + 1;
 		if (id >= m->seencap) {
 			size_t cap = m->seencap;
 
@@ -327,16 +392,11 @@ bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 	}
 }
 
-/* Documents the line was counted in (0 when nothing was counted). */
+/* Documents a line was counted in. */
 static uint32_t
-docs_of(const struct bp_model *m, uint64_t key)
+docs_of_line(const struct bp_model *m, const struct bp_line *l)
 {
-	long long id;
-
-	if (!m->seen.n)
-		return 0;
-	id = table_find(&m->seen, (const char *)&key, sizeof key);
-	return id < 0 ? 0 : m->docs[id];
+	return l->seen1 ? m->docs[l->seen1 - 1] : 0;
 }
 
 /* --------------------------------------------------------------- signals */
@@ -419,8 +479,15 @@ line_words(struct bp_model *m, struct bp_line *l)
 			break;
 		const unsigned char *t = p;
 
-		while (p < end && !space_len(p, end))
-			p++;
+		for (;;) {
+			while (p < end && !(byte_class[*p] & (C_SPACE | C_C2)))
+				p++;
+			if (p < end && *p == 0xC2 && !(end - p >= 2 && p[1] == 0xA0)) {
+				p++;
+				continue;
+			}
+			break;
+		}
 		size_t n = (size_t)(p - t);
 		/* The word within its punctuation. */
 		const unsigned char *a = t, *b = p;
@@ -443,13 +510,16 @@ line_words(struct bp_model *m, struct bp_line *l)
 		size_t len = (size_t)(b - a);
 		uint64_t h = WORD_HASH0;
 
+		int digits = 0, letters = 0;
+
 		for (const unsigned char *c = a; c < b; c++) {
-			if (*c >= '0' && *c <= '9')
-				l->digits++;
-			else if (*c >= 0x80 || (unsigned)((*c | 0x20) - 'a') < 26u)
-				l->letters++, has_alpha = 1;
+			digits += (byte_class[*c] & C_DIGIT) != 0;
+			letters += (byte_class[*c] & C_LETTER) != 0;
 			h = word_hash_step(h, *c);
 		}
+		l->digits += digits;
+		l->letters += letters;
+		has_alpha = letters > 0;
 		if (!has_alpha)
 			continue;
 		l->alpha++;
@@ -466,16 +536,36 @@ line_words(struct bp_model *m, struct bp_line *l)
 	line_end(l);
 }
 
-/* Does the line open with a cue phrase (Baca Juga, Read more, Advertisement, ...)? */
+/* Is the hash of a normalised cue phrase in the set? */
 static int
-line_cue(struct bp_model *m, const struct bp_line *l)
+cue_has(const struct bp_model *m, uint64_t h)
 {
-	size_t n = normalise(&m->scratch, l->text, l->len, m->cue_maxwords + 1);
-
-	for (size_t i = 0; i <= n; i++)
-		if ((i == n || m->scratch.data[i] == ' ') && i > 0 &&
-		    table_find(&m->cues, m->scratch.data, i) >= 0)
+	h |= 1;
+	for (size_t i = (size_t)(h >> 20) & m->cuemask;; i = (i + 1) & m->cuemask) {
+		if (m->cuekey[i] == h)
 			return 1;
+		if (m->cuekey[i] == 0)
+			return 0;
+	}
+}
+
+/* Does the normalised line open with a cue phrase (Baca Juga, Read more, Advertisement, ...)? */
+static int
+line_cue(const struct bp_model *m, const char *norm, size_t n)
+{
+	uint64_t h = WORD_HASH0;
+	size_t words = 0;
+
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || norm[i] == ' ') {
+			if (cue_has(m, h))
+				return 1;
+			if (++words == m->cue_maxwords)
+				return 0;
+		}
+		if (i < n)
+			h = word_hash_step(h, (unsigned char)norm[i]);
+	}
 	return 0;
 }
 
@@ -569,10 +659,10 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			stops[k] += m->langcount[k];
 		}
 		if (!l->keyed)
-			l->key = bp_line_key(m, l->text, l->len);
-		l->repeated = o->repeat > 0 && l->words < o->repeat_words &&
-		    docs_of(m, l->key) >= (uint32_t)o->repeat;
-		l->cue = l->words < o->cue_words && line_cue(m, l);
+			prepare(m, l);
+		l->cue = l->cue && l->words < o->cue_words;
+		l->repeated = o->repeat > 0 && l->normwords < (uint32_t)o->repeat_words &&
+		    docs_of_line(m, l) >= (uint32_t)o->repeat;
 	}
 	if (lang == nl) {	/* auto: the stoplist that covers most words */
 		lang = 0;
@@ -685,10 +775,10 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		size_t title = n;
 
 		table_clear(&m->bodywords);
-		for (size_t i = first; i < n; i++)
+		for (size_t i = first, k = 0; i < n && k < 3; i++)
 			if (lines[i].class == BP_BODY)
-				body_words(m, &lines[i], 1);
-		for (size_t i = 0; i < first; i++) {
+				body_words(m, &lines[i], 1), k++;
+		for (size_t i = first > 30 ? first - 30 : 0; i < first; i++) {
 			struct bp_line *l = &lines[i];
 
 			if (l->words < 3 || l->words > 30 || l->terminal || l->repeated || l->cue ||

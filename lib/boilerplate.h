@@ -35,6 +35,8 @@ struct bp_line {
 	double score;
 	/* private: features */
 	uint64_t key;		/* hash of the normalised line */
+	uint32_t normwords;	/* words of the normalised line */
+	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
 	int words, stops, caps, alpha, digits, letters, seps, sentences;
 	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, keyed;
 	double local;
@@ -58,6 +60,8 @@ struct bp_model {
 	size_t stopmask;
 	struct table cues;	/* normalised cue phrases (every cues-*.txt) */
 	size_t cue_maxwords;
+	uint64_t *cuekey;	/* hashes of the cue phrases, as stopkey */
+	size_t cuemask;
 	struct table seen;	/* normalised line hash -> id */
 	uint32_t *docs;		/* per id: documents it was seen in */
 	uint32_t *lastdoc;	/* per id: the last document counted + 1 */
