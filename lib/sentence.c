@@ -22,11 +22,17 @@ enum kind {
 };
 
 #define KEY_MAX 32	/* longer words are never looked up */
+#define LEARN_MAX 6	/* longest word learnt as an abbreviation */
+#define MEMORY_MAX 4096	/* words a document's memory holds at most */
 
 struct sentence_rules {
 	struct table words;
 	unsigned char *kind;	/* by word id: written in lower case | with a capital << 4 */
 	size_t kindcap;
+};
+
+struct sentence_memory {
+	struct table words;	/* lower-cased, without the period */
 };
 
 /* Classes of the first character of a word. */
@@ -229,6 +235,31 @@ sentence_rules_free(struct sentence_rules *r)
 	table_free(&r->words);
 	free(r->kind);
 	free(r);
+}
+
+struct sentence_memory *
+sentence_memory_new(void)
+{
+	struct sentence_memory *m = xcalloc(1, sizeof *m);
+
+	table_init(&m->words, 64);
+	return m;
+}
+
+void
+sentence_memory_forget(struct sentence_memory *m)
+{
+	if (m->words.n)
+		table_clear(&m->words);
+}
+
+void
+sentence_memory_free(struct sentence_memory *m)
+{
+	if (!m)
+		return;
+	table_free(&m->words);
+	free(m);
 }
 
 /* ---- characters ---- */
@@ -439,6 +470,58 @@ consonant_abbrev(const unsigned char *s, size_t a, size_t b)
 	return 1;
 }
 
+/* A word of 2 to LEARN_MAX ASCII letters, not all capitals (AS., BI. end sentences). */
+static int
+learnable(const unsigned char *s, size_t a, size_t b)
+{
+	int lower = 0;
+
+	if (b - a < 2 || b - a > LEARN_MAX)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		if (!is_alpha(s[i]))
+			return 0;
+		lower |= s[i] >= 'a';
+	}
+	return lower;
+}
+
+static int
+remembered(const struct sentence_memory *m, const unsigned char *s, size_t a, size_t b)
+{
+	char key[KEY_MAX];
+	size_t len;
+
+	if (!m || m->words.n == 0 || !learnable(s, a, b))
+		return 0;
+	len = lower_key(key, (const char *)s + a, b - a, 0);
+	return table_find(&m->words, key, len) >= 0;
+}
+
+/* Remember the short words of s[0..n) followed by a period and a lower-case word. */
+static void
+learn(struct sentence_memory *m, const unsigned char *s, size_t n)
+{
+	const unsigned char *p = s;
+	char key[KEY_MAX];
+
+	while (m->words.n < MEMORY_MAX && (p = memchr(p, '.', (size_t)(s + n - p))) != NULL) {
+		size_t at = (size_t)(p - s), a = at, k;
+
+		p++;
+		if (at + 2 >= n || s[at + 1] != ' ' || char_class(s, at + 2, n) != C_LOWER)
+			continue;
+		while (a > 0 && s[a - 1] != ' ' && at - a <= LEARN_MAX + 3)
+			a--;
+		if (a > 0 && s[a - 1] != ' ')
+			continue;	/* too long to be learnt */
+		while (a < at && (k = opener_len(s, a, at)) > 0)
+			a += k;
+		if (learnable(s, a, at))
+			table_intern(&m->words, key, lower_key(key, (const char *)s + a, at - a, 0), NULL);
+	}
+}
+
 /* Does the word at s[p..) commonly open a sentence (Dia, The, Mr.)? */
 static int
 opener_word(const struct sentence_rules *r, const unsigned char *s, size_t p, size_t n)
@@ -460,8 +543,9 @@ opener_word(const struct sentence_rules *r, const unsigned char *s, size_t p, si
  * list markers; dotrow: periods in a spaced ellipsis ". . ." ending at w.
  */
 static int
-boundary_after(const struct sentence_rules *r, const unsigned char *s, size_t n,
-    const struct word *w, size_t next, size_t ntok, int head, int dotrow)
+boundary_after(const struct sentence_rules *r, const struct sentence_memory *m,
+    const unsigned char *s, size_t n, const struct word *w, size_t next, size_t ntok, int head,
+    int dotrow)
 {
 	size_t q = next, k, len = w->cb - w->ca;
 	const unsigned char *core = s + w->ca;
@@ -507,7 +591,7 @@ boundary_after(const struct sentence_rules *r, const unsigned char *s, size_t n,
 		goto ambiguous;	/* an initial */
 	if (memchr(core, '.', len) && dotted_abbrev(s, w->ca, w->cb))
 		goto ambiguous;
-	if (consonant_abbrev(s, w->ca, w->cb))
+	if (consonant_abbrev(s, w->ca, w->cb) || remembered(m, s, w->ca, w->cb))
 		goto ambiguous;
 	return 1;
 ambiguous:
@@ -525,12 +609,15 @@ add_sentence(struct sentence **sent, size_t *cap, size_t nsent, size_t start, si
 }
 
 size_t
-sentence_split(const struct sentence_rules *r, const char *text, size_t n,
-    struct sentence **sent, size_t *cap)
+sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
+    const char *text, size_t n, struct sentence **sent, size_t *cap)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t nsent = 0, start = 0, ntok = 0, i = 0;
 	int list_next = 0, list_letter = 0, dotrow = 0, head = 1;
+
+	if (memory)
+		learn(memory, s, n);
 
 	while (i < n) {
 		const unsigned char *sp = memchr(s + i, ' ', n - i);
@@ -568,7 +655,7 @@ sentence_split(const struct sentence_rules *r, const char *text, size_t n,
 		if (last == '.' || last == '!' || last == '?' || last == '"' || last == '\''
 		    || last == ')' || last == ']' || last >= 0x80) {
 			if (b < n && parse_word(s, m, b, &w))
-				stop = boundary_after(r, s, n, &w, b + 1, ntok, head && item,
+				stop = boundary_after(r, memory, s, n, &w, b + 1, ntok, head && item,
 				    b - i == 1 && last == '.' ? dotrow + 1 : 0);
 			dotrow = b - i == 1 && last == '.' ? dotrow + 1 : last == '.';
 		} else

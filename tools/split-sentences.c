@@ -25,6 +25,8 @@ static const char help[] =
 
 struct split {
 	struct sentence_rules *rules;
+	struct sentence_memory *memory;	/* of the current document */
+	struct buf doc;			/* its DOC, as read */
 	struct fields fields;
 	struct buf folded;
 	struct sentence *sent;
@@ -62,9 +64,15 @@ paragraph(struct split *sp, const char *doc, size_t doclen, int doc_raw,
 {
 	size_t nsent;
 
+	if (doclen != sp->doc.len || memcmp(doc, sp->doc.data, doclen) != 0) {
+		sentence_memory_forget(sp->memory);
+		sp->doc.len = 0;
+		buf_add(&sp->doc, doc, doclen);
+	}
 	sp->folded.len = 0;
 	sentence_fold(&sp->folded, text, n);
-	nsent = sentence_split(sp->rules, sp->folded.data, sp->folded.len, &sp->sent, &sp->cap);
+	nsent = sentence_split(sp->rules, sp->memory, sp->folded.data, sp->folded.len,
+	    &sp->sent, &sp->cap);
 	for (size_t k = 0; k < nsent; k++) {
 		if (doc_raw)
 			out_write(doc, doclen);
@@ -139,8 +147,11 @@ main(int argc, char *argv[])
 	for (size_t i = 0; i < nlists; i++)
 		add_list(sp.rules, lists[i]);
 	free(lists);
+	sp.memory = sentence_memory_new();
 	status = each_input(argc - optind, argv + optind, process, &sp);
 	sentence_rules_free(sp.rules);
+	sentence_memory_free(sp.memory);
+	buf_free(&sp.doc);
 	fields_free(&sp.fields);
 	buf_free(&sp.folded);
 	free(sp.sent);
