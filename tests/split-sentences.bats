@@ -173,7 +173,7 @@ lossless() {
 }
 
 @test "abbreviations are learnt from the document: a short word seen before a lower-case word" {
-	printf 'd\t1\tIa datang sekt. tujuh pagi.\nd\t2\tMereka pulang sekt. Pukul delapan. Lalu tidur sekt. Dia lelah.\ne\t1\tMereka pulang sekt. Pukul delapan.\n' > "$TMP/in"
+	printf 'd\t1\tIa datang sekt. tujuh pagi.\nd\t2\tMereka pulang sekt. Pukul delapan. Lalu mereka tidur sekt. Dia lelah.\ne\t1\tMereka pulang sekt. Pukul delapan.\n' > "$TMP/in"
 	run --separate-stderr SS "$TMP/in"
 	[ "$status" -eq 0 ]
 	check_output $'d\t1\t1\tIa datang sekt. tujuh pagi.\nd\t2\t1\tMereka pulang sekt. Pukul delapan.\nd\t2\t2\tLalu mereka tidur sekt.\nd\t2\t3\tDia lelah.\ne\t1\t1\tMereka pulang sekt.\ne\t1\t2\tPukul delapan.'
