@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "out.h"
 
 #ifndef VERSION
 #define VERSION "0"
@@ -19,6 +20,7 @@ void
 cli_init(const char *argv0, const char *usage, const char *help)
 {
 	setprogname(argv0);
+	out_catch_signals();
 	cli_usage = usage;
 	cli_help = help;
 }

@@ -1,5 +1,6 @@
 /* Buffered standard output with checked writes. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -11,9 +12,39 @@
 char out_buf[OUT_SIZE];
 size_t out_len;
 
+static volatile sig_atomic_t writing, pending_signal;
+
+/* Interrupted: write the complete records still buffered, then die of the signal. */
+static void
+on_signal(int sig)
+{
+	if (!writing) {
+		char *nl = memrchr(out_buf, '\n', out_len);
+
+		if (nl && write(STDOUT_FILENO, out_buf, (size_t)(nl - out_buf) + 1) < 0)
+			(void)0;	/* nothing more can be done */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	pending_signal = sig;	/* write_all finishes its records first */
+}
+
+void
+out_catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_RESTART }, old;
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);	/* a signal ignored (nohup, &) stays ignored */
+}
+
 static void
 write_all(const char *p, size_t n)
 {
+	writing = 1;
 	while (n > 0) {
 		ssize_t w = write(STDOUT_FILENO, p, n);
 
@@ -27,6 +58,11 @@ write_all(const char *p, size_t n)
 		p += w;
 		n -= (size_t)w;
 	}
+	writing = 0;
+	if (pending_signal) {
+		signal(pending_signal, SIG_DFL);
+		raise(pending_signal);
+	}
 }
 
 void
@@ -36,16 +72,26 @@ out_flush(void)
 	out_len = 0;
 }
 
+/*
+ * The buffer is full: write its complete records and keep the partial last
+ * one, so that output cut short (a signal) ends on a record boundary.
+ */
 void
 out_write_slow(const void *p, size_t n)
 {
-	out_flush();
-	if (n >= OUT_SIZE)
+	char *nl = memrchr(out_buf, '\n', out_len);
+	size_t done = nl ? (size_t)(nl - out_buf) + 1 : out_len;
+
+	write_all(out_buf, done);
+	out_len -= done;
+	memmove(out_buf, out_buf + done, out_len);
+	if (OUT_SIZE - out_len < n) {	/* a record longer than the buffer */
+		out_flush();
 		write_all(p, n);
-	else {
-		memcpy(out_buf, p, n);
-		out_len = n;
+		return;
 	}
+	memcpy(out_buf + out_len, p, n);
+	out_len += n;
 }
 
 void

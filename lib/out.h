@@ -1,6 +1,7 @@
 /*
- * Standard output through one large buffer.  A write error ends the
- * program at once (status 1, one message); a closed pipe ends it silently.
+ * Standard output through one large buffer, written a whole number of
+ * records at a time.  A write error ends the program at once (status 1,
+ * one message); a closed pipe ends it silently.
  */
 #ifndef OUT_H
 #define OUT_H
@@ -18,7 +19,9 @@ void out_flush(void);
 void out_write_slow(const void *p, size_t n);
 void out_u64(uint64_t v);
 void out_escaped(const char *s, size_t n);	/* a text field, escaped per the contract */
-int out_close(void);	/* flush and close stdout; 1 (after a message) on error */
+int out_close(void);
+/* On SIGINT, SIGTERM or SIGHUP, write the complete records buffered, then die of the signal. */
+void out_catch_signals(void);	/* flush and close stdout; 1 (after a message) on error */
 
 static inline void
 out_write(const void *p, size_t n)
@@ -34,8 +37,10 @@ out_write(const void *p, size_t n)
 static inline void
 out_char(char c)
 {
-	if (out_len == OUT_SIZE)
-		out_flush();
+	if (out_len == OUT_SIZE) {
+		out_write_slow(&c, 1);
+		return;
+	}
 	out_buf[out_len++] = c;
 }
 

@@ -194,3 +194,26 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	[ "$output" = "$TMP/in:1:1:1" ]
 	[ "$stderr" = "" ]
 }
+
+@test "output: a record longer than the buffer is written whole" {
+	head -c 300000 /dev/zero | tr '\0' 'y' > "$TMP/long"
+	printf '\nz\n' >> "$TMP/long"
+	"$BIN/libcheck" lines "$TMP/long" > "$TMP/out"
+	[ "$(wc -l < "$TMP/out")" -eq 2 ]
+	[ "$(head -n 1 "$TMP/out" | wc -c)" -eq $((300000 + ${#TMP} + 16)) ]
+}
+
+@test "output: terminated while waiting for input, every record made so far is written whole" {
+	mkfifo "$TMP/fifo"
+	{ seq 1 100000; sleep 5; } > "$TMP/fifo" &
+	"$BIN/libcheck" lines "$TMP/fifo" > "$TMP/out" &
+	pid=$!
+	sleep 1
+	kill -TERM "$pid"
+	status=0
+	wait "$pid" || status=$?
+	[ "$status" -eq 143 ]
+	[ "$(wc -l < "$TMP/out")" -eq 100000 ]
+	[ "$(tail -n 1 "$TMP/out")" = "$TMP/fifo:100000:6:100000" ]
+	kill %1 2>/dev/null || true
+}
