@@ -1,0 +1,252 @@
+#!/usr/bin/env bats
+# count-values: frequency tables, their options, merging, and bounded memory.
+
+load common
+
+CASES=tests/cases/count-values
+
+# sort_uniq: the reference, `sort | uniq -c` reformatted to COUNT TAB KEY,
+# count descending, ties by key bytes (the stable sort keeps sort's order).
+sort_uniq() {
+	LC_ALL=C sort | LC_ALL=C uniq -c | sed -E 's/^ *([0-9]+) /\1\t/' | LC_ALL=C sort -s -t "$(printf '\t')" -k1,1nr
+}
+
+# random_lines SEED: lines with ties, empty keys, UTF-8, escapes, TABs,
+# keys that are prefixes of others and long keys sharing their first bytes.
+random_lines() {
+	python3 - "$1" <<'EOF'
+import random, sys
+rng = random.Random(int(sys.argv[1]))
+vocab = ["", "a", "ab", "abc", "ab\x01", "b", "Ä", "é", "日本", "Jakarta Selatan",
+         "x\\ty", "x\\\\", "\\n", "a\tb", "a\t", "\tb", "\t", "PER\tJoko Widodo",
+         "PER\tJoko", "PER\tJoko Widodo\t"]
+vocab += ["LOC\tKabupaten Bandung Barat %d" % i for i in range(rng.randrange(1, 60))]
+vocab += ["%08d" % rng.randrange(100) for _ in range(rng.randrange(30))]
+n = rng.randrange(0, 600)
+skew = rng.random() * 3
+out = []
+for _ in range(n):
+    i = min(int(len(vocab) * rng.random() ** (1 + skew)), len(vocab) - 1)
+    out.append(vocab[i] + "\n")
+sys.stdout.write("".join(out))
+EOF
+}
+
+@test "cases: each input and options give the expected table" {
+	for args in "$CASES"/*.args; do
+		name=${args%.args}
+		read -r -a opts < "$args" || true
+		run --separate-stderr "$BIN/count-values" "${opts[@]}" "$name.in"
+		[ "$status" -eq 0 ] || { echo "$name: status $status: $stderr" >&2; return 1; }
+		[ "$stderr" = "" ] || { echo "$name: stderr: $stderr" >&2; return 1; }
+		check_output "$(cat "$name.out")" || { echo "in case $name" >&2; return 1; }
+	done
+}
+
+@test "property: the same table as sort | uniq -c on random inputs (20 seeds)" {
+	for seed in $(seq 1 20); do
+		random_lines "$seed" > "$TMP/in"
+		sort_uniq < "$TMP/in" > "$TMP/want"
+		"$BIN/count-values" "$TMP/in" > "$TMP/got"
+		cmp -s "$TMP/want" "$TMP/got" || { diff "$TMP/want" "$TMP/got" | head >&2; echo "seed $seed" >&2; return 1; }
+	done
+}
+
+@test "property: -f picks the fields that cut -f picks (20 seeds)" {
+	for seed in $(seq 1 20); do
+		random_lines "$seed" | paste - - - | awk -F'\t' 'NF >= 3' > "$TMP/in"
+		for list in 2 1,3 2- 1-2; do
+			cut -f "$list" "$TMP/in" | sort_uniq > "$TMP/want"
+			"$BIN/count-values" -f "$list" "$TMP/in" > "$TMP/got"
+			cmp -s "$TMP/want" "$TMP/got" || { diff "$TMP/want" "$TMP/got" | head >&2; echo "seed $seed -f $list" >&2; return 1; }
+		done
+	done
+}
+
+@test "merge: tables of the pieces, summed with -w 1 -f 2-, equal the table of the whole" {
+	scripts/gen-records 0.5 7 > "$TMP/all"
+	split -n l/4 "$TMP/all" "$TMP/part."
+	for p in "$TMP"/part.*; do "$BIN/count-values" -f 6,8 "$p" > "$p.counts"; done
+	"$BIN/count-values" -f 6,8 "$TMP/all" > "$TMP/want"
+	run --separate-stderr "$BIN/count-values" -w 1 -f 2- "$TMP"/part.*.counts
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output "$(cat "$TMP/want")"
+	[ "$(wc -l < "$TMP/want")" -gt 1000 ]
+}
+
+@test "merge: --by tables summed with --by 1 -w 2 -f 3-" {
+	scripts/gen-records 0.3 8 > "$TMP/all"
+	split -n l/3 "$TMP/all" "$TMP/part."
+	for p in "$TMP"/part.*; do "$BIN/count-values" --by 6 -f 8 "$p" > "$p.counts"; done
+	"$BIN/count-values" --by 6 -f 8 "$TMP/all" > "$TMP/want"
+	run --separate-stderr "$BIN/count-values" --by 1 -w 2 -f 3- "$TMP"/part.*.counts
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output "$(cat "$TMP/want")"
+}
+
+@test "merge: -d tables of pieces with disjoint documents summed with -w 1,2 -f 3-" {
+	scripts/gen-records 0.5 9 > "$TMP/all"
+	awk -F'\t' -v dir="$TMP" '{ print > (dir "/doc." (substr($1, 7, 6) % 4)) }' "$TMP/all"
+	for p in "$TMP"/doc.?; do "$BIN/count-values" -d 1 -f 6,8 "$p" > "$p.counts"; done
+	"$BIN/count-values" -d 1 -f 6,8 "$TMP/all" > "$TMP/want"
+	run --separate-stderr "$BIN/count-values" -w 1,2 -f 3- "$TMP"/doc.?.counts
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output "$(cat "$TMP/want")"
+}
+
+@test "parallel: GNU parallel over pieces, merged, is byte-identical to one run" {
+	command -v parallel > /dev/null || skip "GNU parallel is not installed (scripts/deps installs it)"
+	scripts/gen-records 1 10 > "$TMP/all"
+	split -n l/8 "$TMP/all" "$TMP/part."
+	"$BIN/count-values" -f 6,8 "$TMP/all" > "$TMP/want"
+	run --separate-stderr bash -c "ls '$TMP'/part.* | parallel -j 4 '$BIN/count-values -f 6,8 {}' | '$BIN/count-values' -w 1 -f 2-"
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output "$(cat "$TMP/want")"
+}
+
+@test "worked example: the parallel recipe of docs/PARALLEL.md (parallel and make -j) matches one run" {
+	command -v parallel > /dev/null || skip "GNU parallel is not installed (scripts/deps installs it)"
+	for t in strip-boilerplate split-sentences tag-entities; do
+		[ -x "$BIN/$t" ] || skip "$t is not built"
+	done
+	run --separate-stderr env B="$BIN" scripts/parallel-example corpus "$TMP/work"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "parallel-example: parallel: identical to one run
+parallel-example: make -j: identical to one run
+parallel-example: document frequency (-d 1), parallel: identical to one run"
+}
+
+@test "-n keeps the N largest counts, ties by key bytes" {
+	printf 'b\nc\na\nc\nb\nd\n' > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" -n 3 "$TMP/in"
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output $'2\tb\n2\tc\n1\ta'
+}
+
+@test "--bars draws Unicode blocks scaled to COLUMNS, labels cut at a third of it" {
+	printf 'Joko\nJoko\nJoko\nJoko\nAni\nBandung\tBarat\nBandung\tBarat\n' > "$TMP/in"
+	COLUMNS=30 run --separate-stderr "$BIN/count-values" --bars --total "$TMP/in"
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output "Joko       ████████████████ 4
+Bandung Ba ████████ 2
+Ani        ████ 1
+total 7"
+	COLUMNS=30 run --separate-stderr "$BIN/count-values" --bars --by 1 -f 2 <(printf 'a\tx\na\tx\na\ty\nb\tz\n')
+	check_output "a:
+x █████████████████████████ 2
+y ████████████▌ 1
+
+b:
+z █████████████████████████ 1"
+}
+
+@test "--bars with --percent uses eighths of a block" {
+	printf 'a\na\na\na\na\na\na\na\nb\n' > "$TMP/in"
+	COLUMNS=20 run --separate-stderr "$BIN/count-values" --bars --percent "$TMP/in"
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output "a ██████ 8 (88.89%)
+b ▊ 1 (11.11%)"
+}
+
+@test "--memory large enough: the exact table, nothing on stderr" {
+	scripts/gen-records 0.3 11 > "$TMP/in"
+	"$BIN/count-values" -f 8 -n 50 "$TMP/in" > "$TMP/want"
+	run --separate-stderr "$BIN/count-values" -f 8 -n 50 --memory 64M "$TMP/in"
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output "$(cat "$TMP/want")"
+}
+
+@test "--memory too small: Space-Saving counts within the stated bound" {
+	scripts/gen-records 1 12 > "$TMP/in"
+	"$BIN/count-values" -f 8 "$TMP/in" > "$TMP/exact"
+	run --separate-stderr "$BIN/count-values" -f 8 -n 20 --memory 200K "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 20 ]
+	[[ "$stderr" =~ ^count-values:\ --memory:\ approximate:\ Space-Saving\ over\ ([0-9]+)\ keys\;\ each\ count\ is\ at\ most\ ([0-9]+)\ above\ the\ true\ count\ \(total\ ([0-9]+)\)$ ]]
+	k=${BASH_REMATCH[1]} bound=${BASH_REMATCH[2]} total=${BASH_REMATCH[3]}
+	[ "$total" -eq "$(wc -l < "$TMP/in")" ]
+	[ "$bound" -le $((total / k)) ]
+	[ "$bound" -gt 0 ]
+	# true <= estimate <= true + bound, for every row shown
+	printf '%s\n' "$output" | awk -F'\t' -v bound="$bound" '
+		FNR == NR { exact[$2] = $1; next }
+		{ t = exact[$2] + 0; if ($1 < t || $1 > t + bound) { print "bad: " $0 " true " t; bad = 1 } }
+		END { exit bad }' "$TMP/exact" -
+	# every key whose true count exceeds the bound by the 20th estimate is shown
+	twentieth=$(printf '%s\n' "$output" | sed -n 20p | cut -f1)
+	awk -F'\t' -v b="$bound" -v m="$twentieth" '$1 > m + b { print $2 }' "$TMP/exact" > "$TMP/must"
+	while IFS= read -r key; do
+		printf '%s\n' "$output" | cut -f2- | grep -qxF -- "$key"
+	done < "$TMP/must"
+}
+
+@test "a record with fewer fields than asked is reported, skipped, status 1" {
+	printf 'a\tx\nb\nc\tx\n' > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" -f 2 "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "count-values: $TMP/in:2: 1 field, want at least 2" ]
+	check_output $'2\tx'
+}
+
+@test "a weight that is not a number is reported, skipped, status 1" {
+	printf '2\tx\nx\ty\n-1\tz\n3\tx\n' > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" -w 1 -f 2 "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "count-values: $TMP/in:2: weight is not a number: x
+count-values: $TMP/in:3: weight is not a number: -1" ]
+	check_output $'5\tx'
+}
+
+@test "after ten malformed records of an input the rest are summed up in one line" {
+	for i in $(seq 1 14); do echo bad; done > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" -f 2 "$TMP/in" "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$(grep -c 'want at least 2$' <<<"$stderr")" -eq 20 ]
+	[ "$(grep -c "^count-values: $TMP/in: 4 more malformed records skipped$" <<<"$stderr")" -eq 2 ]
+	[ "$(wc -l <<<"$stderr")" -eq 22 ]
+}
+
+@test "option combinations that cannot work are usage errors" {
+	run --separate-stderr "$BIN/count-values" -d 1 -w 1,2 /dev/null
+	[ "$status" -eq 2 ] && [ "$output" = "" ]
+	[ "${stderr%%$'\n'*}" = "count-values: -d and -w F,G both fill the DISTINCT column: use one" ]
+	run --separate-stderr "$BIN/count-values" --memory 1M /dev/null
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "count-values: --memory needs -n: it keeps the largest counts only" ]
+	run --separate-stderr "$BIN/count-values" -f 0 /dev/null
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "count-values: -f: fields are numbered from 1: 0" ]
+	run --separate-stderr "$BIN/count-values" --memory 12X -n 3 /dev/null
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "count-values: --memory: not a size between 1 and 1T: 12X" ]
+}
+
+@test "empty input: no table; --total still sums to 0" {
+	run --separate-stderr "$BIN/count-values" /dev/null
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ] && [ "$output" = "" ]
+	run --separate-stderr "$BIN/count-values" --total < /dev/null
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output $'0\t(total)'
+}
+
+@test "NUL bytes are key bytes like any other" {
+	printf 'a\0b\na\0b\na\0c\na\n' > "$TMP/in"
+	"$BIN/count-values" "$TMP/in" > "$TMP/out"
+	[ "$(od -An -c "$TMP/out" | tr -s ' ' | tr -d '\n')" = " 2 \t a \0 b \n 1 \t a \n 1 \t a \0 c \n" ]
+}
+
+@test "CRLF line ends are not part of the key" {
+	printf 'x\tPER\r\ny\tPER\nz\tLOC\r\n' > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" -f 2 "$TMP/in"
+	[ "$status" -eq 0 ] && [ "$stderr" = "" ]
+	check_output $'2\tPER\n1\tLOC'
+}
+
+@test "a 100 MB line is one key" {
+	{ head -c 100000000 /dev/zero | tr '\0' 'a'; echo; echo b; head -c 100000000 /dev/zero | tr '\0' 'a'; echo; } > "$TMP/in"
+	"$BIN/count-values" "$TMP/in" > "$TMP/out"
+	[ "$(wc -c < "$TMP/out")" -eq 100000007 ]
+	[ "$(cut -c1-3 "$TMP/out" | head -n 2 | tr '\n' ' ')" = "$(printf '2\ta 1\tb ')" ]
+}
