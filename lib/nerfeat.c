@@ -14,6 +14,7 @@ struct nerf_word {
 	uint32_t mb, mi, ml, mu;	/* classes of phrases that begin, go on, end here, or are this word */
 	uint32_t mp, mn;		/* classes of phrases that end just before, begin just after */
 	size_t run0, run1;		/* the run of capitalised words [run0, run1) it is in */
+	uint32_t cluster;		/* its cluster's bits, 1 << NERC_CLUSTER_DEPTH added; 0: none */
 	unsigned char npre, nsuf, cap;
 };
 
@@ -22,6 +23,8 @@ enum {
 	T_LOWM1 = T_SUF + 4, T_LOWP1, T_LOWM2, T_LOWP2, T_SHAPEM1, T_SHAPEP1,
 	T_BIM, T_BIP, T_SHAPE3, T_FIRST, T_LOWM1SHAPE, T_SHAPELOWP1, T_CAPWORD,
 	T_RUNBEFORE, T_RUNAFTER, T_RUNPOS, T_RUNBEFORE2, T_NOVEL, T_RUNFIRST, T_RUNLAST, T_RUNAFTER2,
+	T_RUNWHOLE, T_RUNHEAD, T_RUNHAS, T_RUNPAREN, T_RUNHEADAFTER,
+	T_CLU, T_CLUM1 = T_CLU + 4, T_CLUP1,
 	T_CLASS
 };
 
@@ -224,18 +227,28 @@ find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low,
 	for (size_t i = lo; i < hi; i++) {
 		uint32_t m = nerf_phrases_get(p, w[i].low);
 
-		if (m & ~NERC_PREFIX)
-			mark(w, lo, hi, i, i, m & ~NERC_PREFIX);
+		if (m & NERC_HASCLUSTER)
+			w[i].cluster = (m >> NERC_CLUSTER_SHIFT & ((1u << NERC_CLUSTER_DEPTH) - 1)) |
+			    1u << NERC_CLUSTER_DEPTH;
+		if (m & NERC_CLASSES)
+			mark(w, lo, hi, i, i, m & NERC_CLASSES);
 		for (size_t j = i + 1; (m & NERC_PREFIX) && j < hi && j - i < NERF_MAXPHRASE; j++) {
 			m = nerf_phrases_get(p, nerf_phrase_key(low + w[i].ls, w[j].le - w[i].ls));
-			if (m & ~NERC_PREFIX)
-				mark(w, lo, hi, i, j, m & ~NERC_PREFIX);
+			if (m & NERC_CLASSES)
+				mark(w, lo, hi, i, j, m & NERC_CLASSES);
 		}
 	}
 }
 
 static const struct nerf_word bos = { .word = 0x1111, .low = 0x2222, .shape = 0x3333 };
 static const struct nerf_word eos = { .word = 0x4444, .low = 0x5555, .shape = 0x6666 };
+
+/* The first bits of a cluster, its marker bit kept. */
+static inline uint64_t
+clu(uint32_t c, unsigned bits)
+{
+	return c ? (c >> (NERC_CLUSTER_DEPTH - bits)) : 0;
+}
 
 static unsigned
 class_features(uint64_t *f, unsigned k, uint32_t m, unsigned pos)
@@ -304,6 +317,10 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 		f[k++] = fk(T_SHAPE3, pair(pair(m1->shape, c->shape), p1->shape));
 		f[k++] = fk(T_LOWM1SHAPE, pair(m1->low, c->shape));
 		f[k++] = fk(T_SHAPELOWP1, pair(c->shape, p1->low));
+		for (unsigned a = 0; a < 4; a++)
+			f[k++] = fk(T_CLU + a, clu(c->cluster, 4 + 2 * a));
+		f[k++] = fk(T_CLUM1, pair(clu(m1->cluster, 8), m1 == &bos));
+		f[k++] = fk(T_CLUP1, pair(clu(p1->cluster, 8), p1 == &eos));
 		if (i == 0)
 			f[k++] = fk(T_FIRST, c->shape);
 		else if (c->cap)
@@ -325,6 +342,23 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 				f[k++] = fk(T_RUNFIRST, w[r0].low);
 			if (i + 1 < r1)
 				f[k++] = fk(T_RUNLAST, w[r1 - 1].low);
+			if (r1 - r0 > 1) {
+				uint32_t has = 0;
+
+				f[k++] = fk(T_RUNWHOLE, pair(nerf_phrase_key(s->low.data + w[r0].ls,
+				    w[r1 - 1].le - w[r0].ls), pos));
+				for (size_t j = r0; j < r1; j++)
+					if (j != i)
+						has |= w[j].mu | w[j].mb | w[j].mi | w[j].ml;
+				has &= (1u << NERC_NCLASS) - 1 - (1u << NERC_COMMON);
+				for (unsigned cl = 0; has && k < NERF_MAX; cl++, has >>= 1)
+					if (has & 1)
+						f[k++] = fk(T_RUNHAS, cl * 16 + (i == r0) * 2 + (i + 1 == r1));
+			}
+			f[k++] = fk(T_RUNHEAD, pair(w[r0].low, pos));
+			f[k++] = fk(T_RUNHEADAFTER, pair(w[r0].low, a->low));
+			if (r1 + 1 < hi && w[r1].le - w[r1].ls == 1 && s->low.data[w[r1].ls] == '(' && w[r1 + 1].cap)
+				f[k++] = fk(T_RUNPAREN, pos);
 		}
 		k = class_features(f, k, c->mb, 0);
 		k = class_features(f, k, c->mi, 1);

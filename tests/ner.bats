@@ -136,3 +136,19 @@ CASES=tests/cases/ner
 	run --separate-stderr "$BIN/train-ner" -e 0 -o x "$CASES/tiny.conll"
 	[ "$status" -eq 2 ]
 }
+
+@test "--clusters puts words of like contexts together, deterministically" {
+	printf 'the cat sat\nthe dog sat\nthe cat ran\nthe dog ran\nA cat ran once\n' > "$TMP/text"
+	run --separate-stderr "$BIN/train-ner" --clusters 2 "$TMP/text"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "$(printf 'the\t00\ncat\t10\nran\t01\ndog\t11\nsat\t01')"
+	run --separate-stderr "$BIN/train-ner" --clusters 17 "$TMP/text"
+	[ "$status" -eq 2 ]
+}
+
+@test "the built-in word lists are well formed" {
+	awk -F'\t' 'NF != 2 || $2 !~ /^[01]+$/ || length($2) != 10 { bad++ } END { exit bad > 0 }' lib/data/ner-clusters.tsv
+	awk -F'\t' 'NF != 2 || $2 !~ /^[po]$/ { bad++ } END { exit bad > 0 }' lib/data/ner-propn.tsv
+	[ "$(cut -f 1 lib/data/ner-clusters.tsv | sort | uniq -d | wc -l)" -eq 0 ]
+}
