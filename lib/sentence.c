@@ -433,18 +433,46 @@ bullet(const unsigned char *s, size_t a, size_t b)
 	    || (s[a + 1] == 0x97 && (s[a + 2] == 0x8f || s[a + 2] == 0xa6));
 }
 
-/* U.S, a.m, M.Si, Ph.D: letter groups of at most four joined by periods, one of a single letter. */
+/* U.S, S.H: only single letters between the periods. */
+static int
+single_letters(const unsigned char *s, size_t n)
+{
+	for (size_t i = 1; i < n; i += 2)
+		if (s[i] != '.')
+			return 0;
+	return n % 2 == 1;
+}
+
+/* Last parts of domain names, which are no abbreviations (Viva.co.id, t.co). */
+static int
+domain_end(const unsigned char *s, size_t n)
+{
+	static const char *const tld[] = { "com", "co", "id", "net", "org", "go", "ac", "or",
+	    "info", "io", "tv", "me", "my", "sg", "uk", "us", "au", "edu", "gov", NULL };
+
+	for (size_t i = 0; tld[i]; i++)
+		if (strlen(tld[i]) == n && memcmp(tld[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * U.S, a.m, M.Si, Ph.D, Sp.PD: letter groups of at most four joined by
+ * periods, one of a single letter, or the first a capital and one of at
+ * most two letters; not a domain name.
+ */
 static int
 dotted_abbrev(const unsigned char *s, size_t a, size_t b)
 {
-	size_t run = 0, groups = 0;
-	int single = 0;
+	size_t run = 0, groups = 0, start;
+	int single = 0, short2 = 0;
 
 	for (size_t i = a; i <= b; i++) {
 		if (i == b || s[i] == '.') {
 			if (run == 0 || run > 4)
 				return 0;
 			single |= run == 1;
+			short2 |= run <= 2;
 			groups++;
 			run = 0;
 		} else if (is_alpha(s[i]))
@@ -452,7 +480,14 @@ dotted_abbrev(const unsigned char *s, size_t a, size_t b)
 		else
 			return 0;
 	}
-	return groups >= 2 && single;
+	if (groups < 2)
+		return 0;
+	/* the last group: from the last period to b */
+	for (start = b; start > a && s[start - 1] != '.'; start--)
+		;
+	if (domain_end(s + start, b - start))
+		return 0;
+	return single || (short2 && s[a] >= 'A' && s[a] <= 'Z');
 }
 
 /* Jl, Gg, hlm, tgl, pct: a short word of consonants, only the first may be a capital. */
@@ -589,8 +624,12 @@ boundary_after(const struct sentence_rules *r, const struct sentence_memory *m,
 	}
 	if (len == 1 && is_alpha(core[0]))
 		goto ambiguous;	/* an initial */
-	if (memchr(core, '.', len) && dotted_abbrev(s, w->ca, w->cb))
+	if (memchr(core, '.', len) && dotted_abbrev(s, w->ca, w->cb)) {
+		/* a degree after a name and a comma ends the name: "Budi, M.Si." "Ani, Sp.PD." */
+		if (w->a >= 2 && s[w->a - 2] == ',' && !single_letters(core, len))
+			return 1;
 		goto ambiguous;
+	}
 	if (consonant_abbrev(s, w->ca, w->cb) || remembered(m, s, w->ca, w->cb))
 		goto ambiguous;
 	return 1;

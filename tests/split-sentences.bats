@@ -133,16 +133,16 @@ lossless() {
 }
 
 @test "--abbrev adds a list: abbreviations, titles, openers; comments and blank lines" {
-	split_is id 'Ia tinggal di Perum. Sukamaju sejak lama.' 'Ia tinggal di Perum.' 'Sukamaju sejak lama.'
-	printf '# my list\n\nPerum. title\nbla. abbrev\nKeduanya start\n' > "$TMP/list"
-	run --separate-stderr SS --abbrev "$TMP/list" <<<'Ia tinggal di Perum. Sukamaju sejak lama. Ia bertemu Ani bla. Keduanya pergi. Ani bla. Budi datang.'
+	split_is id 'Ia tinggal di Komplek. Sukamaju sejak lama.' 'Ia tinggal di Komplek.' 'Sukamaju sejak lama.'
+	printf '# my list\n\nKomplek. title\nbla. abbrev\nKeduanya start\n' > "$TMP/list"
+	run --separate-stderr SS --abbrev "$TMP/list" <<<'Ia tinggal di Komplek. Sukamaju sejak lama. Ia bertemu Ani bla. Keduanya pergi. Ani bla. Budi datang.'
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	check_output $'-\t1\t1\tIa tinggal di Perum. Sukamaju sejak lama.\n-\t1\t2\tIa bertemu Ani bla.\n-\t1\t3\tKeduanya pergi.\n-\t1\t4\tAni bla. Budi datang.'
+	check_output $'-\t1\t1\tIa tinggal di Komplek. Sukamaju sejak lama.\n-\t1\t2\tIa bertemu Ani bla.\n-\t1\t3\tKeduanya pergi.\n-\t1\t4\tAni bla. Budi datang.'
 }
 
 @test "--abbrev: a bad kind, a bad opener or a missing file is bad usage" {
-	printf 'Perum. title\nXy. sometimes\n' > "$TMP/list"
+	printf 'Komplek. title\nXy. sometimes\n' > "$TMP/list"
 	run --separate-stderr SS --abbrev "$TMP/list" < /dev/null
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
@@ -186,6 +186,16 @@ lossless() {
 	    'Rektor Prof. Dr. Ir. H. Abdullah, S.H., M.Si. membuka acara.' 'Dia lalu pergi.'
 	split_is id 'Acara dibuka oleh Drs. Budi Santoso, M.Si. Dia didampingi Hj. Ani.' \
 	    'Acara dibuka oleh Drs. Budi Santoso, M.Si.' 'Dia didampingi Hj. Ani.'
+}
+
+@test "id: a degree after a name and a comma ends the name, initials do not" {
+	split_is id 'Ia dirawat dr. Budi, Sp.PD. Dokter itu ramah. Ia bertemu Ani, M.Si. Rektor datang. Agus D.W. Martowardojo hadir di Jl. Jend. Sudirman Kav. 52.' \
+	    'Ia dirawat dr. Budi, Sp.PD.' 'Dokter itu ramah.' 'Ia bertemu Ani, M.Si.' 'Rektor datang.' 'Agus D.W. Martowardojo hadir di Jl. Jend. Sudirman Kav. 52.'
+}
+
+@test "id: domains with short parts are no abbreviations (bnpb.go.id, Viva.co.id)" {
+	split_is id 'Data dari bnpb.go.id. Presiden datang. Dikutip Viva.co.id. Presiden pergi.' \
+	    'Data dari bnpb.go.id.' 'Presiden datang.' 'Dikutip Viva.co.id.' 'Presiden pergi.'
 }
 
 @test "id: Kab., Kec., Jl., No." {
@@ -262,6 +272,11 @@ lossless() {
 @test "en: Mr., Mrs., Dr. and initials" {
 	split_is en 'Mr. Smith met Mrs. Jones and Dr. Who. My name is Jonas E. Smith. We make a good team, you and I. Did you see Albert I. Jones yesterday?' \
 	    'Mr. Smith met Mrs. Jones and Dr. Who.' 'My name is Jonas E. Smith.' 'We make a good team, you and I.' 'Did you see Albert I. Jones yesterday?'
+}
+
+@test "en: a degree after a comma, street and saint" {
+	split_is en 'He met John Smith, Ph.D. Researchers said so. I live at 123 Main St. The house is red. St. Michael'"'"'s Church is on 5th st. near the light.' \
+	    'He met John Smith, Ph.D.' 'Researchers said so.' 'I live at 123 Main St.' 'The house is red.' "St. Michael's Church is on 5th st. near the light."
 }
 
 @test "en: e.g., i.e., etc." {
