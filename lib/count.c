@@ -139,6 +139,10 @@ counter_new(const struct count_spec *spec)
 	table_init(&c->keys, 1 << 21);	/* 32 MB of slots, touched only where used: no rehash below 2M keys */
 	table_init(&c->groups, 16);
 	table_init(&c->values, 1024);
+	/* An empty first key would leave an arena NULL, and memcmp(NULL, ..., 0) is undefined. */
+	buf_reserve(&c->keys.arena, 1 << 16);
+	buf_reserve(&c->groups.arena, 64);
+	buf_reserve(&c->values.arena, 1024);
 	if (spec->memory) {
 		c->ss = xcalloc(1, sizeof *c->ss);
 		c->ss->limit = spec->memory;
