@@ -15,8 +15,9 @@ PKGS  = libutf8proc libpcre2-8
 O = obj
 B = bin
 
+# CFLAGS is the user's (make CFLAGS=...); the flags the code needs are always added.
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
+KFLAGS   = $(CFLAGS) -std=c11 -Wall -Wextra -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
            $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm
 FUZZ     = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/*.c))
@@ -26,20 +27,20 @@ all: $(TOOLS:%=$(B)/%) $(B)/libcheck
 
 $(B)/%: tools/%.c $(O)/libkabar.a
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+	$(CC) $(KFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
 
 $(B)/libcheck: tests/libcheck.c $(O)/libkabar.a
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+	$(CC) $(KFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
 
 # libFuzzer targets (clang): built by `make fuzz-build` into bin-fuzz/.
 $(B)/fuzz-%: tests/fuzz/%.c $(O)/libkabar.a
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+	$(CC) $(KFLAGS) -fsanitize=fuzzer -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
 
-$(O)/%.o: lib/%.c lib/*.h
+$(O)/%.o: lib/%.c lib/*.h Makefile
 	@mkdir -p $(O)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(KFLAGS) -c -o $@ $<
 
 $(O)/data.S: scripts/embed-data $(DATA)
 	@mkdir -p $(O)
