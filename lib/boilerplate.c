@@ -26,6 +26,7 @@ bp_defaults(struct bp_options *o)
 	o->repeat = 3;
 	o->repeat_words = 40;
 	o->cue_words = 20;
+	o->titles = 1;
 }
 
 const char *
@@ -86,13 +87,41 @@ punct_len(const unsigned char *s, size_t n)
 
 /* Stopwords are found by a hash of the lower-cased word, computed while it is scanned. */
 #define WORD_HASH0 0xcbf29ce484222325ULL
-#define MAX_STOP 31
+#define MAX_STOP 24
+#define SCANNED BP_SCANNED
 
 static inline uint64_t
 word_hash_step(uint64_t h, unsigned char c)
 {
 	c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
 	return (h ^ c) * 0x100000001b3ULL;
+}
+
+/* Lower-case the ASCII capitals of 8 bytes at once. */
+static inline uint64_t
+lower8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t heptets = w & ~high;
+	uint64_t above_z = heptets + (0x7F - 'Z') * ones;
+	uint64_t from_a = heptets + (0x80 - 'A') * ones;
+	uint64_t upper = ~w & (from_a ^ above_z) & high;
+
+	return w | (upper >> 2);
+}
+
+/* The hash of a word of at most MAX_STOP bytes, in lower case. */
+static inline uint64_t
+word_key(const unsigned char *a, size_t len)
+{
+	uint64_t w[3] = { 0, 0, 0 };
+
+	memcpy(w, a, len);
+	uint64_t h = (lower8(w[0]) ^ len) * 0x9E3779B97F4A7C15ULL;
+
+	h ^= lower8(w[1]) * 0xC2B2AE3D27D4EB4FULL;
+	h ^= lower8(w[2]) * 0x165667B19E3779F9ULL;
+	return h ^ (h >> 29);
 }
 
 static inline uint32_t
@@ -125,17 +154,13 @@ stop_index(struct bp_model *m)
 	for (size_t id = 0; id < m->words.n; id++) {
 		size_t len;
 		const char *w = table_key(&m->words, id, &len);
-		uint64_t h = WORD_HASH0;
-
 		size_t k;
 
 		for (k = 0; k < len && !(w[k] >= 'A' && w[k] <= 'Z'); k++)
 			;
 		if (len > MAX_STOP || k < len)
 			continue;	/* words are looked up in lower case */
-		for (k = 0; k < len; k++)
-			h = word_hash_step(h, (unsigned char)w[k]);
-		h |= 1;
+		uint64_t h = word_key((const unsigned char *)w, len) | 1;
 		size_t i = (size_t)(h >> 20) & m->stopmask;
 
 		while (m->stopkey[i] && m->stopkey[i] != h)
@@ -349,7 +374,17 @@ prepare(struct bp_model *m, struct bp_line *l)
 {
 	size_t limit = (size_t)m->opt.repeat_words > m->cue_maxwords ?
 	    (size_t)m->opt.repeat_words : m->cue_maxwords;
-	size_t len = normalise(&m->scratch, l->text, l->len, limit + 1);
+	/* A line this long has too many words to count: normalise only what a cue needs. */
+	int longline = l->len >= 10 * (size_t)m->opt.repeat_words;
+	size_t len = normalise(&m->scratch, l->text, l->len, longline ? m->cue_maxwords + 1 : limit + 1);
+
+	if (longline) {
+		l->cue = line_cue(m, m->scratch.data, len);
+		l->keyed = 1;
+		l->normwords = (uint32_t)limit + 1;
+		l->key = hash_bytes(l->text, l->len) ^ 1;
+		return;
+	}
 
 	l->normwords = len > 0;
 	for (size_t i = 0; i < len; i++)
@@ -470,7 +505,8 @@ line_words(struct bp_model *m, struct bp_line *l)
 	l->sentences = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
 	memset(m->langcount, 0, (m->nlangs + 1) * sizeof *m->langcount);
-	while (p < end) {
+	/* The first SCANNED words tell all the shares; the end of the line is looked at apart. */
+	while (p < end && l->words < SCANNED) {
 		size_t sp;
 
 		while (p < end && (sp = space_len(p, end)) != 0)
@@ -508,14 +544,12 @@ line_words(struct bp_model *m, struct bp_line *l)
 		l->words++;
 		int has_alpha = 0;
 		size_t len = (size_t)(b - a);
-		uint64_t h = WORD_HASH0;
 
 		int digits = 0, letters = 0;
 
 		for (const unsigned char *c = a; c < b; c++) {
 			digits += (byte_class[*c] & C_DIGIT) != 0;
 			letters += (byte_class[*c] & C_LETTER) != 0;
-			h = word_hash_step(h, *c);
 		}
 		l->digits += digits;
 		l->letters += letters;
@@ -526,7 +560,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 		if (*a >= 'A' && *a <= 'Z')
 			l->caps++;
 		if (len <= MAX_STOP) {
-			uint32_t bits = stop_bits(m, h);
+			uint32_t bits = stop_bits(m, word_key(a, len));
 
 			for (size_t i = 0; bits; i++, bits >>= 1)
 				if (bits & 1)
@@ -768,9 +802,9 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	/* The title: before the first body line, the headline that shares most words with the body. */
 	size_t first = 0;
 
-	while (first < n && lines[first].class != BP_BODY)
+	while (o->titles && first < n && lines[first].class != BP_BODY)
 		first++;
-	if (first < n) {
+	if (o->titles && first < n) {
 		double tbest = 0.34;
 		size_t title = n;
 

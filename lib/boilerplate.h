@@ -12,6 +12,9 @@
 
 #include "hash.h"
 
+/* Words of a line scanned for its signals: thresholds on words stay at or below it. */
+#define BP_SCANNED 64
+
 enum bp_class { BP_BOILERPLATE, BP_BODY, BP_TITLE };
 
 /* The tunable thresholds; bp_defaults() gives the documented defaults. */
@@ -23,6 +26,7 @@ struct bp_options {
 	int repeat;		/* a line in this many documents is boilerplate; 0: off */
 	int repeat_words;	/* ... when it has fewer words than this */
 	int cue_words;		/* a cue makes a line boilerplate when it has fewer words */
+	int titles;		/* find the title (else it stays boilerplate) */
 };
 
 /* One non-blank line of a document. */

@@ -247,16 +247,17 @@ main(int argc, char *argv[])
 		case 'l': o.lang = optarg; break;
 		case 't': o.threshold = option_score("--threshold", optarg); break;
 		case 'n': o.near = option_score("--near", optarg); break;
-		case 's': o.short_words = (int)cli_number("--short-words", optarg, 0, 1000); break;
+		case 's': o.short_words = (int)cli_number("--short-words", optarg, 0, BP_SCANNED); break;
 		case 'r': o.repeat = (int)cli_number("--repeat", optarg, 0, 1000000000); break;
-		case 'R': o.repeat_words = (int)cli_number("--repeat-words", optarg, 0, 1000000); break;
-		case 'c': o.cue_words = (int)cli_number("--cue-words", optarg, 0, 1000000); break;
+		case 'R': o.repeat_words = (int)cli_number("--repeat-words", optarg, 0, 1000); break;
+		case 'c': o.cue_words = (int)cli_number("--cue-words", optarg, 0, BP_SCANNED); break;
 		case 'b': run.block = (long)cli_number("--block", optarg, 1, 1000000000); break;
 		default: usage_error("unknown option");
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	o.titles = run.explain;	/* the title is never kept: only --explain shows it */
 	if (bp_init(&run.model, &o) < 0)
 		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
 	status = each_input(argc, argv, process, &run);
