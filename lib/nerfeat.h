@@ -13,7 +13,7 @@
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NERF_VERSION 3
+#define NERF_VERSION 4
 /* Features of one token at most. */
 #define NERF_MAX 72
 /* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
@@ -25,6 +25,7 @@ enum nerf_class {
 	NERC_PERTOK, NERC_ORGTOK, NERC_LOCTOK,	/* a capitalised word inside such a name */
 	NERC_PROVINCE, NERC_REGENCY, NERC_DISTRICT,
 	NERC_TITLE, NERC_ORGCUE, NERC_LOCCUE,
+	NERC_PLACE,				/* a place outside Indonesia (lib/data/ner-places.txt) */
 	NERC_COMMON,				/* a word of the training text written in lower case */
 	NERC_PROPN, NERC_NOTPROPN,		/* mostly a proper noun in UD-GSD, or mostly not */
 	NERC_NCLASS

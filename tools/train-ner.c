@@ -231,6 +231,10 @@ add_builtin(struct nerf_phrases *p)
 			    (int)ln.len, ln.data);
 		add_phrase(p, tab + 1, ln.len - (size_t)(tab + 1 - ln.data), 1u << (NERC_TITLE + c));
 	}
+	b = need_blob("ner-places.txt");
+	pos = 0;
+	while (data_next_line(b, &pos, &ln))
+		add_phrase(p, ln.data, ln.len, 1u << NERC_PLACE);
 	b = need_blob("ner-clusters.tsv");
 	pos = 0;
 	while (data_next_line(b, &pos, &ln)) {
