@@ -345,6 +345,17 @@ struct word {
 	int bracketed;		/* opens with ( or [ and closes with ) or ] */
 };
 
+/* Length of a footnote mark "[12]" ending at s[b-1], or 0. */
+static size_t
+footnote_len(const unsigned char *s, size_t a, size_t b)
+{
+	size_t i = b - 1;
+
+	while (i > a && b - i <= 4 && is_digit(s[i - 1]))
+		i--;
+	return i > a && i < b - 1 && s[i - 1] == '[' ? b - i + 1 : 0;
+}
+
 /* Take apart the final punctuation of s[a..b); 0 if it has no stop. */
 static int
 parse_word(const unsigned char *s, size_t a, size_t b, struct word *w)
@@ -375,6 +386,10 @@ parse_word(const unsigned char *s, size_t a, size_t b, struct word *w)
 			w->ellipsis++;
 			stops++;
 			e -= 3;
+		} else if (c == ']' && (k = footnote_len(s, a, e)) > 0) {
+			if (!stops)
+				w->closed = 1;	/* "martyr.[1] The" */
+			e -= k;
 		} else if ((k = closer_len(s, a, e)) > 0) {
 			if (!stops)
 				w->closed = 1;

@@ -319,6 +319,11 @@ lossless() {
 	    'Hello!!' 'Long time no see.' 'Hello?!' 'Is that you?' 'She works at Yahoo! in the accounting department.'
 }
 
+@test "en: footnote marks after the stop" {
+	split_is en 'He was a saint and martyr.[1] The emperor published a decree. See [12] and [3]. Done.' \
+	    'He was a saint and martyr.[1]' 'The emperor published a decree.' 'See [12] and [3].' 'Done.'
+}
+
 @test "en: headlines without a final stop" {
 	split_is en 'Talks Collapse as Deadline Passes' 'Talks Collapse as Deadline Passes'
 }
