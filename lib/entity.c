@@ -26,11 +26,11 @@
 #define MAXNAME 4	/* tokens of a name found by a context cue */
 
 /* Priorities of the candidates' sources. */
-enum { P_CUE = 15, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 28, P_LIST = 30,
+enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
 	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
 
 /* Cue kinds of entity-cues.txt and the title list. */
-enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64 };
+enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128 };
 
 struct entry {
 	int type, prio;
@@ -297,7 +297,8 @@ load_cues(struct tagger *t)
 		if (!sp)
 			continue;
 		kind = strncmp(ln.data, "org ", 4) == 0 ? C_ORG : strncmp(ln.data, "say ", 4) == 0 ? C_SAY :
-		    strncmp(ln.data, "said ", 5) == 0 ? C_SAID : strncmp(ln.data, "skip ", 5) == 0 ? C_SKIP : 0;
+		    strncmp(ln.data, "said ", 5) == 0 ? C_SAID : strncmp(ln.data, "skip ", 5) == 0 ? C_SKIP :
+		    strncmp(ln.data, "place ", 6) == 0 ? C_PLACE : 0;
 		add_cue(t, sp + 1, ln.len - (size_t)(sp + 1 - ln.data), kind);
 	}
 	b = blob_of("titles.txt");
@@ -683,6 +684,9 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 		/* a match must end on a token boundary */
 		if (b < n && is_alnum((unsigned char)s[b]) && is_alnum((unsigned char)s[b - 1]))
 			continue;
+		/* not a number inside a code or a fraction (OL-14, 4/8) */
+		if ((type == T_QUANTITY || type == T_PERCENT) && a > 0 && (s[a - 1] == '-' || s[a - 1] == '/'))
+			continue;
 		c = add_cand(t, a, b, type, type == T_QUANTITY ? P_QUANTITY : P_PATTERN);
 		if (type == T_DATE) {
 			if (!parse_date(s + a, b - a, c)) {
@@ -742,10 +746,23 @@ find_web(struct tagger *t, const char *s, size_t n)
 
 /* ---- lists ---- */
 
+/* Do the words of tokens [i, j) start with a capital or digit, but for the small words (Badan Penelitian dan ...)? */
+static int
+capitalised(struct tagger *t, const char *s, size_t i, size_t j)
+{
+	for (; i < j; i++) {
+		unsigned char c = (unsigned char)s[t->tok[i].start];
+
+		if (is_lower(c) && !(cue_of(t, s, i) & C_SKIP))
+			return 0;
+	}
+	return 1;
+}
+
 static void
 find_listed(struct tagger *t, const char *s)
 {
-	const struct entry *e;
+	const struct entry *e, *e2;
 	size_t i, len;
 	struct cand *c;
 
@@ -758,14 +775,41 @@ find_listed(struct tagger *t, const char *s)
 		}
 		if (!is_upper(first) && !is_digit(first))
 			continue;
-		if ((e = lex_match(t, &t->doc, s, i, &len)) && e->type >= 0)
+		if ((e = lex_match(t, &t->doc, s, i, &len)) && capitalised(t, s, i, i + len)) {
+			size_t more;
+
+			/* the parts of a name met before, side by side, are one mention */
+			while (e->type == T_PER && i + len < t->ntok && (e2 = lex_match(t, &t->doc, s, i + len, &more)) &&
+			    e2->type == T_PER && capitalised(t, s, i + len, i + len + more))
+				len += more;
 			add_tokens(t, i, i + len, e->type, e->prio);
-		if ((e = lex_match(t, &t->builtin, s, i, &len)))
+		}
+		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
 			add_tokens(t, i, i + len, e->type, e->prio);
 	}
 }
 
 /* ---- acronym definitions ---- */
+
+/* The type the statistical tagger gives exactly tokens [i, j), or -1. */
+static int
+model_type(struct tagger *t, size_t i, size_t j)
+{
+	static const int type_of[NER_NLABELS] = { -1, T_PER, T_PER, T_ORG, T_ORG, T_LOC, T_LOC };
+	unsigned char b;
+	size_t k;
+
+	if (!t->model || t->label[i] == NER_O || t->label[i] >= NER_NLABELS)
+		return -1;
+	b = t->label[i];
+	for (k = i + 1; k < j; k++)
+		if (t->label[k] >= NER_NLABELS || type_of[t->label[k]] != type_of[b] || t->label[k] % 2)
+			return -1;
+	if (j < t->ntok && t->label[j] < NER_NLABELS && t->label[j] != NER_O && t->label[j] % 2 == 0 &&
+	    type_of[t->label[j]] == type_of[b])
+		return -1;
+	return type_of[b];
+}
 
 /* Is a[0..na) drawn from the starts of words w[0..nw) (each a chunk that begins the word)? */
 static int
@@ -846,11 +890,12 @@ define(struct tagger *t, const char *s, size_t i, size_t j, size_t k)
 	size_t lfn = t->tok[j - 1].end - t->tok[i].start;
 	struct cand *c;
 
+	if (type < 0)
+		type = model_type(t, i, j);
 	if (!is_upper((unsigned char)*lf))
 		type = -1;
+	/* a defined phrase that names nothing we know blocks the fragments others see in it */
 	lex_add(t, &t->doc, s + t->tok[k].start, t->tok[k].end - t->tok[k].start, type, P_DEFINED, lf, lfn, 1);
-	if (type < 0)
-		return;
 	lex_add(t, &t->doc, lf, lfn, type, P_DEFINED, lf, lfn, 1);
 	c = add_tokens(t, i, j, type, P_DEFINED);
 	set_value(t, c, lf, lfn);
@@ -908,6 +953,28 @@ find_definitions(struct tagger *t, const char *s)
 /* ---- names ---- */
 
 static int
+all_caps(const char *s, const struct token *tk)
+{
+	size_t p;
+
+	if (tk->end - tk->start < 2)
+		return 0;
+	for (p = tk->start; p < tk->end; p++)
+		if (!is_upper((unsigned char)s[p]) && !is_digit((unsigned char)s[p]))
+			return 0;
+	return 1;
+}
+
+/* A capitalised verb of a headline (Tegaskan, Mendorong, Katanya) rather than a name. */
+static int
+verb_like(const char *w, size_t n)
+{
+	if (n > 5 && (strncmp(w + n - 3, "kan", 3) == 0 || strncmp(w + n - 3, "nya", 3) == 0))
+		return 1;
+	return n > 5 && (strncmp(w, "Mem", 3) == 0 || strncmp(w, "Men", 3) == 0 || strncmp(w, "Meny", 4) == 0);
+}
+
+static int
 name_token(struct tagger *t, const char *s, size_t i)
 {
 	const struct token *tk = &t->tok[i];
@@ -920,7 +987,9 @@ name_token(struct tagger *t, const char *s, size_t i)
 		lowers += is_lower((unsigned char)s[p]);
 	if (!lowers)
 		return 0;
-	return !(cue_of(t, s, i) & (C_TITLE | C_STOP | C_CALENDAR | C_ORG | C_SAY | C_SAID));
+	if (verb_like(s + tk->start, tk->end - tk->start))
+		return 0;
+	return !(cue_of(t, s, i) & (C_TITLE | C_STOP | C_CALENDAR | C_ORG | C_SAY | C_SAID | C_PLACE));
 }
 
 /* Past titles from token i (Dr . H . Menteri ...): the first token after them. */
@@ -947,9 +1016,15 @@ find_cued_names(struct tagger *t, const char *s)
 			if ((cue & C_TITLE) && !is_upper((unsigned char)s[t->tok[i].start]))
 				continue;
 			j = skip_titles(t, s, i + (cue & C_TITLE ? 0 : 1), t->ntok);
+			/* Menteri PANRB Abdullah Azwar Anas, Sekjen Kemendagri, Suhajar Diantoro */
+			while (j < t->ntok && j > i && (all_caps(s, &t->tok[j]) || lex_exact(t, &t->builtin, s, j, j + 1)))
+				j++;
+			if (j > i + 1 && j < t->ntok && s[t->tok[j].start] == ',')
+				j++;
 			for (k = j; k < t->ntok && k - j < MAXNAME && name_token(t, s, k); k++)
 				;
-			if (k > j)
+			/* a run of capitalised words longer than a name is a headline */
+			if (k > j && !(k < t->ntok && name_token(t, s, k)))
 				add_tokens(t, j, k, T_PER, P_CUE);
 		} else if (cue & C_SAID && i > 0) {
 			for (k = i; k > 0 && i - k < MAXNAME && name_token(t, s, k - 1); k--)
@@ -974,18 +1049,24 @@ find_model(struct tagger *t, const char *s)
 	ner_tag(t->model, s, t->tok, t->ntok, t->label);
 	for (i = 0; i < t->ntok; i = j) {
 		int type = t->label[i] < NER_NLABELS ? type_of[t->label[i]] : -1;
+		size_t a = i, b;
 
 		j = i + 1;
 		if (type < 0)
 			continue;
 		while (j < t->ntok && t->label[j] == inside[t->label[i]])
 			j++;
-		if (type == T_PER)
-			i = skip_titles(t, s, i, j);
-		while (j > i && !is_alnum((unsigned char)s[t->tok[j - 1].start]))
-			j--;
-		if (i < j)
-			add_tokens(t, i, j, type, P_MODEL);
+		b = j;
+		if (type == T_PER) {
+			while (a < b && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
+				a++;
+			a = skip_titles(t, s, a, b);
+		}
+		while (b > a && (!is_alnum((unsigned char)s[t->tok[b - 1].start]) ||
+		    (cue_of(t, s, b - 1) & C_CALENDAR)))
+			b--;
+		if (a < b)
+			add_tokens(t, a, b, type, P_MODEL);
 	}
 }
 
@@ -1140,8 +1221,8 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	find_web(t, s, n);
 	find_patterns(t, s, n);
 	find_listed(t, s);
-	find_definitions(t, s);
 	find_model(t, s);
+	find_definitions(t, s);
 	find_cued_names(t, s);
 	kept = choose(t);
 	t->m = xgrow(t->m, &t->mcap, kept ? kept : 1, sizeof *t->m);
@@ -1149,6 +1230,8 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		const struct cand *c = &t->cand[i];
 		struct mention *m = &t->m[t->nm];
 
+		if (c->type < 0)	/* a blocker */
+			continue;
 		m->start = c->start;
 		m->end = c->end;
 		m->type = c->type;
@@ -1243,6 +1326,14 @@ tagger_new(void)
 	if ((model = data_find("ner.model")) && !(t->model = ner_load(model->data, model->len)))
 		die("built-in ner.model: cannot load");
 	return t;
+}
+
+void
+tagger_model(struct tagger *t, struct ner_model *m)
+{
+	if (t->model)
+		ner_free(t->model);
+	t->model = m;
 }
 
 void

@@ -42,6 +42,9 @@ size_t tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const c
 const char *tagger_values(const struct tagger *t);
 /* The tokens of the last sentence. */
 size_t tagger_tokens(const struct tagger *t, const struct token **tok);
+/* Use model m (NULL: none) instead of the built-in one; the tagger owns it. */
+struct ner_model;
+void tagger_model(struct tagger *t, struct ner_model *m);
 void tagger_free(struct tagger *t);
 
 #endif

@@ -1,5 +1,7 @@
 /* tag-entities: sentences in (DOC LINE SENT TEXT records or plain lines), one record per entity mention out. */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +12,12 @@
 #include "entity.h"
 #include "escape.h"
 #include "mem.h"
+#include "ner.h"
 #include "out.h"
 #include "record.h"
 
 static const char usage[] =
-    "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [FILE...]\n";
+    "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-m FILE | -M] [FILE...]\n";
 static const char help[] =
     "Find the people, organisations, places, dates, times, amounts, e-mail\n"
     "addresses and URLs of sentences: DOC LINE SENT TEXT records (a line without TAB\n"
@@ -24,6 +27,8 @@ static const char help[] =
     "  -f, --format FMT    tsv (default), inline (the sentence, mentions in\n"
     "                      brackets) or conll (token TAB BIO label, per sentence)\n"
     "  -t, --types LIST    report only these types (comma-separated, e.g. PER,ORG)\n"
+    "  -m, --model FILE    use this name tagger model instead of the built-in one\n"
+    "  -M, --no-model      use no statistical model: lists, patterns and cues only\n"
     "      --help          show this help\n"
     "      --version       show the version\n";
 
@@ -197,6 +202,29 @@ add_dict(struct tagger *t, const char *file)
 	buf_free(&text);
 }
 
+/* The model in FILE, or end with a usage error. */
+static struct ner_model *
+load_model(const char *file)
+{
+	struct buf data = { 0 };
+	struct ner_model *m;
+	char block[1 << 16];
+	ssize_t got;
+	int fd = open(file, O_RDONLY);
+
+	if (fd < 0)
+		usage_error("--model: %s: %s", file, strerror(errno));
+	while ((got = read(fd, block, sizeof block)) > 0)
+		buf_add(&data, block, (size_t)got);
+	if (got < 0)
+		usage_error("--model: %s: %s", file, strerror(errno));
+	close(fd);
+	if (!(m = ner_load(data.data ? data.data : "", data.len)))
+		usage_error("--model: %s: not a model", file);
+	buf_free(&data);
+	return m;
+}
+
 static void
 want_types(struct tagger *t, const char *list)
 {
@@ -224,16 +252,19 @@ main(int argc, char *argv[])
 		{ "dict", required_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "types", required_argument, NULL, 't' },
+		{ "model", required_argument, NULL, 'm' },
+		{ "no-model", no_argument, NULL, 'M' },
 		CLI_LONGOPTS
 	};
 	struct run run = { 0 };
 	char **dicts = xcalloc((size_t)argc + 1, sizeof *dicts);
-	const char *types = NULL;
+	const char *types = NULL, *model = NULL;
+	int no_model = 0;
 	size_t ndicts = 0;
 	int c, status;
 
 	cli_init(argv[0], usage, help);
-	while ((c = cli_next(argc, argv, "d:f:t:", longopts)) != -1) {
+	while ((c = cli_next(argc, argv, "d:f:t:m:M", longopts)) != -1) {
 		switch (c) {
 		case 'd':
 			dicts[ndicts++] = optarg;
@@ -251,9 +282,21 @@ main(int argc, char *argv[])
 		case 't':
 			types = optarg;
 			break;
+		case 'm':
+			model = optarg;
+			break;
+		case 'M':
+			no_model = 1;
+			break;
 		}
 	}
+	if (model && no_model)
+		usage_error("--model and --no-model exclude each other");
 	run.tagger = tagger_new();
+	if (no_model)
+		tagger_model(run.tagger, NULL);
+	else if (model)
+		tagger_model(run.tagger, load_model(model));
 	for (size_t i = 0; i < ndicts; i++)
 		add_dict(run.tagger, dicts[i]);
 	free(dicts);
