@@ -233,6 +233,8 @@ flush(struct counter *c)
 	size_t n = c->npend;
 	uint32_t ids[BATCH];
 
+	if (2 * (t->n + n) > t->mask + 1)	/* grow before the batch, faster than table_intern would */
+		table_reserve(t, t->n + n);
 	for (size_t i = 0; i < n; i++)
 		__builtin_prefetch(&t->slots[c->pend[i].h & t->mask]);
 	for (size_t i = 0; i < n; i++) {

@@ -65,6 +65,43 @@ grow(struct table *t)
 	t->mask = mask;
 }
 
+void
+table_reserve(struct table *t, size_t keys)
+{
+	size_t cap = t->mask + 1, mask;
+	enum { AHEAD = 16 };
+	uint64_t *h;
+	struct slot *slots;
+
+	if (2 * keys <= cap)
+		return;
+	while (cap < 2 * keys)
+		cap *= 2;
+	mask = cap - 1;
+	slots = xcalloc(cap, sizeof *slots);
+	h = xmalloc((t->n + 1) * sizeof *h);
+	for (size_t id = 0; id < t->n; id++) {	/* the arena in order: no cache misses */
+		size_t len;
+		const char *key = table_key(t, id, &len);
+
+		h[id] = hash_bytes(key, len);
+	}
+	for (size_t id = 0; id < t->n; id++) {
+		if (id + AHEAD < t->n)
+			__builtin_prefetch(&slots[(size_t)h[id + AHEAD] & mask], 1);
+		size_t i = (size_t)h[id] & mask;
+
+		while (slots[i].id1)
+			i = (i + 1) & mask;
+		slots[i].hash = (uint32_t)(h[id] >> 32);
+		slots[i].id1 = (uint32_t)(id + 1);
+	}
+	free(h);
+	free(t->slots);
+	t->slots = slots;
+	t->mask = mask;
+}
+
 static inline int
 same_key(const struct table *t, uint32_t id1, const char *key, size_t len)
 {

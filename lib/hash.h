@@ -34,6 +34,13 @@ void table_init(struct table *t, size_t expect);
 size_t table_intern(struct table *t, const char *key, size_t len, int *added);
 /* As table_intern with a hash the caller computed with hash_bytes. */
 size_t table_intern_hashed(struct table *t, const char *key, size_t len, uint64_t h, int *added);
+/*
+ * Make room for `keys` keys in all, rehashing at once with the slots
+ * fetched ahead (much faster than the doubling of table_intern on tables
+ * larger than the cache).  Callers that insert in batches call it when
+ * a batch could cross the load limit.
+ */
+void table_reserve(struct table *t, size_t keys);
 /* The id of key, or -1. */
 long long table_find(const struct table *t, const char *key, size_t len);
 void table_clear(struct table *t);	/* forget every key, keep the memory */
