@@ -39,6 +39,7 @@ bp_class_name(enum bp_class c)
 
 enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8 };
 static unsigned char byte_class[256];
+static uint32_t byte_count[256];	/* 1 for a digit, 1 << 16 for a letter */
 
 static void
 byte_class_init(void)
@@ -48,6 +49,8 @@ byte_class_init(void)
 		    (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' ? C_SPACE : 0) |
 		    (c == 0xC2 ? C_C2 : 0) | (c >= '0' && c <= '9' ? C_DIGIT : 0) |
 		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0));
+	for (int c = 0; c < 256; c++)
+		byte_count[c] = (byte_class[c] & C_DIGIT ? 1 : 0) | (byte_class[c] & C_LETTER ? 1u << 16 : 0);
 }
 
 static inline int
@@ -110,6 +113,16 @@ lower8(uint64_t w)
 	return w | (upper >> 2);
 }
 
+static inline uint64_t
+word_mix(uint64_t w0, uint64_t w1, uint64_t w2, size_t len)
+{
+	uint64_t h = (lower8(w0) ^ len) * 0x9E3779B97F4A7C15ULL;
+
+	h ^= lower8(w1) * 0xC2B2AE3D27D4EB4FULL;
+	h ^= lower8(w2) * 0x165667B19E3779F9ULL;
+	return h ^ (h >> 29);
+}
+
 /* The hash of a word of at most MAX_STOP bytes, in lower case. */
 static inline uint64_t
 word_key(const unsigned char *a, size_t len)
@@ -117,11 +130,28 @@ word_key(const unsigned char *a, size_t len)
 	uint64_t w[3] = { 0, 0, 0 };
 
 	memcpy(w, a, len);
-	uint64_t h = (lower8(w[0]) ^ len) * 0x9E3779B97F4A7C15ULL;
+	return word_mix(w[0], w[1], w[2], len);
+}
 
-	h ^= lower8(w[1]) * 0xC2B2AE3D27D4EB4FULL;
-	h ^= lower8(w[2]) * 0x165667B19E3779F9ULL;
-	return h ^ (h >> 29);
+/* The same, reading whole words of memory: at least 24 bytes from a are readable. */
+static inline uint64_t
+word_key_fast(const unsigned char *a, size_t len)
+{
+	uint64_t w0, w1, w2;
+
+	memcpy(&w0, a, 8);
+	memcpy(&w1, a + 8, 8);
+	memcpy(&w2, a + 16, 8);
+	if (len <= 8) {
+		w0 &= ~0ULL >> (64 - 8 * len);
+		w1 = w2 = 0;
+	} else if (len <= 16) {
+		w1 &= ~0ULL >> (128 - 8 * len);
+		w2 = 0;
+	} else {
+		w2 &= ~0ULL >> (192 - 8 * len);
+	}
+	return word_mix(w0, w1, w2, len);
 }
 
 static inline uint32_t
@@ -545,12 +575,12 @@ line_words(struct bp_model *m, struct bp_line *l)
 		int has_alpha = 0;
 		size_t len = (size_t)(b - a);
 
-		int digits = 0, letters = 0;
+		uint32_t count = 0;	/* digits in the low half, letters in the high */
 
-		for (const unsigned char *c = a; c < b; c++) {
-			digits += (byte_class[*c] & C_DIGIT) != 0;
-			letters += (byte_class[*c] & C_LETTER) != 0;
-		}
+		for (const unsigned char *c = a; c < b; c++)
+			count += byte_count[*c];
+		int digits = (int)(count & 0xFFFF), letters = (int)(count >> 16);
+
 		l->digits += digits;
 		l->letters += letters;
 		has_alpha = letters > 0;
@@ -560,7 +590,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 		if (*a >= 'A' && *a <= 'Z')
 			l->caps++;
 		if (len <= MAX_STOP) {
-			uint32_t bits = stop_bits(m, word_key(a, len));
+			uint32_t bits = stop_bits(m, end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
 
 			for (size_t i = 0; bits; i++, bits >>= 1)
 				if (bits & 1)
