@@ -30,6 +30,10 @@
 #define MAGIC "KBRNER1\n"
 #define HEADER (8 + 4 * 4 + (NERF_NLABELS + 1) * NERF_NLABELS * 2)
 
+/* A slot read as one vector: the fingerprint in lane 0, the weights in lanes 1 to 7. */
+typedef int16_t v8i16 __attribute__((vector_size(16)));
+typedef int32_t v8i32 __attribute__((vector_size(32)));
+
 struct slot {
 	uint16_t fp;		/* 0: empty */
 	int16_t w[NERF_NLABELS];
@@ -162,7 +166,7 @@ emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, in
 {
 	for (size_t i = 0; i < n; i++) {
 		const uint64_t *f = fs->feat + i * NERF_MAX;
-		int32_t e[NERF_NLABELS] = { 0 };
+		v8i32 e = { 0 };
 
 		/* The next token's slots are fetched while this one's are added up. */
 		if (i + 1 < n)
@@ -174,14 +178,17 @@ emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, in
 
 			for (size_t j = (size_t)f[k] & m->mask; m->slot[j].fp; j = (j + 1) & m->mask) {
 				if (m->slot[j].fp == fp) {
-					for (unsigned y = 0; y < NERF_NLABELS; y++)
-						e[y] += m->slot[j].w[y];
+					v8i16 v;
+
+					memcpy(&v, &m->slot[j], sizeof v);
+					e += __builtin_convertvector(v, v8i32);
 					break;
 				}
 			}
 		}
+		/* Lane 0 added up the fingerprints: the weights are lanes 1 to 7. */
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
-			emit[i * NERF_NLABELS + y] = e[y];
+			emit[i * NERF_NLABELS + y] = e[y + 1];
 	}
 }
 

@@ -253,9 +253,8 @@ clu(uint32_t c, unsigned bits)
 static unsigned
 class_features(uint64_t *f, unsigned k, uint32_t m, unsigned pos)
 {
-	for (unsigned c = 0; m && c < NERC_NCLASS && k < NERF_MAX; c++, m >>= 1)
-		if (m & 1)
-			f[k++] = fk(T_CLASS, c * 8 + pos);
+	for (m &= NERC_CLASSES; m && k < NERF_MAX; m &= m - 1)
+		f[k++] = fk(T_CLASS, (unsigned)__builtin_ctz(m) * 8 + pos);
 	return k;
 }
 
