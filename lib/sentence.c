@@ -27,7 +27,7 @@ enum kind {
 
 struct sentence_rules {
 	struct table words;
-	unsigned char *kind;	/* by word id: written in lower case | with a capital << 4 */
+	unsigned short *kind;	/* by word id: 4 bits per form (enum form), CLAIMED */
 	size_t kindcap;
 };
 
@@ -117,6 +117,25 @@ lower_key(char *key, const char *s, size_t n, int period)
 	return n;
 }
 
+/* How a word is written: dll, Dll, DLL.  A list entry matches some forms only. */
+enum form { F_LOWER, F_CAPITAL, F_CAPS };
+#define CLAIMED 0x1000	/* the all-capitals form was set by an entry with capitals */
+
+static enum form
+word_form(const char *s, size_t n)
+{
+	size_t letters = 0;
+
+	if (n == 0 || s[0] < 'A' || s[0] > 'Z')
+		return F_LOWER;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return F_CAPITAL;
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return letters >= 2 ? F_CAPS : F_CAPITAL;
+}
+
 static enum kind
 lookup(const struct sentence_rules *r, const char *s, size_t n, int period)
 {
@@ -126,7 +145,7 @@ lookup(const struct sentence_rules *r, const char *s, size_t n, int period)
 
 	if (len == 0 || (id = table_find(&r->words, key, len)) < 0)
 		return K_NONE;
-	return (enum kind)(s[0] >= 'A' && s[0] <= 'Z' ? r->kind[id] >> 4 : r->kind[id] & 0xf);
+	return (enum kind)(r->kind[id] >> (4 * word_form(s, n)) & 0xf);
 }
 
 static void
@@ -141,14 +160,28 @@ add_word(struct sentence_rules *r, const char *s, size_t n, enum kind k)
 	if ((len = lower_key(key, s, n, k != K_START)) == 0)
 		return;
 	id = table_intern(&r->words, key, len, &added);
-	r->kind = xgrow(r->kind, &r->kindcap, id + 1, 1);
+	r->kind = xgrow(r->kind, &r->kindcap, id + 1, sizeof *r->kind);
 	if (added)
 		r->kind[id] = 0;
-	/* "Art." is for Art. and ART. only; "dll." for any case unless listed with a capital too */
-	if (s[0] >= 'A' && s[0] <= 'Z')
-		r->kind[id] = (unsigned char)((r->kind[id] & 0xf) | k << 4);
-	else
-		r->kind[id] = (unsigned char)(k | (r->kind[id] >> 4 ? r->kind[id] & 0xf0 : k << 4));
+	/*
+	 * "dll." matches dll. and DLL., "Art." Art. and ART. (not art.), "MA."
+	 * only MA.; an opener any form.  An entry with capitals has the last word
+	 * on the all-capitals form.
+	 */
+	unsigned short v = r->kind[id];
+
+	if (k == K_START)
+		v = (unsigned short)(k | k << 4 | k << 8 | CLAIMED);
+	else if (word_form(s, n) == F_LOWER) {
+		v = (unsigned short)((v & ~0xf) | k);
+		if (!(v & CLAIMED))
+			v = (unsigned short)((v & ~0xf00) | k << 8);
+	} else {
+		if (word_form(s, n) == F_CAPITAL)
+			v = (unsigned short)((v & ~0xf0) | k << 4);
+		v = (unsigned short)((v & ~0xf00) | k << 8 | CLAIMED);
+	}
+	r->kind[id] = v;
 }
 
 size_t
@@ -270,7 +303,7 @@ opener_len(const unsigned char *s, size_t i, size_t n)
 {
 	unsigned char c = s[i];
 
-	if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '{')
+	if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == '`')
 		return 1;
 	if (c == 0xc2 && i + 1 < n && s[i + 1] == 0xab)	/* « */
 		return 2;

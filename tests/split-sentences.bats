@@ -141,6 +141,13 @@ lossless() {
 	check_output $'-\t1\t1\tIa tinggal di Komplek. Sukamaju sejak lama.\n-\t1\t2\tIa bertemu Ani bla.\n-\t1\t3\tKeduanya pergi.\n-\t1\t4\tAni bla. Budi datang.'
 }
 
+@test "list entries match by case: tb (unit) is not Tb. (Tubagus), MA. is not Ma, Art. is not art." {
+	split_is id 'Datanya 5 tb. Dia pergi. Ia bertemu Tb. Maktal di sana. Bhiksuni itu (Chai Ma). Seperdelapan datang. Sayur, DLL. Harga naik.' \
+	    'Datanya 5 tb.' 'Dia pergi.' 'Ia bertemu Tb. Maktal di sana.' 'Bhiksuni itu (Chai Ma).' 'Seperdelapan datang.' 'Sayur, DLL.' 'Harga naik.'
+	split_is en 'He loves modern art. The museum is big. See Art. 5 and ART. The end.' \
+	    'He loves modern art.' 'The museum is big.' 'See Art. 5 and ART.' 'The end.'
+}
+
 @test "--abbrev: a bad kind, a bad opener or a missing file is bad usage" {
 	printf 'Komplek. title\nXy. sometimes\n' > "$TMP/list"
 	run --separate-stderr SS --abbrev "$TMP/list" < /dev/null
