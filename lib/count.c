@@ -637,9 +637,10 @@ counter_end_input(struct counter *c, const char *name)
 
 /* ---- sorting ---- */
 
+/* 16 bytes: counts above 2^32-1 take a slower comparison sort instead. */
 struct item {
-	uint64_t neg;		/* ~count: ascending order is count descending */
 	uint64_t prefix;	/* the key's first 8 bytes, big-endian */
+	uint32_t neg;		/* ~count: ascending order is count descending */
 	uint32_t id;
 };
 
@@ -701,17 +702,18 @@ key_cmp(const void *a, const void *b, void *ctx)
 	return la < lb ? -1 : la > lb;
 }
 
-/* LSD radix sort on the bytes of (neg, prefix) that vary: 8 passes for prefix, 8 for neg. */
+/* LSD radix sort on the bytes of (neg, prefix) that vary: 8 passes for prefix, 4 for neg. */
 static void
 radix(struct item *it, size_t n, int with_neg)
 {
 	static size_t hist[16][256];
 	struct item *tmp = xmalloc(n * sizeof *tmp), *src = it, *dst = tmp;
-	int digits = with_neg ? 16 : 8;
+	int digits = with_neg ? 12 : 8;
 
 	memset(hist, 0, sizeof hist);
 	for (size_t i = 0; i < n; i++) {
-		uint64_t p = it[i].prefix, g = it[i].neg;
+		uint64_t p = it[i].prefix;
+		uint32_t g = it[i].neg;
 
 		for (int d = 0; d < 8; d++)
 			hist[d][(p >> (8 * d)) & 255]++;
@@ -819,6 +821,25 @@ group_cmp(const void *a, const void *b, void *ctx)
 	return la < lb ? -1 : la > lb;
 }
 
+static inline uint64_t
+count_of(const struct counter *c, uint32_t id)
+{
+	return c->ss ? c->ss->e[id].count : c->count[id];
+}
+
+/* The slow order for counts beyond 32 bits: count descending, then key. */
+static int
+count_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct keys *k = ctx;
+	uint64_t ca = count_of(k->c, ((const struct item *)a)->id);
+	uint64_t cb = count_of(k->c, ((const struct item *)b)->id);
+
+	if (ca != cb)
+		return ca > cb ? -1 : 1;
+	return key_cmp(a, b, ctx);
+}
+
 static void
 emit_table(struct counter *c, const struct count_show *show, struct count_table *tab, const uint32_t *ids,
     size_t n, size_t skip, count_row_fn *fn, void *ctx)
@@ -826,19 +847,21 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 	struct keys k = { c, skip };
 	struct item *it = xmalloc((n ? n : 1) * sizeof *it);
 	size_t m = 0;
+	int big = 0;
 
 	tab->total = 0;
 	tab->keys = n;
 	for (size_t i = 0; i < n; i++) {
-		uint64_t cnt = c->ss ? c->ss->e[ids[i]].count : c->count[ids[i]];
+		uint64_t cnt = count_of(c, ids[i]);
 		size_t len;
 		const char *key;
 
-		tab->total += cnt;
+		add_to(&tab->total, cnt);
+		big |= cnt > UINT32_MAX;
 		if (cnt < show->min)
 			continue;
 		key = item_key(&k, ids[i], &len);
-		it[m].neg = ~cnt;
+		it[m].neg = ~(uint32_t)cnt;
 		it[m].prefix = prefix8(key, len);
 		it[m].id = ids[i];
 		m++;
@@ -850,7 +873,10 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 		for (size_t i = 0; i < n; i++)
 			tab->distinct_total += c->distinct[ids[i]];
 	}
-	sort_items(it, m, &k);
+	if (big)
+		qsort_r(it, m, sizeof *it, count_cmp, &k);
+	else
+		sort_items(it, m, &k);
 	if (show->top && m > show->top)
 		m = show->top;
 	fn(tab, NULL, ctx);	/* the table begins */
@@ -860,7 +886,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 
 		prefetch_key(&k, it, i, m);
 		row.key = item_key(&k, id, &row.klen);
-		row.count = ~it[i].neg;
+		row.count = count_of(c, id);
 		if (c->ss)
 			row.error = c->ss->e[id].err;
 		if (c->distinct)
@@ -877,6 +903,10 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 
 	if (c->npend)
 		flush(c);
+	/* From here keys are only read by id: the slots can go before the sort needs memory. */
+	free(c->keys.slots);
+	c->keys.slots = NULL;
+	c->keys.mask = 0;
 	if (c->ss) {
 		uint32_t *ids = xmalloc((c->ss->n + 1) * sizeof *ids);
 

@@ -59,7 +59,7 @@ struct counter *counter_new(const struct count_spec *spec);
 int counter_add(struct counter *c, const char *name, unsigned long lineno, const char *line, size_t len);
 /* At the end of an input: reports how many malformed records were not shown. */
 void counter_end_input(struct counter *c, const char *name);
-/* Sort and hand every table and row to fn. */
+/* Sort and hand every table and row to fn; once, after the last counter_add. */
 void counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn, void *ctx);
 /* Write the tables as records through out.h: [GROUP] COUNT [DISTINCT] [PERCENT] KEY. */
 void counter_write(struct counter *c, const struct count_show *show);
