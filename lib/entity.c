@@ -331,6 +331,7 @@ static void
 load_gazetteer(struct tagger *t, const char *file, int prio)
 {
 	struct blob b = blob_of(file);
+	struct buf titled = { 0 };
 	struct line ln;
 	size_t pos = 0;
 	const char *name;
@@ -339,12 +340,21 @@ load_gazetteer(struct tagger *t, const char *file, int prio)
 	while (data_next_line(&b, &pos, &ln)) {
 		if (!csv_name(&ln, &name, &n))
 			continue;
+		/* a one-word district is too often a common word (Tulis, Harian): only with its title */
+		if (prio == P_DISTRICT && !memchr(name, ' ', n)) {
+			titled.len = 0;
+			buf_adds(&titled, "Kecamatan ");
+			buf_add(&titled, name, n);
+			lex_add(t, &t->builtin, titled.data, titled.len, T_LOC, prio, titled.data, titled.len, 0);
+			continue;
+		}
 		lex_add(t, &t->builtin, name, n, T_LOC, prio, name, n, 0);
 		if (n > 10 && strncmp(name, "Kabupaten ", 10) == 0)
 			lex_add(t, &t->builtin, name + 10, n - 10, T_LOC, prio, name + 10, n - 10, 0);
 		else if (n > 5 && strncmp(name, "Kota ", 5) == 0)
 			lex_add(t, &t->builtin, name + 5, n - 5, T_LOC, prio, name + 5, n - 5, 0);
 	}
+	buf_free(&titled);
 }
 
 /* One dictionary (PHRASE TYPE [VALUE] lines) into l; -1 after a message on a malformed line. */
@@ -950,6 +960,18 @@ find_definitions(struct tagger *t, const char *s)
 	}
 }
 
+static void
+find_defined_again(struct tagger *t, const char *s)
+{
+	const struct entry *e;
+	size_t i, len;
+
+	for (i = 0; i < t->ntok; i++)
+		if (is_upper((unsigned char)s[t->tok[i].start]) && (e = lex_match(t, &t->doc, s, i, &len)) &&
+		    e->prio == P_DEFINED && capitalised(t, s, i, i + len))
+			add_tokens(t, i, i + len, e->type, e->prio);
+}
+
 /* ---- names ---- */
 
 static int
@@ -1017,6 +1039,8 @@ find_cued_names(struct tagger *t, const char *s)
 				continue;
 			j = skip_titles(t, s, i + (cue & C_TITLE ? 0 : 1), t->ntok);
 			/* Menteri PANRB Abdullah Azwar Anas, Sekjen Kemendagri, Suhajar Diantoro */
+			size_t past = j;
+
 			while (j < t->ntok && j > i && (all_caps(s, &t->tok[j]) || lex_exact(t, &t->builtin, s, j, j + 1)))
 				j++;
 			if (j > i + 1 && j < t->ntok && s[t->tok[j].start] == ',')
@@ -1024,7 +1048,7 @@ find_cued_names(struct tagger *t, const char *s)
 			for (k = j; k < t->ntok && k - j < MAXNAME && name_token(t, s, k); k++)
 				;
 			/* a run of capitalised words longer than a name is a headline */
-			if (k > j && !(k < t->ntok && name_token(t, s, k)))
+			if (k > j && !(k < t->ntok && name_token(t, s, k)) && (j == past || k - j < MAXNAME))
 				add_tokens(t, j, k, T_PER, P_CUE);
 		} else if (cue & C_SAID && i > 0) {
 			for (k = i; k > 0 && i - k < MAXNAME && name_token(t, s, k - 1); k--)
@@ -1209,7 +1233,7 @@ size_t
 tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s, size_t n,
     const struct mention **out)
 {
-	size_t i, kept;
+	size_t i, kept, defined;
 
 	if (!t->docid.data || doclen != t->docid.len || memcmp(doc, t->docid.data, doclen) != 0)
 		new_document(t, doc, doclen);
@@ -1222,7 +1246,10 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	find_patterns(t, s, n);
 	find_listed(t, s);
 	find_model(t, s);
+	defined = t->doc.phrase.n;
 	find_definitions(t, s);
+	if (t->doc.phrase.n != defined)	/* an acronym defined here may come again in this sentence */
+		find_defined_again(t, s);
 	find_cued_names(t, s);
 	kept = choose(t);
 	t->m = xgrow(t->m, &t->mcap, kept ? kept : 1, sizeof *t->m);

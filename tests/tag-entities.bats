@@ -1,0 +1,197 @@
+#!/usr/bin/env bats
+# tag-entities: sentences in, one DOC LINE SENT START END TYPE TEXT VALUE record per mention out.
+# Most tests run with --no-model so that they check the lists, patterns, cues and document
+# memory of this program, whatever the statistical model (retrained elsewhere) says.
+load common
+
+CASES=tests/cases/tag-entities
+TE() { "$BIN/tag-entities" "$@"; }
+
+# tags_as OPTIONS... -- SENTENCE EXPECTED: the records of one plain sentence (DOC -, LINE 1, SENT 1).
+tags_as() {
+	local opts=()
+	while [ "$1" != -- ]; do opts+=("$1"); shift; done
+	run --separate-stderr TE --no-model "${opts[@]}" <<<"$2"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output "$3"
+}
+
+@test "exact output on every case (NAME.in, options in NAME.args, NAME.out)" {
+	for input in "$CASES"/*.in; do
+		name=${input%.in}
+		args=--no-model
+		[ -f "$name.args" ] && args=$(cat "$name.args")
+		# shellcheck disable=SC2086
+		run --separate-stderr TE $args "$input"
+		[ "$status" -eq 0 ] || { echo "$input: status $status" >&2; return 1; }
+		[ -z "$stderr" ]
+		check_output "$(cat "$name.out")" || { echo "in $input" >&2; return 1; }
+	done
+}
+
+@test "START and END cut each sentence exactly at the mention, on the corpus pages, with the model" {
+	TE corpus/*.txt > "$TMP/out"
+	[ "$(wc -l < "$TMP/out")" -gt 300 ]
+	python3 - "$TMP/out" corpus/*.txt <<'EOF'
+import sys
+lines = {}
+for f in sys.argv[2:]:
+    with open(f, 'rb') as fh:
+        lines[f] = fh.read().split(b'\n')
+bad = 0
+for rec in open(sys.argv[1], 'rb'):
+    doc, line, sent, start, end, typ, text, value = rec.rstrip(b'\n').split(b'\t')
+    s = lines[doc.decode()][int(line) - 1].rstrip(b'\r')
+    if s[int(start):int(end)] != text or not value or not typ.isupper():
+        print(rec, file=sys.stderr)
+        bad += 1
+sys.exit(bad > 0)
+EOF
+}
+
+@test "acronym defined after its expansion: later mentions carry the full form" {
+	printf 'Kepala Badan Strategi Kebijakan Dalam Negeri (BSKDN) hadir.\nKolaborasi BSKDN berjalan.\n' > "$TMP/in"
+	run --separate-stderr TE --no-model --types ORG "$TMP/in"
+	[ "$status" -eq 0 ]
+	check_output "$TMP/in	1	1	7	44	ORG	Badan Strategi Kebijakan Dalam Negeri	Badan Strategi Kebijakan Dalam Negeri
+$TMP/in	1	1	46	51	ORG	BSKDN	Badan Strategi Kebijakan Dalam Negeri
+$TMP/in	2	1	11	16	ORG	BSKDN	Badan Strategi Kebijakan Dalam Negeri"
+}
+
+@test "acronym before its expansion, and one drawn from the words' starts (Kemendagri)" {
+	printf 'd\t1\t1\tMenurut BSKDN (Badan Strategi Kebijakan Dalam Negeri) itu.\nd\t2\t1\tBSKDN hadir.\n' > "$TMP/in"
+	run --separate-stderr TE --no-model "$TMP/in"
+	check_output $'d\t1\t1\t8\t13\tORG\tBSKDN\tBadan Strategi Kebijakan Dalam Negeri\nd\t1\t1\t15\t52\tORG\tBadan Strategi Kebijakan Dalam Negeri\tBadan Strategi Kebijakan Dalam Negeri\nd\t2\t1\t0\t5\tORG\tBSKDN\tBadan Strategi Kebijakan Dalam Negeri'
+	tags_as -- 'Rapat Dinas Kesehatan Kota (Dinkeskot) dan Dinkeskot lagi.' \
+	    $'-\t1\t1\t6\t26\tORG\tDinas Kesehatan Kota\tDinas Kesehatan Kota\n-\t1\t1\t28\t37\tORG\tDinkeskot\tDinas Kesehatan Kota\n-\t1\t1\t43\t52\tORG\tDinkeskot\tDinas Kesehatan Kota'
+}
+
+@test "built-in short names: provinces and institutions met without a definition" {
+	tags_as -- 'Pemprov Jabar, Kalteng, Sumut dan Kemendagri.' \
+	    $'-\t1\t1\t0\t13\tORG\tPemprov Jabar\tPemerintah Provinsi Jawa Barat\n-\t1\t1\t15\t22\tLOC\tKalteng\tKalimantan Tengah\n-\t1\t1\t24\t29\tLOC\tSumut\tSumatera Utara\n-\t1\t1\t34\t44\tORG\tKemendagri\tKementerian Dalam Negeri'
+}
+
+@test "people: a later first or last name, with or without a title, is the fullest earlier name" {
+	printf 'Menteri PANRB Abdullah Azwar Anas hadir.\nMenteri Anas mengatakan itu, kata Pak Abdullah.\n' > "$TMP/in"
+	run --separate-stderr TE --no-model --types PER "$TMP/in"
+	check_output "$TMP/in	1	1	14	33	PER	Abdullah Azwar Anas	Abdullah Azwar Anas
+$TMP/in	2	1	8	12	PER	Anas	Abdullah Azwar Anas
+$TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
+}
+
+@test "a date without a year, then with the year of an earlier full date of the same document" {
+	tags_as -- 'Digelar Kamis (4/8).' $'-\t1\t1\t8\t19\tDATE\tKamis (4/8)\t--08-04'
+	printf 'd\t1\t1\tSenin 08 Agustus 2022, 13:28 WIB\nd\t2\t1\tDigelar Kamis (4/8).\ne\t1\t1\tDigelar Kamis (4/8).\n' > "$TMP/in"
+	run --separate-stderr TE --no-model "$TMP/in"
+	check_output $'d\t1\t1\t0\t21\tDATE\tSenin 08 Agustus 2022\t2022-08-08\nd\t1\t1\t23\t32\tTIME\t13:28 WIB\t13:28+07:00\nd\t2\t1\t8\t19\tDATE\tKamis (4/8)\t2022-08-04\ne\t1\t1\t8\t19\tDATE\tKamis (4/8)\t--08-04'
+}
+
+@test "money with juta, percentages and quantities in Indonesian notation" {
+	tags_as -- 'Harga di bawah Rp1,5 juta, naik 3,5 persen dari 30.505 unit.' \
+	    $'-\t1\t1\t15\t25\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t32\t42\tPERCENT\t3,5 persen\t3.5\n-\t1\t1\t48\t59\tQUANTITY\t30.505 unit\t30505 unit'
+}
+
+@test "e-mail addresses and URLs" {
+	tags_as -- 'Tulis ke rudi@gmail.com atau buka https://kabar.id/a?b=1.' \
+	    $'-\t1\t1\t9\t23\tEMAIL\trudi@gmail.com\trudi@gmail.com\n-\t1\t1\t34\t56\tURL\thttps://kabar.id/a?b=1\thttps://kabar.id/a?b=1'
+}
+
+@test "--dict: case-insensitive, on word boundaries, longest match first, repeatable" {
+	printf 'loyal\tCORE\nberorientasi pelayanan\tCORE\tBerorientasi Pelayanan\n' > "$TMP/a.tsv"
+	printf 'pelayanan\tSERVICE\n' > "$TMP/b.tsv"
+	tags_as --dict "$TMP/a.tsv" --dict "$TMP/b.tsv" -- 'BERORIENTASI PELAYANAN, pelayanan, Loyal, loyalitas.' \
+	    $'-\t1\t1\t0\t22\tCORE\tBERORIENTASI PELAYANAN\tBerorientasi Pelayanan\n-\t1\t1\t24\t33\tSERVICE\tpelayanan\tpelayanan\n-\t1\t1\t35\t40\tCORE\tLoyal\tloyal'
+}
+
+@test "--types keeps only the types listed, the document memory still reads everything" {
+	tags_as --types LOC -- 'Kalimantan Tengah (Kalteng) pada Kamis (4/8).' \
+	    $'-\t1\t1\t0\t17\tLOC\tKalimantan Tengah\tKalimantan Tengah\n-\t1\t1\t19\t26\tLOC\tKalteng\tKalimantan Tengah'
+}
+
+@test "the model's types do not change the patterns' mentions" {
+	TE --types DATE,TIME,MONEY,PERCENT,QUANTITY,EMAIL,URL "$CASES/amounts.in" "$CASES/dates.in" > "$TMP/with"
+	TE --no-model --types DATE,TIME,MONEY,PERCENT,QUANTITY,EMAIL,URL "$CASES/amounts.in" "$CASES/dates.in" > "$TMP/without"
+	cmp "$TMP/with" "$TMP/without"
+}
+
+@test "TEXT unescaped before tagging (offsets into the unescaped text), TEXT and VALUE escaped on output" {
+	printf 'a\\\\b\t3\t2\tDi\\tJakarta, Rp5 juta\\\\.\n' > "$TMP/in"
+	run --separate-stderr TE --no-model "$TMP/in"
+	[ "$status" -eq 0 ]
+	check_output $'a\\\\b\t3\t2\t3\t10\tLOC\tJakarta\tJakarta\na\\\\b\t3\t2\t12\t20\tMONEY\tRp5 juta\t5000000 IDR'
+}
+
+@test "a record without four fields is reported with its line, the others are tagged" {
+	printf 'd\t1\tJakarta\nd\t2\t1\tDi Jakarta.\n' > "$TMP/in"
+	run --separate-stderr TE --no-model "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "tag-entities: $TMP/in:1: want 4 fields DOC LINE SENT TEXT, found 3" ]
+	check_output $'d\t2\t1\t3\t10\tLOC\tJakarta\tJakarta'
+}
+
+@test "empty input: no output, status 0" {
+	run --separate-stderr TE </dev/null
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ -z "$output" ]
+}
+
+@test "CRLF line ends tag as LF ones" {
+	printf 'Di Jakarta, Rp1,5 juta.\r\nKamis (4/8)\r\n' > "$TMP/crlf"
+	printf 'Di Jakarta, Rp1,5 juta.\nKamis (4/8)\n' > "$TMP/lf"
+	TE --no-model < "$TMP/crlf" > "$TMP/a"
+	TE --no-model < "$TMP/lf" > "$TMP/b"
+	cmp "$TMP/a" "$TMP/b"
+	[ "$(wc -l < "$TMP/a")" -eq 3 ]
+}
+
+@test "NUL bytes separate words and never end a sentence" {
+	printf 'Rp1,5 juta\0di\0Jakarta\0\n' > "$TMP/in"
+	run --separate-stderr TE --no-model < "$TMP/in"
+	[ "$status" -eq 0 ]
+	check_output $'-\t1\t1\t0\t10\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t14\t21\tLOC\tJakarta\tJakarta'
+}
+
+@test "a 100 MB sentence: the mention after it has the right offsets" {
+	{ head -c 100000000 /dev/zero | tr '\0' 'a'; printf ' di Jakarta\n'; } > "$TMP/big"
+	run --separate-stderr TE "$TMP/big"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output "$TMP/big	1	1	100000004	100000011	LOC	Jakarta	Jakarta"
+}
+
+@test "formats: inline marks the mentions in the sentence, conll gives a BIO label per token" {
+	run --separate-stderr TE --no-model --format inline <<<'Eko di Bandung, Kamis (4/8).'
+	check_output $'-\t1\t1\tEko di [LOC Bandung], [DATE Kamis (4/8)].'
+	run --separate-stderr TE --no-model --format conll <<<'Di Bandung Barat, Kamis (4/8).'
+	check_output $'Di\tO\nBandung\tB-LOC\nBarat\tI-LOC\n,\tO\nKamis\tB-DATE\n(\tI-DATE\n4\tI-DATE\n/\tI-DATE\n8\tI-DATE\n)\tI-DATE\n.\tO'
+}
+
+@test "bad options and dictionaries are usage errors (status 2, nothing on stdout)" {
+	run --separate-stderr TE --format xml </dev/null
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "${stderr%%$'\n'*}" = "tag-entities: --format: unknown format: xml (want tsv, inline or conll)" ]
+	run --separate-stderr TE --types per </dev/null
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "tag-entities: --types: not an upper-case type name: per" ]
+	run --separate-stderr TE --dict "$TMP/none" </dev/null
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "tag-entities: --dict: $TMP/none: No such file or directory" ]
+	printf 'Jakarta\tLOC\nBandung\n' > "$TMP/bad.tsv"
+	run --separate-stderr TE --dict "$TMP/bad.tsv" </dev/null
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "tag-entities: $TMP/bad.tsv:2: want PHRASE TAB TYPE [TAB VALUE], TYPE in upper case" ]
+	run --separate-stderr TE --model x --no-model </dev/null
+	[ "$status" -eq 2 ]
+	run --separate-stderr TE --model /dev/null </dev/null
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+}
+
+@test "--help shows the synopsis of the man page" {
+	run --separate-stderr TE --help
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-m FILE | -M] [FILE...]" ]
+}
