@@ -1,0 +1,89 @@
+#!/usr/bin/env bats
+# Limits: huge lines, many lines, many fields, pathological text.  Each
+# filter must finish (the timeout is a guard against a runaway, not a
+# measurement), bounded, with exact output where it can be known.
+
+load common
+
+FILTERS="strip-boilerplate split-sentences tag-entities count-values"
+
+@test "a 1 GB line is read whole (the reader, and count-values)" {
+	head -c 1000000000 /dev/zero | tr '\0' 'q' > "$TMP/huge"
+	printf '\nq\n' >> "$TMP/huge"
+	run --separate-stderr bash -c "'$BIN/libcheck' lines '$TMP/huge' | cut -d: -f2-3"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output $'1:1000000000\n2:1'
+	run --separate-stderr bash -c "'$BIN/count-values' '$TMP/huge' | cut -c 1-12"
+	[ "$status" -eq 0 ]
+	check_output $'1\tq\n1\tqqqqqqqqqq'
+	rm -f "$TMP/huge"
+}
+
+@test "a million empty lines: nothing to keep, split or tag; one empty key counted" {
+	yes '' | head -n 1000000 > "$TMP/empty"
+	for f in strip-boilerplate split-sentences tag-entities; do
+		run --separate-stderr "$BIN/$f" "$TMP/empty"
+		[ "$status" -eq 0 ] && [ "$output" = "" ] && [ "$stderr" = "" ] || { echo "$f" >&2; return 1; }
+	done
+	run --separate-stderr "$BIN/count-values" "$TMP/empty"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output $'1000000\t'
+}
+
+@test "a record of 100,000 fields: counted by field, reported where it is malformed" {
+	python3 -c "print('\t'.join(['x'] * 100000))" > "$TMP/wide"
+	run --separate-stderr "$BIN/count-values" -f 99999- "$TMP/wide"
+	[ "$status" -eq 0 ]
+	check_output $'1\tx\tx'
+	run --separate-stderr "$BIN/split-sentences" "$TMP/wide"
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "split-sentences: $TMP/wide:1: want 3 fields DOC LINE TEXT, found 100000" ]
+	run --separate-stderr "$BIN/tag-entities" "$TMP/wide"
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "tag-entities: $TMP/wide:1: want 4 fields DOC LINE SENT TEXT, found 100000" ]
+	run --separate-stderr "$BIN/strip-boilerplate" "$TMP/wide"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+}
+
+@test "deeply repeated punctuation: every filter finishes, split-sentences loses nothing" {
+	python3 -c "
+print('.' * 300000)
+print('!?' * 150000)
+print('\"' * 100000)
+print('. ' * 100000)
+print('...' * 50000)
+print('(' * 100000)
+print(')' * 100000)" > "$TMP/punct"
+	for f in $FILTERS; do
+		run --separate-stderr timeout 120 "$BIN/$f" "$TMP/punct"
+		[ "$status" -eq 0 ] && [ "$stderr" = "" ] || { echo "$f: $status $stderr" >&2; return 1; }
+	done
+	"$BIN/split-sentences" "$TMP/punct" | awk -F'\t' '
+		$2 != line { if (NR > 1) print text; line = $2; text = $4; next }
+		{ text = text " " $4 }
+		END { print text }' > "$TMP/joined"
+	sed 's/ *$//; s/  */ /g' "$TMP/punct" | cmp - "$TMP/joined"
+}
+
+@test "regular-expression worst cases finish" {
+	python3 -c "
+print('1.' * 100000)
+print('a@' * 100000)
+print('Rp' + '1.' * 50000)
+print('http://' + 'a.' * 100000)
+print('A ' * 100000)
+print('Kab. ' * 50000)
+print('1/' * 100000)
+print('Januari ' * 50000)
+print(' '.join(['Aa'] * 100000))
+print('x' * 100000 + '@' + 'y.' * 50000)" > "$TMP/regex"
+	for f in $FILTERS; do
+		run --separate-stderr timeout 300 "$BIN/$f" "$TMP/regex"
+		[ "$status" -eq 0 ] && [ "$stderr" = "" ] || { echo "$f: $status $stderr" >&2; return 1; }
+	done
+}
