@@ -22,7 +22,7 @@
 #include "record.h"
 
 static const char usage_text[] =
-    "usage: train-ner [-e EPOCHS] [-r RUNS] [-k FOLDS] [-s SEED] [-p PRUNE] -o MODEL FILE...\n"
+    "usage: train-ner [-e EPOCHS] [-r RUNS] [-k FOLDS] [-s SEED] [-p PRUNE] [-c COST] -o MODEL FILE...\n"
     "       train-ner --eval [-m MODEL] FILE...\n"
     "       train-ner --tag [-m MODEL] FILE...\n"
     "       train-ner --speed N [-m MODEL] FILE...\n"
@@ -38,6 +38,8 @@ static const char help_text[] =
     "  -r, --runs N         models averaged, each shuffled with its own seed (default 3)\n"
     "  -s, --seed N         seed of the shuffling of the first run (default 1)\n"
     "  -p, --prune N        drop features whose weights are all below N/1000 (default 1000)\n"
+    "  -c, --cost N         in training, add N to the score of every wrong label\n"
+    "                       (a margin: cost-augmented decoding; default 20)\n"
     "      --eval           print precision, recall and F1 per type and overall\n"
     "      --tag            print TOKEN<TAB>GOLD<TAB>PREDICTED lines, conlleval's input\n"
     "      --speed N        time loading the model and tagging the sentences N times\n"
@@ -296,6 +298,9 @@ build_phrases(struct nerf_phrases *p, const struct corpus *c, size_t folds, size
 			add_learnt(p, c, &c->s[i]);
 }
 
+/* Added to the score of every wrong label when training decodes (-c). */
+static int64_t train_cost = 20;
+
 /* splitmix64: the shuffling's random numbers, the same on every machine. */
 static uint64_t
 next_random(uint64_t *state)
@@ -403,6 +408,10 @@ train(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed)
 						emit[j * NERF_NLABELS + y] += w[y];
 				}
 			}
+			if (train_cost)
+				for (size_t j = 0; j < s->n; j++)
+					for (unsigned y = 0; y < NERF_NLABELS; y++)
+						emit[j * NERF_NLABELS + y] += y != gold[j] ? train_cost : 0;
 			memcpy(trans, t->tw, sizeof trans);
 			nerf_viterbi(emit, s->n, (const int64_t (*)[NERF_NLABELS])trans, pred, back);
 			if (memcmp(pred, gold, s->n) != 0) {
@@ -1051,6 +1060,7 @@ main(int argc, char *argv[])
 		{ "seed", required_argument, NULL, 's' },
 		{ "prune", required_argument, NULL, 'p' },
 		{ "runs", required_argument, NULL, 'r' },
+		{ "cost", required_argument, NULL, 'c' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "eval", no_argument, NULL, 'E' },
 		{ "tag", no_argument, NULL, 'T' },
@@ -1066,7 +1076,7 @@ main(int argc, char *argv[])
 	struct corpus c;
 
 	cli_init(argv[0], usage_text, help_text);
-	while ((opt = cli_next(argc, argv, "o:e:k:s:p:m:r:", longopts)) != -1) {
+	while ((opt = cli_next(argc, argv, "o:e:k:s:p:m:r:c:", longopts)) != -1) {
 		switch (opt) {
 		case 'o': output = optarg; break;
 		case 'e': epochs = (int)cli_number("-e", optarg, 1, 1000); break;
@@ -1075,6 +1085,7 @@ main(int argc, char *argv[])
 		case 'p': prune = (long)cli_number("-p", optarg, 0, 1000000); break;
 		case 'r': runs = (int)cli_number("-r", optarg, 1, 100); break;
 		case 'm': model = optarg; break;
+		case 'c': train_cost = (int64_t)cli_number("-c", optarg, 0, 1000000); break;
 		case 'E': mode = 'E'; break;
 		case 'T': mode = 'T'; break;
 		case 'S': mode = 'S'; reps = (long)cli_number("--speed", optarg, 1, 1000000); break;
