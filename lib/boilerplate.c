@@ -14,7 +14,7 @@
 
 static double BLOCKFRAC = 0.2, OUTSIDE = 0.4;
 static int BLOCKPOLICY = 0;
-static double MINW = 8;
+static double MINW = 8, CAPSTOP = 0.8;
 
 void
 bp_defaults(struct bp_options *o)
@@ -296,6 +296,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	byte_class_init();
 	if (getenv("BPF")) BLOCKFRAC = atof(getenv("BPF"));
 	if (getenv("BPO")) OUTSIDE = atof(getenv("BPO"));
+	if (getenv("BPC")) CAPSTOP = atof(getenv("BPC"));
 	if (getenv("BPW")) MINW = atof(getenv("BPW"));
 	if (getenv("BPP")) BLOCKPOLICY = atoi(getenv("BPP"));
 	table_init(&m->words, 2048);
@@ -325,10 +326,15 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 			return -1;
 	}
 	m->langcount = xcalloc(m->nlangs + 1, sizeof *m->langcount);
-	/* Cue phrases: every cues-XX.txt, normalised. */
-	for (char a = 'a'; a <= 'z'; a++)
-		for (char b = 'a'; b <= 'z'; b++) {
-			snprintf(name, sizeof name, "cues-%c%c.txt", a, b);
+	/* Cue phrases: every cues-XX.txt, and ends-XX.txt (cues that close the article), normalised. */
+	uint8_t *flags = NULL;
+	size_t flagcap = 0;
+
+	for (int f = 0; f < 2 * 26 * 26; f++) {
+		char a = (char)('a' + f / 26 % 26), b = (char)('a' + f % 26);
+
+		{
+			snprintf(name, sizeof name, f < 26 * 26 ? "cues-%c%c.txt" : "ends-%c%c.txt", a, b);
 			const struct blob *bl = data_find(name);
 			size_t pos = 0;
 			struct line ln;
@@ -342,9 +348,18 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 					w += m->scratch.data[i] == ' ';
 				if (w > m->cue_maxwords)
 					m->cue_maxwords = w;
-				table_intern(&m->cues, m->scratch.data, n, NULL);
+				size_t id = table_intern(&m->cues, m->scratch.data, n, NULL);
+
+				if (id >= flagcap) {
+					size_t old = flagcap;
+
+					flags = xgrow(flags, &flagcap, id + 1, 1);
+					memset(flags + old, 0, flagcap - old);
+				}
+				flags[id] |= f < 26 * 26 ? BP_CUE : BP_CUE | BP_END;
 			}
 		}
+	}
 	/* ... kept as hashes for a quick look-up of each prefix of a line. */
 	size_t cap = 64;
 
@@ -352,6 +367,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 		cap *= 2;
 	m->cuemask = cap - 1;
 	m->cuekey = xcalloc(cap, sizeof *m->cuekey);
+	m->cueflag = xcalloc(cap, 1);
 	for (size_t id = 0; id < m->cues.n; id++) {
 		size_t len;
 		const char *c = table_key(&m->cues, id, &len);
@@ -365,7 +381,9 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 		while (m->cuekey[i] && m->cuekey[i] != h)
 			i = (i + 1) & m->cuemask;
 		m->cuekey[i] = h;
+		m->cueflag[i] |= flags[id];
 	}
+	free(flags);
 	return 0;
 }
 
@@ -379,6 +397,7 @@ bp_free(struct bp_model *m)
 	free(m->wordlangs);
 	free(m->stopkey);
 	free(m->cuekey);
+	free(m->cueflag);
 	free(m->stopbits);
 	free(m->docs);
 	free(m->lastdoc);
@@ -532,8 +551,9 @@ line_words(struct bp_model *m, struct bp_line *l)
 	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
 
 	l->words = l->stops = l->caps = l->alpha = l->digits = l->letters = l->seps = 0;
-	l->sentences = 0;
+	l->sentences = l->capstops = l->anystops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
+	int boundary = 1;
 	memset(m->langcount, 0, (m->nlangs + 1) * sizeof *m->langcount);
 	/* The first SCANNED words tell all the shares; the end of the line is looked at apart. */
 	while (p < end && l->words < SCANNED) {
@@ -563,6 +583,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 			a += k;
 		if (a == b) {
 			l->seps += is_separator(t, n);
+			boundary = 1;
 			continue;
 		}
 		while (b > a && (b[-1] == '.' || b[-1] == ',' || b[-1] == '"' || b[-1] == '\'' ||
@@ -592,10 +613,14 @@ line_words(struct bp_model *m, struct bp_line *l)
 		if (len <= MAX_STOP) {
 			uint32_t bits = stop_bits(m, end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
 
+			/* A capitalised stopword inside a sentence: Title Case, a headline. */
+			l->capstops += bits && !boundary && *a >= 'A' && *a <= 'Z';
+			l->anystops += bits != 0;
 			for (size_t i = 0; bits; i++, bits >>= 1)
 				if (bits & 1)
 					m->langcount[i]++;
 		}
+		boundary = p[-1] == '.' || p[-1] == '?' || p[-1] == '!' || p[-1] == ':' || p[-1] == '"';
 	}
 	line_end(l);
 }
@@ -607,13 +632,13 @@ cue_has(const struct bp_model *m, uint64_t h)
 	h |= 1;
 	for (size_t i = (size_t)(h >> 20) & m->cuemask;; i = (i + 1) & m->cuemask) {
 		if (m->cuekey[i] == h)
-			return 1;
+			return m->cueflag[i];
 		if (m->cuekey[i] == 0)
 			return 0;
 	}
 }
 
-/* Does the normalised line open with a cue phrase (Baca Juga, Read more, Advertisement, ...)? */
+/* Does the normalised line open with a cue phrase (Baca Juga, Read more, Advertisement, ...)?  Its BP_ flags. */
 static int
 line_cue(const struct bp_model *m, const char *norm, size_t n)
 {
@@ -622,8 +647,10 @@ line_cue(const struct bp_model *m, const char *norm, size_t n)
 
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || norm[i] == ' ') {
-			if (cue_has(m, h))
-				return 1;
+			int f = cue_has(m, h);
+
+			if (f)
+				return f;
 			if (++words == m->cue_maxwords)
 				return 0;
 		}
@@ -653,6 +680,8 @@ local_score(const struct bp_line *l)
 	z -= 3.0 * digshare;
 	z -= 0.8 * (l->seps > 2 ? 2 : l->seps);
 	z += 0.4 * (l->sentences > 3 ? 3 : l->sentences);
+	if (l->anystops >= 2)
+		z -= CAPSTOP * l->capstops / l->anystops;
 	return 1 / (1 + exp(-z));
 }
 
@@ -724,7 +753,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		}
 		if (!l->keyed)
 			prepare(m, l);
-		l->cue = l->cue && l->words < o->cue_words;
+		l->end = (l->cue & BP_END) && l->words < o->cue_words;
+		l->cue = (l->cue & BP_CUE) && l->words < o->cue_words;
 		l->repeated = o->repeat > 0 && l->normwords < (uint32_t)o->repeat_words &&
 		    docs_of_line(m, l) >= (uint32_t)o->repeat;
 	}
@@ -776,7 +806,9 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		struct bp_line *l = &lines[i];
 		double w = weight(l), v;
 
-		if (l->repeated || l->cue)
+		if (l->end)
+			v = -1e9;	/* the article ends here: a new stretch begins after it */
+		else if (l->repeated || l->cue)
 			v = -(w > MINW ? w : MINW);
 		else if (l->local < 0.5)
 			v = (l->local - 0.5) * 2 * (w > MINW ? w : MINW);
@@ -819,6 +851,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		if (l->repeated || l->cue)
 			s = 0;
 		l->score = s;
+		if (getenv("BPDEBUG"))
+			fprintf(stderr, "%lu\t%d\t%.3f\t%d\n", l->lineno, inblock, l->local, l->words);
 	}
 	/* A sign-off alone on its line closes the paragraph before it. */
 	for (size_t i = 0; i < n; i++) {

@@ -16,6 +16,7 @@
 #define BP_SCANNED 64
 
 enum bp_class { BP_BOILERPLATE, BP_BODY, BP_TITLE };
+enum { BP_CUE = 1, BP_END = 2 };	/* what a cue phrase says of its line */
 
 /* The tunable thresholds; bp_defaults() gives the documented defaults. */
 struct bp_options {
@@ -41,8 +42,8 @@ struct bp_line {
 	uint64_t key;		/* hash of the normalised line */
 	uint32_t normwords;	/* words of the normalised line */
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
-	int words, stops, caps, alpha, digits, letters, seps, sentences;
-	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, keyed;
+	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops;
+	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, keyed, end;
 	double local;
 };
 
@@ -65,6 +66,7 @@ struct bp_model {
 	struct table cues;	/* normalised cue phrases (every cues-*.txt) */
 	size_t cue_maxwords;
 	uint64_t *cuekey;	/* hashes of the cue phrases, as stopkey */
+	uint8_t *cueflag;	/* BP_CUE, BP_END */
 	size_t cuemask;
 	struct table seen;	/* normalised line hash -> id */
 	uint32_t *docs;		/* per id: documents it was seen in */
