@@ -74,6 +74,8 @@ sentence_fold(struct buf *folded, const char *text, size_t n)
 	unsigned char *d;
 	size_t i = 0, w;
 
+	if (n == 0)
+		return;
 	buf_reserve(folded, n);
 	d = (unsigned char *)folded->data + folded->len;
 	while (i < n && space_class[s[i]] && (w = space_len(s, i, n)) > 0)
@@ -703,6 +705,8 @@ sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
 	size_t nsent = 0, start = 0, ntok = 0, i = 0;
 	int list_next = 0, list_letter = 0, dotrow = 0, head = 1;
 
+	if (n == 0)
+		return 0;
 	if (memory)
 		learn(memory, s, n);
 

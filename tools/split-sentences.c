@@ -64,7 +64,7 @@ paragraph(struct split *sp, const char *doc, size_t doclen, int doc_raw,
 {
 	size_t nsent;
 
-	if (doclen != sp->doc.len || memcmp(doc, sp->doc.data, doclen) != 0) {
+	if (doclen != sp->doc.len || (doclen && memcmp(doc, sp->doc.data, doclen) != 0)) {
 		sentence_memory_forget(sp->memory);
 		sp->doc.len = 0;
 		buf_add(&sp->doc, doc, doclen);
