@@ -13,7 +13,7 @@
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NERF_VERSION 4
+#define NERF_VERSION 5
 /* Features of one token at most. */
 #define NERF_MAX 72
 /* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
@@ -25,16 +25,17 @@ enum nerf_class {
 	NERC_PERTOK, NERC_ORGTOK, NERC_LOCTOK,	/* a capitalised word inside such a name */
 	NERC_PROVINCE, NERC_REGENCY, NERC_DISTRICT,
 	NERC_TITLE, NERC_ORGCUE, NERC_LOCCUE,
+	NERC_ORGEND, NERC_LOCEND,		/* words that end names of organisations, of places */
 	NERC_PLACE,				/* a place outside Indonesia (lib/data/ner-places.txt) */
 	NERC_COMMON,				/* a word of the training text written in lower case */
 	NERC_PROPN, NERC_NOTPROPN,		/* mostly a proper noun in UD-GSD, or mostly not */
 	NERC_NCLASS
 };
 #define NERC_CLASSES ((1u << NERC_NCLASS) - 1)
-/* A word's cluster (lib/data/ner-clusters.tsv) rides in its phrase mask: bits 16-25, and bit 26 set. */
-#define NERC_CLUSTER_SHIFT 16
+/* A word's cluster (lib/data/ner-clusters.tsv) rides in its phrase mask: bits 18-27, and bit 28 set. */
+#define NERC_CLUSTER_SHIFT 18
 #define NERC_CLUSTER_DEPTH 10
-#define NERC_HASCLUSTER (1u << 26)
+#define NERC_HASCLUSTER (1u << 28)
 #define NERC_LEARNT 0x3fu		/* the classes learnt from the training data */
 #define NERC_PREFIX 0x80000000u		/* the key is also a proper prefix of a phrase */
 #define NERF_MAXPHRASE 8		/* words in a phrase at most */

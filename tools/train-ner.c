@@ -198,7 +198,7 @@ add_builtin(struct nerf_phrases *p)
 		{ "gazetteer-regencies.csv", 2, NERC_REGENCY },
 		{ "gazetteer-districts.csv", 2, NERC_DISTRICT },
 	};
-	static const char *cue_class[] = { "title", "orgcue", "loccue" };
+	static const char *cue_class[] = { "title", "orgcue", "loccue", "orgend", "locend" };
 	const struct blob *b;
 	struct line ln, f;
 	size_t pos;
@@ -224,12 +224,12 @@ add_builtin(struct nerf_phrases *p)
 		const char *tab = memchr(ln.data, '\t', ln.len);
 		size_t c;
 
-		for (c = 0; tab && c < 3; c++)
+		for (c = 0; tab && c < 5; c++)
 			if (strlen(cue_class[c]) == (size_t)(tab - ln.data) &&
 			    memcmp(cue_class[c], ln.data, (size_t)(tab - ln.data)) == 0)
 				break;
-		if (!tab || c == 3)
-			die("ner-cues.txt: want CLASS<TAB>PHRASE, CLASS title, orgcue or loccue: %.*s",
+		if (!tab || c == 5)
+			die("ner-cues.txt: want CLASS<TAB>PHRASE, CLASS title, orgcue, loccue, orgend or locend: %.*s",
 			    (int)ln.len, ln.data);
 		add_phrase(p, tab + 1, ln.len - (size_t)(tab + 1 - ln.data), 1u << (NERC_TITLE + c));
 	}
