@@ -75,8 +75,8 @@ struct tagger {
 	/* the sentence */
 	struct token *tok;
 	size_t ntok, tokcap;
-	unsigned char *label;
-	size_t labcap;
+	unsigned char *label, *cues;
+	size_t labcap, cuescap;
 	struct cand *cand;
 	size_t ncand, candcap;
 	struct mention *m;
@@ -256,15 +256,31 @@ add_cue(struct tagger *t, const char *w, size_t n, int kind)
 	t->cuekind[id] |= kind;
 }
 
-/* Cue flags of token i (lower-cased). */
+/* Cue flags of each token of the sentence, looked up once. */
+static void
+find_cues(struct tagger *t, const char *s)
+{
+	size_t i;
+	long long id;
+
+	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, 1);
+	for (i = 0; i < t->ntok; i++) {
+		t->cues[i] = 0;
+		if (t->tok[i].end - t->tok[i].start > 16 || !is_alnum((unsigned char)s[t->tok[i].start]))
+			continue;
+		make_key(&t->key, s, t->tok, i, i + 1);
+		id = table_find(&t->cue, t->key.data, t->key.len);
+		if (id >= 0)
+			t->cues[i] = t->cuekind[id];
+	}
+}
+
+/* Cue flags of token i of the sentence. */
 static int
 cue_of(struct tagger *t, const char *s, size_t i)
 {
-	long long id;
-
-	make_key(&t->key, s, t->tok, i, i + 1);
-	id = table_find(&t->cue, t->key.data, t->key.len);
-	return id < 0 ? 0 : t->cuekind[id];
+	(void)s;
+	return t->cues[i];
 }
 
 static struct blob
@@ -1242,6 +1258,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	t->scratch.len = 0;
 	t->values.len = 0;
 	t->ntok = tokenize(s, n, &t->tok, &t->tokcap);
+	find_cues(t, s);
 	find_web(t, s, n);
 	find_patterns(t, s, n);
 	find_listed(t, s);
@@ -1383,6 +1400,7 @@ tagger_free(struct tagger *t)
 		ner_free(t->model);
 	free(t->tok);
 	free(t->label);
+	free(t->cues);
 	free(t->cand);
 	free(t->m);
 	buf_free(&t->scratch);
