@@ -14,7 +14,11 @@
 
 static double BLOCKFRAC = 0.2, OUTSIDE = 0.4;
 static int BLOCKPOLICY = 0;
-static double MINW = 8, CAPSTOP = 0.8;
+static double MINW = 15, CAPSTOP = 0.8;
+static int debug;
+static double DECAY = 0.5;
+static size_t GAP = 0, SANDWICH = 4;
+static double FLOOR = 0.03;
 
 void
 bp_defaults(struct bp_options *o)
@@ -92,6 +96,10 @@ punct_len(const unsigned char *s, size_t n)
 #define WORD_HASH0 0xcbf29ce484222325ULL
 #define MAX_STOP 24
 #define SCANNED BP_SCANNED
+/* A text whose best stoplist covers under this share of its words is in another language... */
+#define UNKNOWN_PCT 8
+/* ... and each of its lines gets this share of stopwords. */
+#define NEUTRAL 0.3
 
 static inline uint64_t
 word_hash_step(uint64_t h, unsigned char c)
@@ -296,6 +304,11 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	byte_class_init();
 	if (getenv("BPF")) BLOCKFRAC = atof(getenv("BPF"));
 	if (getenv("BPO")) OUTSIDE = atof(getenv("BPO"));
+	debug = getenv("BPDEBUG") != NULL;
+	if (getenv("BPS")) SANDWICH = (size_t)atoi(getenv("BPS"));
+	if (getenv("BPL")) FLOOR = atof(getenv("BPL"));
+	if (getenv("BPD")) DECAY = atof(getenv("BPD"));
+	if (getenv("BPG")) GAP = (size_t)atoi(getenv("BPG"));
 	if (getenv("BPC")) CAPSTOP = atof(getenv("BPC"));
 	if (getenv("BPW")) MINW = atof(getenv("BPW"));
 	if (getenv("BPP")) BLOCKPOLICY = atoi(getenv("BPP"));
@@ -542,6 +555,10 @@ line_end(struct bp_line *l)
 		n -= k;
 	if (n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?'))
 		l->terminal = 1;
+	/* ideographic full stop, fullwidth ! and ? */
+	if (n >= 3 && ((s[n - 3] == 0xE3 && s[n - 2] == 0x80 && s[n - 1] == 0x82) ||
+	    (s[n - 3] == 0xEF && s[n - 2] == 0xBC && (s[n - 1] == 0x81 || s[n - 1] == 0x9F))))
+		l->terminal = 1;
 }
 
 /* Words, stopwords, capitals, digits, separators of one line. */
@@ -597,9 +614,16 @@ line_words(struct bp_model *m, struct bp_line *l)
 		size_t len = (size_t)(b - a);
 
 		uint32_t count = 0;	/* digits in the low half, letters in the high */
+		int ideographs = 0;	/* CJK: no spaces, about two characters a word */
 
-		for (const unsigned char *c = a; c < b; c++)
+		for (const unsigned char *c = a; c < b; c++) {
 			count += byte_count[*c];
+			ideographs += *c >= 0xE3 && *c <= 0xE9;
+		}
+		if (ideographs >= 4) {
+			l->words += ideographs / 2 - 1;
+			l->alpha += ideographs / 2 - 1;
+		}
 		int digits = (int)(count & 0xFFFF), letters = (int)(count >> 16);
 
 		l->digits += digits;
@@ -764,11 +788,19 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			if (stops[k] > stops[lang])
 				lang = k;
 	}
+	/* No stoplist fits (few stopwords in the whole text): a neutral share for every line. */
+	uint64_t allwords = 0;
+
+	for (size_t i = 0; i < n; i++)
+		allwords += (uint64_t)lines[i].words;
+	int unknown = nl == 0 || stops[lang] * 100 < allwords * UNKNOWN_PCT;
+
 	/* Repeated within the document (related headlines, menus twice). */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
 
-		l->stops = nl ? (int)linestops[i * nl + lang] : 0;
+		l->stops = unknown ? (int)(NEUTRAL * l->words + 0.5) :
+		    nl ? (int)linestops[i * nl + lang] : 0;
 		l->twice = 0;
 		l->local = local_score(l);
 	}
@@ -823,6 +855,25 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	}
 	for (size_t i = 0; i < n; i++)
 		lines[i].inblock = 0;
+	if (BLOCKPOLICY == 2 && nruns > 0) {
+		/* The richest stretch, text further down the page weighing less. */
+		size_t pick = 0;
+		double pbest = -1;
+
+		for (size_t r = 0; r < nruns; r++) {
+			double v = runs[r].sum * (1 - DECAY * runs[r].start / n);
+
+			if (v > pbest)
+				pbest = v, pick = r;
+		}
+		for (size_t i = runs[pick].start; i < runs[pick].end; i++)
+			lines[i].inblock = 1;
+		/* ... with its neighbours nearly as rich and close to it */
+		for (size_t r = pick + 1; r < nruns && runs[r].start - runs[r - 1].end <= GAP &&
+		    runs[r].sum >= BLOCKFRAC * runs[pick].sum && !lines[runs[r].start - 1].end; r++)
+			for (size_t i = runs[r].start; i < runs[r].end; i++)
+				lines[i].inblock = 1;
+	} else
 	for (size_t r = 0; r < nruns; r++)
 		if (runs[r].sum >= BLOCKFRAC * best) {
 			for (size_t i = runs[r].start; i < runs[r].end; i++)
@@ -851,7 +902,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		if (l->repeated || l->cue)
 			s = 0;
 		l->score = s;
-		if (getenv("BPDEBUG"))
+		if (debug)
 			fprintf(stderr, "%lu\t%d\t%.3f\t%d\n", l->lineno, inblock, l->local, l->words);
 	}
 	/* A sign-off alone on its line closes the paragraph before it. */
@@ -862,6 +913,23 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		if (l->class != BP_BODY && l->signoff && l->words <= 3 && i > 0 &&
 		    lines[i - 1].class == BP_BODY)
 			l->class = BP_BODY;
+	}
+	/* A few lines between body lines of the block (a list, a subheading) are body too. */
+	for (size_t i = 1; i < n; i++) {
+		if (lines[i].class == BP_BODY || lines[i - 1].class != BP_BODY)
+			continue;
+		size_t j = i;
+
+		while (j < n && j - i < SANDWICH && lines[j].class != BP_BODY && lines[j].inblock &&
+		    !lines[j].cue && !lines[j].repeated && lines[j].local >= FLOOR)
+			j++;
+		if (j < n && j > i && lines[j].class == BP_BODY)
+			for (size_t k = i; k < j; k++) {
+				lines[k].class = BP_BODY;
+				if (lines[k].score < o->threshold)
+					lines[k].score = o->threshold;
+			}
+		i = j;
 	}
 	/* The title: before the first body line, the headline that shares most words with the body. */
 	size_t first = 0;
