@@ -607,7 +607,7 @@ learn(struct sentence_memory *m, const unsigned char *s, size_t n)
 	}
 }
 
-/* Does the word at s[p..) commonly open a sentence (Dia, The, Mr.)? */
+/* Does the word at s[p..) commonly open a sentence (Dia, The; Mr. if listed as "Mr start")? */
 static int
 opener_word(const struct sentence_rules *r, const unsigned char *s, size_t p, size_t n)
 {
@@ -615,11 +615,7 @@ opener_word(const struct sentence_rules *r, const unsigned char *s, size_t p, si
 
 	while (e < n && is_alpha(s[e]))
 		e++;
-	if (e == p)
-		return 0;
-	if (e < n && s[e] == '.')
-		return lookup(r, (const char *)s + p, e - p, 1) == K_TITLE;
-	return lookup(r, (const char *)s + p, e - p, 0) == K_START;
+	return e > p && lookup(r, (const char *)s + p, e - p, 0) == K_START;
 }
 
 /*

@@ -301,6 +301,11 @@ lossless() {
 	    'At 5 a.m. Mr. Smith went to the bank.' 'He left the bank at 6 P.M.' 'Mr. Smith then went to the store.'
 }
 
+@test "en: U.S. Rep. and Rt. Hon. are one name" {
+	split_is en 'She met U.S. Rep. Ilhan Omar in the U.S. Capitol. The Rt. Hon. John Smith spoke.' \
+	    'She met U.S. Rep. Ilhan Omar in the U.S. Capitol.' 'The Rt. Hon. John Smith spoke.'
+}
+
 @test "en: company abbreviations (Co., Inc.) inside and at the end" {
 	split_is en 'They closed the deal with Pitt, Briggs & Co. at noon. Let us ask Jane and co. They should know. Shares of Apple Inc. Chief rose.' \
 	    'They closed the deal with Pitt, Briggs & Co. at noon.' 'Let us ask Jane and co.' 'They should know.' 'Shares of Apple Inc. Chief rose.'
