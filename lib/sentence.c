@@ -377,6 +377,7 @@ struct word {
 	int marks;		/* ? and ! */
 	int ellipsis;		/* … */
 	int closed;		/* a quote or bracket closes after the last stop */
+	int outside;		/* the last stop follows a closing quote or bracket: "L.)." */
 	int bracketed;		/* opens with ( or [ and closes with ) or ] */
 };
 
@@ -396,7 +397,7 @@ static int
 parse_word(const unsigned char *s, size_t a, size_t b, struct word *w)
 {
 	size_t e = b, k;
-	int row = 0, stops = 0, lead_bracket = 0, tail_bracket = 0;
+	int row = 0, stops = 0, closers = 0, lead_bracket = 0, tail_bracket = 0;
 
 	memset(w, 0, sizeof *w);
 	w->a = a;
@@ -428,6 +429,9 @@ parse_word(const unsigned char *s, size_t a, size_t b, struct word *w)
 		} else if ((k = closer_len(s, a, e)) > 0) {
 			if (!stops)
 				w->closed = 1;
+			else if (!closers)
+				w->outside = 1;
+			closers++;
 			if (c == ')' || c == ']')
 				tail_bracket = 1;
 			e -= k;
@@ -654,7 +658,7 @@ boundary_after(const struct sentence_rules *r, const struct sentence_memory *m,
 		return 1;
 	if (cls == C_DIGIT)
 		return 0;	/* "No. 5", "p. 55" */
-	if (w->ellipsis || w->dotrun > 1 || w->closed)
+	if (w->ellipsis || w->dotrun > 1 || w->closed || w->outside)
 		return 1;
 	if (is_digit(core[len - 1]))
 		return 1;

@@ -250,6 +250,11 @@ lossless() {
 	    '"Kami akan datang."' 'Dia lalu pergi.' '"Harga naik.' 'Kami rugi," katanya.' '(Foto itu diambil kemarin.)' 'Semua senang.' '"Apa?" tanya dia.'
 }
 
+@test "id: a period after a closing bracket ends the sentence, whatever is inside" {
+	split_is id 'Ia menanam paprika (Capsicum annuum L.). Komoditas ini laku. Data dari (Kab.). Presiden datang.' \
+	    'Ia menanam paprika (Capsicum annuum L.).' 'Komoditas ini laku.' 'Data dari (Kab.).' 'Presiden datang.'
+}
+
 @test "id: headlines without a final stop" {
 	split_is id 'Harga Cabai Rawit Melonjak Jelang Lebaran' 'Harga Cabai Rawit Melonjak Jelang Lebaran'
 	split_is id 'Gempa M 5,2 Guncang Aceh, Warga Panik' 'Gempa M 5,2 Guncang Aceh, Warga Panik'
