@@ -168,10 +168,10 @@ emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, in
 		const uint64_t *f = fs->feat + i * NERF_MAX;
 		v8i32 e = { 0 };
 
-		/* The next token's slots are fetched while this one's are added up. */
-		if (i + 1 < n)
-			for (unsigned k = 0; k < fs->nfeat[i + 1]; k++)
-				__builtin_prefetch(&m->slot[(size_t)f[NERF_MAX + k] & m->mask]);
+		/* The slots of the token after next are fetched while this one's are added up. */
+		if (i + 2 < n)
+			for (unsigned k = 0; k < fs->nfeat[i + 2]; k++)
+				__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
 
 		for (unsigned k = 0; k < fs->nfeat[i]; k++) {
 			uint16_t fp = fingerprint(f[k]);
