@@ -1,4 +1,5 @@
 /* Frequency tables: exact with an interning hash table, or Space-Saving under a memory bound. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "out.h"
 
 #define BATCH 32		/* keys looked up together, their memory fetched ahead */
+#define CHUNK 8192		/* records handed to the counting thread at a time */
 #define SHOW_BAD 10		/* malformed records reported one by one per input */
 
 /* Which fields of a record make a key or a group. */
@@ -30,6 +32,13 @@ struct pairset {
 struct pending {
 	uint64_t h, w, w2;
 	uint32_t off, len, vid;
+};
+
+/* Records parsed by the reading thread, for the counting thread: keys in one buffer. */
+struct chunk {
+	struct pending *pend;
+	size_t n;
+	struct buf keys;
 };
 
 /* Space-Saving: at most as many entries as the memory bound holds. */
@@ -62,9 +71,18 @@ struct counter {
 	uint32_t *lastv;	/* last value id + 1 seen with a key: repeats skip the set */
 	size_t cap;
 	struct pairset pairs, gpairs;
-	struct buf keybuf, groupbuf, pendkeys;
-	struct pending pend[BATCH];
-	size_t npend;
+	struct buf keybuf, groupbuf;
+	/*
+	 * Two threads: this one reads and parses into chunk[fill] while the
+	 * counting thread looks up the other chunk's keys (it alone touches
+	 * keys, count, distinct, lastv and pairs until counter_each).
+	 */
+	struct chunk chunk[2];
+	int fill;
+	int ready[2], done, started, threads;
+	pthread_t worker;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
 	const char **fstart, **fend;
 	unsigned long bad;	/* malformed records in this input */
 	struct summary *ss;
@@ -143,6 +161,11 @@ counter_new(const struct count_spec *spec)
 	buf_reserve(&c->keys.arena, 1 << 16);
 	buf_reserve(&c->groups.arena, 64);
 	buf_reserve(&c->values.arena, 1024);
+	for (int i = 0; i < 2; i++)
+		c->chunk[i].pend = xmalloc(CHUNK * sizeof *c->chunk[i].pend);
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cv, NULL);
+	c->threads = !spec->memory && !getenv("COUNT_VALUES_ONE_THREAD");
 	if (spec->memory) {
 		c->ss = xcalloc(1, sizeof *c->ss);
 		c->ss->limit = spec->memory;
@@ -227,39 +250,41 @@ add_to(uint64_t *sum, uint64_t w)
  * so that the cache misses of a batch overlap instead of adding up.
  */
 static void
-flush(struct counter *c)
+count_batch(struct counter *c, struct pending *pend, size_t n, const char *keys)
 {
 	struct table *t = &c->keys;
-	size_t n = c->npend;
 	uint32_t ids[BATCH];
+
+	for (size_t i = 0; i < n; i++)
+		pend[i].h = hash_bytes(keys + pend[i].off, pend[i].len);
 
 	if (2 * (t->n + n) > t->mask + 1)	/* grow before the batch, faster than table_intern would */
 		table_reserve(t, t->n + n);
 	for (size_t i = 0; i < n; i++)
-		__builtin_prefetch(&t->slots[c->pend[i].h & t->mask]);
+		__builtin_prefetch(&t->slots[pend[i].h & t->mask]);
 	for (size_t i = 0; i < n; i++) {
-		struct slot s = t->slots[c->pend[i].h & t->mask];
+		struct slot s = t->slots[pend[i].h & t->mask];
 
-		if (s.id1 && s.hash == (uint32_t)(c->pend[i].h >> 32))
+		if (s.id1 && s.hash == (uint32_t)(pend[i].h >> 32))
 			__builtin_prefetch(&t->off[s.id1 - 1]);
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct slot s = t->slots[c->pend[i].h & t->mask];
+		struct slot s = t->slots[pend[i].h & t->mask];
 
-		if (s.id1 && s.hash == (uint32_t)(c->pend[i].h >> 32)) {
+		if (s.id1 && s.hash == (uint32_t)(pend[i].h >> 32)) {
 			__builtin_prefetch(t->arena.data + t->off[s.id1 - 1]);
 			__builtin_prefetch(&c->count[s.id1 - 1], 1);
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct pending *p = &c->pend[i];
+		struct pending *p = &pend[i];
 
-		ids[i] = (uint32_t)table_intern_hashed(t, c->pendkeys.data + p->off, p->len, p->h, NULL);
+		ids[i] = (uint32_t)table_intern_hashed(t, keys + p->off, p->len, p->h, NULL);
 		if (ids[i] >= c->cap)
 			grow_arrays(c, (size_t)ids[i] + 1);
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct pending *p = &c->pend[i];
+		struct pending *p = &pend[i];
 		uint32_t id = ids[i];
 
 		add_to(&c->count[id], p->w);
@@ -271,8 +296,86 @@ flush(struct counter *c)
 				c->distinct[id]++;
 		}
 	}
-	c->npend = 0;
-	c->pendkeys.len = 0;
+}
+
+static void
+count_chunk(struct counter *c, struct chunk *ch)
+{
+	for (size_t i = 0; i < ch->n; i += BATCH)
+		count_batch(c, ch->pend + i, ch->n - i < BATCH ? ch->n - i : BATCH, ch->keys.data);
+}
+
+static void *
+counting_thread(void *arg)
+{
+	struct counter *c = arg;
+	int next = 0;
+
+	for (;;) {
+		pthread_mutex_lock(&c->mu);
+		while (!c->ready[next] && !c->done)
+			pthread_cond_wait(&c->cv, &c->mu);
+		if (!c->ready[next]) {
+			pthread_mutex_unlock(&c->mu);
+			return NULL;
+		}
+		pthread_mutex_unlock(&c->mu);
+		count_chunk(c, &c->chunk[next]);
+		pthread_mutex_lock(&c->mu);
+		c->ready[next] = 0;
+		pthread_cond_broadcast(&c->cv);
+		pthread_mutex_unlock(&c->mu);
+		next ^= 1;
+	}
+}
+
+/* Hand the filled chunk to the counting thread (started the first time), take the other. */
+static void
+submit(struct counter *c)
+{
+	struct chunk *ch = &c->chunk[c->fill];
+
+	if (c->threads && !c->started) {
+		if (pthread_create(&c->worker, NULL, counting_thread, c) == 0)
+			c->started = 1;
+		else
+			c->threads = 0;	/* count here instead */
+	}
+	if (!c->started) {
+		count_chunk(c, ch);
+	} else {
+		pthread_mutex_lock(&c->mu);
+		c->ready[c->fill] = 1;
+		pthread_cond_broadcast(&c->cv);
+		c->fill ^= 1;
+		while (c->ready[c->fill])
+			pthread_cond_wait(&c->cv, &c->mu);
+		pthread_mutex_unlock(&c->mu);
+		ch = &c->chunk[c->fill];
+	}
+	ch->n = 0;
+	ch->keys.len = 0;
+}
+
+/* Count what is left and stop the counting thread. */
+static void
+finish(struct counter *c)
+{
+	struct chunk *ch = &c->chunk[c->fill];
+
+	if (ch->n && !c->started) {	/* a small input: no thread at all */
+		count_chunk(c, ch);
+		ch->n = 0;
+	} else if (ch->n)
+		submit(c);
+	if (c->started) {
+		pthread_mutex_lock(&c->mu);
+		c->done = 1;
+		pthread_cond_broadcast(&c->cv);
+		pthread_mutex_unlock(&c->mu);
+		pthread_join(c->worker, NULL);
+		c->started = 0;
+	}
 }
 
 /* ---- Space-Saving ---- */
@@ -431,6 +534,27 @@ ss_add(struct summary *s, const char *key, size_t len, uint64_t w)
 
 /* ---- records ---- */
 
+/* The first TAB in [p, end), or end: 8 bytes at a time (fields are short, memchr's call costs more). */
+static inline const char *
+find_tab(const char *p, const char *end)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (end - p >= 8) {
+		uint64_t w, x, t;
+
+		memcpy(&w, p, 8);
+		x = w ^ 0x0909090909090909ULL;
+		t = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+		if (t)	/* the lowest flagged byte is a true TAB (little-endian) */
+			return p + (__builtin_ctzll(t) >> 3);
+		p += 8;
+	}
+#endif
+	while (p < end && *p != '\t')
+		p++;
+	return p;
+}
+
 /* A key built from fields: a span of the line while they are adjacent, else copied. */
 struct keyspan {
 	const char *s;
@@ -552,10 +676,8 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 
 		/* Find the fields up to the last one asked for. */
 		while (nf < c->split) {
-			const char *tab = p;
+			const char *tab = find_tab(p, end);
 
-			while (tab < end && *tab != '\t')	/* fields are short: no call to memchr */
-				tab++;
 			nf++;
 			c->fstart[nf] = p;
 			c->fend[nf] = tab;
@@ -605,25 +727,25 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 		return 0;
 	}
 
-	struct pending *pd = &c->pend[c->npend++];
+	struct chunk *ch = &c->chunk[c->fill];
+	struct pending *pd = &ch->pend[ch->n++];
 
-	/* The key goes straight to the batch: a record's fields take at most its length. */
-	if (c->pendkeys.cap - c->pendkeys.len < len + sizeof gid + 1)
-		buf_reserve(&c->pendkeys, len + sizeof gid + 1);
-	pd->off = (uint32_t)c->pendkeys.len;
+	/* The key goes straight to the chunk: a record's fields take at most its length. */
+	if (ch->keys.cap - ch->keys.len < len + sizeof gid + 1)
+		buf_reserve(&ch->keys, len + sizeof gid + 1);
+	pd->off = (uint32_t)ch->keys.len;
 	if (c->spec.by)
-		buf_add(&c->pendkeys, &gid, sizeof gid);
+		buf_add(&ch->keys, &gid, sizeof gid);
 	if (c->whole)
-		buf_add(&c->pendkeys, line, len);
+		buf_add(&ch->keys, line, len);
 	else
-		append_fields(c, &c->key, &c->pendkeys, nf, end);
-	pd->len = (uint32_t)(c->pendkeys.len - pd->off);
-	pd->h = hash_bytes(c->pendkeys.data + pd->off, pd->len);
+		append_fields(c, &c->key, &ch->keys, nf, end);
+	pd->len = (uint32_t)(ch->keys.len - pd->off);
 	pd->w = w;
 	pd->w2 = w2;
 	pd->vid = vid;
-	if (c->npend == BATCH || c->pendkeys.len > (1u << 20))
-		flush(c);
+	if (ch->n == CHUNK || ch->keys.len > (1u << 20))
+		submit(c);
 	return 0;
 }
 
@@ -901,8 +1023,7 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 {
 	struct count_table tab = { 0 };
 
-	if (c->npend)
-		flush(c);
+	finish(c);
 	/* From here keys are only read by id: the slots can go before the sort needs memory. */
 	free(c->keys.slots);
 	c->keys.slots = NULL;
@@ -1060,7 +1181,12 @@ counter_free(struct counter *c)
 	free(c->fend);
 	buf_free(&c->keybuf);
 	buf_free(&c->groupbuf);
-	buf_free(&c->pendkeys);
+	for (int i = 0; i < 2; i++) {
+		free(c->chunk[i].pend);
+		buf_free(&c->chunk[i].keys);
+	}
+	pthread_mutex_destroy(&c->mu);
+	pthread_cond_destroy(&c->cv);
 	if (c->ss) {
 		for (size_t i = 0; i < c->ss->n; i++)
 			free(c->ss->e[i].key);
