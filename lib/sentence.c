@@ -284,7 +284,12 @@ sentence_memory_new(void)
 void
 sentence_memory_forget(struct sentence_memory *m)
 {
-	if (m->words.n)
+	if (m->words.n == 0)
+		return;
+	if (m->words.mask > 1023) {	/* keep forgetting cheap after a document that taught much */
+		table_free(&m->words);
+		table_init(&m->words, 64);
+	} else
 		table_clear(&m->words);
 }
 
