@@ -12,13 +12,26 @@
 #include "data.h"
 #include "mem.h"
 
-static double BLOCKFRAC = 0.2, OUTSIDE = 0.4;
-static int BLOCKPOLICY = 0;
-static double MINW = 15, CAPSTOP = 0.8;
-static int debug;
-static double DECAY = 0.5;
-static size_t GAP = 0, SANDWICH = 4;
-static double FLOOR = 0.03;
+/*
+ * The weights of the local score (fitted by hand on the development pages,
+ * close to a logistic regression on the same signals): bias, length,
+ * stopword share, terminal punctuation, sign-off, ellipsis, capitals,
+ * digits, separators, sentences, capitalised stopwords.
+ */
+static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8, 0.4, -0.8 };
+/* The main block: the first stretch this rich beside the richest ... */
+#define FIRST_FRACTION 0.2
+/* ... joined by the stretches this rich beside it, up to a cue that closes the article. */
+#define ALSO_FRACTION 0.6
+/* A boilerplate line weighs at least this many words against a stretch. */
+#define MIN_WEIGHT 15
+/* Outside the main block, a line's score is multiplied by this. */
+#define OUTSIDE 0.4
+/* Up to this many lines of the block between body lines, with at least this local score, are body. */
+#define SANDWICH 4
+#define SANDWICH_FLOOR 0.03
+
+static int debug;	/* BP_DEBUG in the environment: each line's signals on stderr */
 
 void
 bp_defaults(struct bp_options *o)
@@ -302,16 +315,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	m->opt = *o;
 	norm_map_init();
 	byte_class_init();
-	if (getenv("BPF")) BLOCKFRAC = atof(getenv("BPF"));
-	if (getenv("BPO")) OUTSIDE = atof(getenv("BPO"));
-	debug = getenv("BPDEBUG") != NULL;
-	if (getenv("BPS")) SANDWICH = (size_t)atoi(getenv("BPS"));
-	if (getenv("BPL")) FLOOR = atof(getenv("BPL"));
-	if (getenv("BPD")) DECAY = atof(getenv("BPD"));
-	if (getenv("BPG")) GAP = (size_t)atoi(getenv("BPG"));
-	if (getenv("BPC")) CAPSTOP = atof(getenv("BPC"));
-	if (getenv("BPW")) MINW = atof(getenv("BPW"));
-	if (getenv("BPP")) BLOCKPOLICY = atoi(getenv("BPP"));
+	debug = getenv("BP_DEBUG") != NULL;
 	table_init(&m->words, 2048);
 	table_init(&m->cues, 256);
 	table_init(&m->seen, 1024);
@@ -694,18 +698,19 @@ local_score(const struct bp_line *l)
 	double capshare = l->alpha > 1 ? (double)(l->caps - (l->caps > 0)) / (l->alpha - 1) : 1.0;
 	double digshare = (double)l->digits / (l->digits + l->letters);
 	double len = log(1 + w) / log(41);
-	double z = -4.2;
+	const double *k = LW;
+	double z = k[0];
 
-	z += 4.0 * (len > 1 ? 1 : len);
-	z += 6.0 * (d > 0.5 ? 0.5 : d);
-	z += 1.6 * l->terminal + 0.8 * l->signoff;
-	z -= 1.5 * l->ellipsis;
-	z -= 2.0 * capshare * (l->terminal && w >= 15 ? 0.3 : 1);
-	z -= 3.0 * digshare;
-	z -= 0.8 * (l->seps > 2 ? 2 : l->seps);
-	z += 0.4 * (l->sentences > 3 ? 3 : l->sentences);
+	z += k[1] * (len > 1 ? 1 : len);
+	z += k[2] * (d > 0.5 ? 0.5 : d);
+	z += k[3] * l->terminal + k[4] * l->signoff;
+	z += k[5] * l->ellipsis;
+	z += k[6] * capshare * (l->terminal && w >= 15 ? 0.3 : 1);
+	z += k[7] * digshare;
+	z += k[8] * (l->seps > 2 ? 2 : l->seps);
+	z += k[9] * (l->sentences > 3 ? 3 : l->sentences);
 	if (l->anystops >= 2)
-		z -= CAPSTOP * l->capstops / l->anystops;
+		z += k[10] * l->capstops / l->anystops;
 	return 1 / (1 + exp(-z));
 }
 
@@ -841,9 +846,9 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		if (l->end)
 			v = -1e9;	/* the article ends here: a new stretch begins after it */
 		else if (l->repeated || l->cue)
-			v = -(w > MINW ? w : MINW);
+			v = -(w > MIN_WEIGHT ? w : MIN_WEIGHT);
 		else if (l->local < 0.5)
-			v = (l->local - 0.5) * 2 * (w > MINW ? w : MINW);
+			v = (l->local - 0.5) * 2 * (w > MIN_WEIGHT ? w : MIN_WEIGHT);
 		else
 			v = (l->local - 0.5) * 2 * w;
 		sum += v;
@@ -855,32 +860,29 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	}
 	for (size_t i = 0; i < n; i++)
 		lines[i].inblock = 0;
-	if (BLOCKPOLICY == 2 && nruns > 0) {
-		/* The richest stretch, text further down the page weighing less. */
-		size_t pick = 0;
-		double pbest = -1;
+	if (nruns > 0) {
+		size_t main = 0;
 
-		for (size_t r = 0; r < nruns; r++) {
-			double v = runs[r].sum * (1 - DECAY * runs[r].start / n);
-
-			if (v > pbest)
-				pbest = v, pick = r;
-		}
-		for (size_t i = runs[pick].start; i < runs[pick].end; i++)
+		while (runs[main].sum < FIRST_FRACTION * best)
+			main++;
+		for (size_t i = runs[main].start; i < runs[main].end; i++)
 			lines[i].inblock = 1;
-		/* ... with its neighbours nearly as rich and close to it */
-		for (size_t r = pick + 1; r < nruns && runs[r].start - runs[r - 1].end <= GAP &&
-		    runs[r].sum >= BLOCKFRAC * runs[pick].sum && !lines[runs[r].start - 1].end; r++)
-			for (size_t i = runs[r].start; i < runs[r].end; i++)
-				lines[i].inblock = 1;
-	} else
-	for (size_t r = 0; r < nruns; r++)
-		if (runs[r].sum >= BLOCKFRAC * best) {
-			for (size_t i = runs[r].start; i < runs[r].end; i++)
-				lines[i].inblock = 1;
-			if (BLOCKPOLICY == 0)
-				break;
-		}
+		/* Other stretches nearly as rich, with no cue closing the article between: it goes on. */
+		for (int dir = -1; dir <= 1; dir += 2)
+			for (size_t r = main + dir; r < nruns; r += dir) {
+				size_t from = dir > 0 ? runs[r - 1].end : runs[r].end;
+				size_t to = dir > 0 ? runs[r].start : runs[r + 1].start;
+				int closed = 0;
+
+				for (size_t i = from; i < to; i++)
+					closed |= lines[i].end;
+				if (closed || (dir > 0 && lines[runs[r].start - 1].end))
+					break;
+				if (runs[r].sum >= ALSO_FRACTION * runs[main].sum)
+					for (size_t i = runs[r].start; i < runs[r].end; i++)
+						lines[i].inblock = 1;
+			}
+	}
 	free(runs);
 	/* Context: the score of each line given its neighbours and the block. */
 	for (size_t i = 0; i < n; i++) {
@@ -903,7 +905,9 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			s = 0;
 		l->score = s;
 		if (debug)
-			fprintf(stderr, "%lu\t%d\t%.3f\t%d\n", l->lineno, inblock, l->local, l->words);
+			fprintf(stderr, "%lu\t%d\t%.3f\t%d\t%d %d %d %d %d %d %d %d %d %d %d %d %d %d\n", l->lineno, inblock, l->local, l->words,
+			    l->words, l->stops, l->caps, l->alpha, l->digits, l->letters, l->seps, l->sentences,
+			    l->terminal, l->ellipsis, l->signoff, l->capstops, l->anystops, l->twice);
 	}
 	/* A sign-off alone on its line closes the paragraph before it. */
 	for (size_t i = 0; i < n; i++) {
@@ -921,7 +925,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		size_t j = i;
 
 		while (j < n && j - i < SANDWICH && lines[j].class != BP_BODY && lines[j].inblock &&
-		    !lines[j].cue && !lines[j].repeated && lines[j].local >= FLOOR)
+		    !lines[j].cue && !lines[j].repeated && lines[j].local >= SANDWICH_FLOOR)
 			j++;
 		if (j < n && j > i && lines[j].class == BP_BODY)
 			for (size_t k = i; k < j; k++) {
