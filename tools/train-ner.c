@@ -37,7 +37,7 @@ static const char help_text[] =
     "  -k, --folds N        folds for the names learnt from the data (default 10)\n"
     "  -r, --runs N         models averaged, each shuffled with its own seed (default 3)\n"
     "  -s, --seed N         seed of the shuffling of the first run (default 1)\n"
-    "  -p, --prune N        drop features whose weights are all below N/1000 (default 1000)\n"
+    "  -p, --prune N        drop features whose weights are all below N/1000 (default 2000)\n"
     "  -c, --cost N         in training, add N to the score of every wrong label\n"
     "                       (a margin: cost-augmented decoding; default 20)\n"
     "      --eval           print precision, recall and F1 per type and overall\n"
@@ -1071,7 +1071,7 @@ main(int argc, char *argv[])
 	const char *output = NULL, *model = NULL;
 	int epochs = 12, runs = 3, mode = 0, opt;
 	double cut;
-	long folds = 10, prune = 1000, reps = 1, depth = 0;
+	long folds = 10, prune = 2000, reps = 1, depth = 0;
 	uint64_t seed = 1;
 	struct corpus c;
 
