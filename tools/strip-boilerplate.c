@@ -264,5 +264,10 @@ main(int argc, char *argv[])
 	flush(&run, o.repeat > 0, 1);
 	bp_free(&run.model);
 	warc_free(&run.warc);
+	buf_free(&run.set.text);
+	buf_free(&run.set.names);
+	free(run.set.lines);
+	free(run.set.offs);
+	free(run.set.docs);
 	return out_close() ? 1 : status;
 }
