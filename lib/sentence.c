@@ -517,13 +517,13 @@ domain_end(const unsigned char *s, size_t n)
 
 /*
  * U.S, a.m, M.Si, Ph.D, Sp.PD: letter groups of at most four joined by
- * periods, one of a single letter, or the first a capital and one of at
- * most two letters; not a domain name.
+ * periods, one of a single letter, or the first a capital and of at most
+ * three letters and one of at most two (not BBRI.JK); not a domain name.
  */
 static int
 dotted_abbrev(const unsigned char *s, size_t a, size_t b)
 {
-	size_t run = 0, groups = 0, start;
+	size_t run = 0, groups = 0, first = 0, start;
 	int single = 0, short2 = 0;
 
 	for (size_t i = a; i <= b; i++) {
@@ -532,6 +532,8 @@ dotted_abbrev(const unsigned char *s, size_t a, size_t b)
 				return 0;
 			single |= run == 1;
 			short2 |= run <= 2;
+			if (first == 0)
+				first = run;
 			groups++;
 			run = 0;
 		} else if (is_alpha(s[i]))
@@ -546,7 +548,7 @@ dotted_abbrev(const unsigned char *s, size_t a, size_t b)
 		;
 	if (domain_end(s + start, b - start))
 		return 0;
-	return single || (short2 && s[a] >= 'A' && s[a] <= 'Z');
+	return single || (short2 && s[a] >= 'A' && s[a] <= 'Z' && first <= 3);
 }
 
 /* Jl, Gg, hlm, tgl, pct: a short word of consonants, only the first may be a capital. */
