@@ -911,14 +911,14 @@ refine(struct item *it, size_t n, const struct keys *k, size_t depth)
 	}
 }
 
-/* Count descending, then key bytes ascending. */
+/* Count descending, then key bytes ascending; only the first `limit` in full order. */
 static void
-sort_items(struct item *it, size_t n, const struct keys *k)
+sort_items(struct item *it, size_t n, const struct keys *k, size_t limit)
 {
 	if (n < 2)
 		return;
 	radix(it, n, 1);
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0; i < n && i < limit;) {
 		size_t j = i + 1;
 
 		while (j < n && it[j].neg == it[i].neg && it[j].prefix == it[i].prefix)
@@ -998,7 +998,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 	if (big)
 		qsort_r(it, m, sizeof *it, count_cmp, &k);
 	else
-		sort_items(it, m, &k);
+		sort_items(it, m, &k, show->top ? show->top : m);
 	if (show->top && m > show->top)
 		m = show->top;
 	fn(tab, NULL, ctx);	/* the table begins */
