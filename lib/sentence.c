@@ -626,6 +626,8 @@ opener_word(const struct sentence_rules *r, const unsigned char *s, size_t p, si
 
 	while (e < n && is_alpha(s[e]))
 		e++;
+	if (e == p + 1 && e < n && s[e] == '.')
+		return 0;	/* an initial: "H. A. Rahman" */
 	return e > p && lookup(r, (const char *)s + p, e - p, 0) == K_START;
 }
 

@@ -240,6 +240,11 @@ lossless() {
 	    'Agus D.W. Martowardojo bertemu Joko P. di kantornya.' 'Ia minum vitamin C.' 'Selain itu ia makan.'
 }
 
+@test "id: initials before initials (H. A. Rahman), English sentences in Indonesian text" {
+	split_is id 'Rektor Ir. H. A. Rahman hadir. Ia bertemu Ahmad S. A. Rahman kemarin. Ia berkata, "I live in the U.S. How about you?"' \
+	    'Rektor Ir. H. A. Rahman hadir.' 'Ia bertemu Ahmad S. A. Rahman kemarin.' 'Ia berkata, "I live in the U.S.' 'How about you?"'
+}
+
 @test "id: ellipses (... bukan dilayani,\" tambah Kepala ...)" {
 	split_is id '"... bukan dilayani," tambah Kepala Dinas itu. Kami menunggu... Tidak ada yang datang. Lalu . . . selesai.' \
 	    '"... bukan dilayani," tambah Kepala Dinas itu.' 'Kami menunggu...' 'Tidak ada yang datang.' 'Lalu . . . selesai.'
