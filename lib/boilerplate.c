@@ -31,7 +31,8 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define SANDWICH 4
 #define SANDWICH_FLOOR 0.03
 
-static int debug;	/* BP_DEBUG in the environment: each line's signals on stderr */
+static int debug;
+#define CUE_PREFIX 4	/* in the cue set: the first words of a longer cue */	/* BP_DEBUG in the environment: each line's signals on stderr */
 
 void
 bp_defaults(struct bp_options *o)
@@ -380,7 +381,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	/* ... kept as hashes for a quick look-up of each prefix of a line. */
 	size_t cap = 64;
 
-	while (cap < 4 * m->cues.n)
+	while (cap < 4 * m->cues.n * m->cue_maxwords)
 		cap *= 2;
 	m->cuemask = cap - 1;
 	m->cuekey = xcalloc(cap, sizeof *m->cuekey);
@@ -390,15 +391,20 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 		const char *c = table_key(&m->cues, id, &len);
 		uint64_t h = WORD_HASH0;
 
-		for (size_t k = 0; k < len; k++)
-			h = word_hash_step(h, (unsigned char)c[k]);
-		h |= 1;
-		size_t i = (size_t)(h >> 20) & m->cuemask;
+		/* the phrase, and each of its first words as a prefix that may go on */
+		for (size_t k = 0; k <= len; k++) {
+			if (k == len || c[k] == ' ') {
+				uint64_t hk = h | 1;
+				size_t i = (size_t)(hk >> 20) & m->cuemask;
 
-		while (m->cuekey[i] && m->cuekey[i] != h)
-			i = (i + 1) & m->cuemask;
-		m->cuekey[i] = h;
-		m->cueflag[i] |= flags[id];
+				while (m->cuekey[i] && m->cuekey[i] != hk)
+					i = (i + 1) & m->cuemask;
+				m->cuekey[i] = hk;
+				m->cueflag[i] |= k == len ? flags[id] : CUE_PREFIX;
+			}
+			if (k < len)
+				h = word_hash_step(h, (unsigned char)c[k]);
+		}
 	}
 	free(flags);
 	return 0;
@@ -677,8 +683,10 @@ line_cue(const struct bp_model *m, const char *norm, size_t n)
 		if (i == n || norm[i] == ' ') {
 			int f = cue_has(m, h);
 
-			if (f)
-				return f;
+			if (f & (BP_CUE | BP_END))
+				return f & (BP_CUE | BP_END);
+			if (!(f & CUE_PREFIX))
+				return 0;	/* no cue opens with these words */
 			if (++words == m->cue_maxwords)
 				return 0;
 		}
