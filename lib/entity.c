@@ -1075,6 +1075,33 @@ find_cued_names(struct tagger *t, const char *s)
 	}
 }
 
+/*
+ * A place or organisation run on into a person's name (Provinsi Jawa Barat
+ * Linda Al Amin): when a listed name ends inside the span and only
+ * capitalised names follow, those are a person.  Returns the span's new end.
+ */
+static size_t
+split_name_off(struct tagger *t, const char *s, size_t a, size_t b)
+{
+	size_t k, p;
+
+	if (b - a > MAXPHRASE)
+		return b;
+	for (k = b - 1; k > a + 0 && name_token(t, s, k) && !lex_exact(t, &t->builtin, s, k, k + 1); k--) {
+		if (b - k < 2)
+			continue;
+		for (p = a; p < k; p++) {
+			const struct entry *e = lex_exact(t, &t->builtin, s, p, k);
+
+			if (e && (e->type == T_LOC || e->type == T_ORG)) {
+				add_tokens(t, k, b, T_PER, P_MODEL);
+				return k;
+			}
+		}
+	}
+	return b;
+}
+
 static void
 find_model(struct tagger *t, const char *s)
 {
@@ -1105,6 +1132,8 @@ find_model(struct tagger *t, const char *s)
 		while (b > a && (!is_alnum((unsigned char)s[t->tok[b - 1].start]) ||
 		    (cue_of(t, s, b - 1) & C_CALENDAR)))
 			b--;
+		if (a < b && type != T_PER)
+			b = split_name_off(t, s, a, b);
 		if (a < b)
 			add_tokens(t, a, b, type, P_MODEL);
 	}
