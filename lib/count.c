@@ -134,7 +134,7 @@ counter_new(const struct count_spec *spec)
 	struct counter *c = xcalloc(1, sizeof *c);
 
 	c->spec = *spec;
-	c->whole = !spec->key && !spec->by && !spec->weight;
+	c->whole = !spec->key && !spec->by && !spec->weight && !spec->distinct;
 	if (spec->key)
 		sel_from_list(&c->key, spec->key);
 	else if (!c->whole)
