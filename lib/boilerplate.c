@@ -10,6 +10,7 @@
 
 #include "boilerplate.h"
 #include "data.h"
+#include "diag.h"
 #include "mem.h"
 
 /*
@@ -106,7 +107,9 @@ punct_len(const unsigned char *s, size_t n)
 
 /* ------------------------------------------------------------- the model */
 
-/* Stopwords are found by a hash of the lower-cased word, computed while it is scanned. */
+static inline uint64_t phrase_step(uint64_t h, uint64_t word);
+
+/* Stopwords, cues and lines are found by hashes of their lower-cased words. */
 #define WORD_HASH0 0xcbf29ce484222325ULL
 #define MAX_STOP 24
 #define SCANNED BP_SCANNED
@@ -115,12 +118,6 @@ punct_len(const unsigned char *s, size_t n)
 /* ... and each of its lines gets this share of stopwords. */
 #define NEUTRAL 0.3
 
-static inline uint64_t
-word_hash_step(uint64_t h, unsigned char c)
-{
-	c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	return (h ^ c) * 0x100000001b3ULL;
-}
 
 /* Lower-case the ASCII capitals of 8 bytes at once. */
 static inline uint64_t
@@ -174,6 +171,14 @@ word_key_fast(const unsigned char *a, size_t len)
 		w2 &= ~0ULL >> (192 - 8 * len);
 	}
 	return word_mix(w0, w1, w2, len);
+}
+
+/* A phrase's hash, one word's hash at a time. */
+static inline uint64_t
+phrase_step(uint64_t h, uint64_t word)
+{
+	h = (h ^ word) * 0x9E3779B97F4A7C15ULL;
+	return h ^ (h >> 31);
 }
 
 static inline uint32_t
@@ -241,70 +246,31 @@ load_words(struct bp_model *m, const struct blob *b, uint32_t bit)
 	}
 }
 
-/* Per byte: what normalise makes of it (0: punctuation or space; 1: look closer). */
-static unsigned char norm_map[256];
-
-static void
-norm_map_init(void)
+/* The BP_ flags of a phrase's hash in the cue set (0: none). */
+static int
+cue_has(const struct bp_model *m, uint64_t h)
 {
-	for (int c = 0; c < 256; c++) {
-		unsigned char u = (unsigned char)c;
-
-		if (c >= 'A' && c <= 'Z')
-			norm_map[c] = (unsigned char)(c + 32);
-		else if (c >= 'a' && c <= 'z')
-			norm_map[c] = u;
-		else if (c >= '0' && c <= '9')
-			norm_map[c] = '0';
-		else if (c < 0x80)
-			norm_map[c] = 0;
-		else if (c == 0xC2 || c == 0xE2 || c == 0xF0)
-			norm_map[c] = 1;
-		else
-			norm_map[c] = u;
+	h |= 1;
+	for (size_t i = (size_t)(h >> 20) & m->cuemask;; i = (i + 1) & m->cuemask) {
+		if (m->cuekey[i] == h)
+			return m->cueflag[i];
+		if (m->cuekey[i] == 0)
+			return 0;
 	}
 }
 
-/* Lower-case ASCII letters, fold digits to 0, punctuation to single spaces. */
-static size_t
-normalise(struct buf *out, const char *s, size_t len, size_t maxwords)
+static void
+cue_add(struct bp_model *m, uint64_t h, int flag)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	char *o;
-	size_t words = 0;
-	int space = 1;
+	size_t i;
 
-	out->len = 0;
-	if (out->cap < len + 1)
-		buf_reserve(out, len + 1);
-	o = out->data;
-	while (p < end) {
-		unsigned char c = norm_map[*p];
-		size_t k = 1;
-
-		if (c > 1) {
-			*o++ = (char)c;
-			space = 0;
-			p++;
-			continue;
-		}
-		if (c == 1 && (k = punct_len(p, (size_t)(end - p))) == 0) {
-			*o++ = (char)*p++;
-			space = 0;
-			continue;
-		}
-		if (!space) {
-			if (++words == maxwords)
-				break;
-			*o++ = ' ';
-		}
-		space = 1;
-		p += k;
-	}
-	if (o > out->data && o[-1] == ' ')
-		o--;
-	out->len = (size_t)(o - out->data);
-	return out->len;
+	h |= 1;
+	for (i = (size_t)(h >> 20) & m->cuemask; m->cuekey[i] && m->cuekey[i] != h; i = (i + 1) & m->cuemask)
+		;
+	if (!m->cuekey[i] && ++m->ncues > m->cuemask / 2)
+		die("too many cue phrases");
+	m->cuekey[i] = h;
+	m->cueflag[i] |= (uint8_t)flag;
 }
 
 int
@@ -314,11 +280,9 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 
 	memset(m, 0, sizeof *m);
 	m->opt = *o;
-	norm_map_init();
 	byte_class_init();
 	debug = getenv("BP_DEBUG") != NULL;
 	table_init(&m->words, 2048);
-	table_init(&m->cues, 256);
 	table_init(&m->seen, 1024);
 	table_init(&m->bodywords, 1024);
 	/* Every built-in stoplist stop-XX.txt is a language. */
@@ -327,7 +291,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 			snprintf(name, sizeof name, "stop-%c%c.txt", a, b);
 			const struct blob *bl = data_find(name);
 
-			if (!bl || m->nlangs == 32)
+			if (!bl || m->nlangs == BP_LANGS)
 				continue;
 			m->langs = xrealloc(m->langs, (m->nlangs + 1) * sizeof *m->langs);
 			snprintf(m->langs[m->nlangs].code, sizeof m->langs[0].code, "%c%c", a, b);
@@ -343,11 +307,10 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 		if (m->fixed == m->nlangs)
 			return -1;
 	}
-	m->langcount = xcalloc(m->nlangs + 1, sizeof *m->langcount);
-	/* Cue phrases: every cues-XX.txt, and ends-XX.txt (cues that close the article), normalised. */
-	uint8_t *flags = NULL;
-	size_t flagcap = 0;
-
+	/* Cue phrases: every cues-XX.txt, and ends-XX.txt (cues that close the article). */
+	m->cuemask = 4095;
+	m->cuekey = xcalloc(m->cuemask + 1, sizeof *m->cuekey);
+	m->cueflag = xcalloc(m->cuemask + 1, 1);
 	for (int f = 0; f < 2 * 26 * 26; f++) {
 		char a = (char)('a' + f / 26 % 26), b = (char)('a' + f % 26);
 
@@ -358,55 +321,32 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 			struct line ln;
 
 			while (bl && data_next_line(bl, &pos, &ln)) {
-				size_t n = normalise(&m->scratch, ln.data, ln.len, (size_t)-1), w = 1;
+				/* the phrase, each of its first words a prefix that may go on */
+				const unsigned char *p = (const unsigned char *)ln.data, *end = p + ln.len;
+				uint64_t h = WORD_HASH0;
+				size_t words = 0;
 
-				if (!n)
-					continue;
-				for (size_t i = 0; i < n; i++)
-					w += m->scratch.data[i] == ' ';
-				if (w > m->cue_maxwords)
-					m->cue_maxwords = w;
-				size_t id = table_intern(&m->cues, m->scratch.data, n, NULL);
+				while (p < end) {
+					while (p < end && punct_len(p, (size_t)(end - p)))
+						p += punct_len(p, (size_t)(end - p));
+					const unsigned char *w = p;
 
-				if (id >= flagcap) {
-					size_t old = flagcap;
-
-					flags = xgrow(flags, &flagcap, id + 1, 1);
-					memset(flags + old, 0, flagcap - old);
+					while (p < end && !punct_len(p, (size_t)(end - p)))
+						p++;
+					if (p == w)
+						continue;
+					if (words++)
+						cue_add(m, h, CUE_PREFIX);
+					h = phrase_step(h, (size_t)(p - w) > MAX_STOP ? hash_bytes(w, (size_t)(p - w)) :
+					    word_key(w, (size_t)(p - w)));
 				}
-				flags[id] |= f < 26 * 26 ? BP_CUE : BP_CUE | BP_END;
+				if (words)
+					cue_add(m, h, f < 26 * 26 ? BP_CUE : BP_CUE | BP_END);
+				if (words > m->cue_maxwords)
+					m->cue_maxwords = words;
 			}
 		}
 	}
-	/* ... kept as hashes for a quick look-up of each prefix of a line. */
-	size_t cap = 64;
-
-	while (cap < 4 * m->cues.n * m->cue_maxwords)
-		cap *= 2;
-	m->cuemask = cap - 1;
-	m->cuekey = xcalloc(cap, sizeof *m->cuekey);
-	m->cueflag = xcalloc(cap, 1);
-	for (size_t id = 0; id < m->cues.n; id++) {
-		size_t len;
-		const char *c = table_key(&m->cues, id, &len);
-		uint64_t h = WORD_HASH0;
-
-		/* the phrase, and each of its first words as a prefix that may go on */
-		for (size_t k = 0; k <= len; k++) {
-			if (k == len || c[k] == ' ') {
-				uint64_t hk = h | 1;
-				size_t i = (size_t)(hk >> 20) & m->cuemask;
-
-				while (m->cuekey[i] && m->cuekey[i] != hk)
-					i = (i + 1) & m->cuemask;
-				m->cuekey[i] = hk;
-				m->cueflag[i] |= k == len ? flags[id] : CUE_PREFIX;
-			}
-			if (k < len)
-				h = word_hash_step(h, (unsigned char)c[k]);
-		}
-	}
-	free(flags);
 	return 0;
 }
 
@@ -414,7 +354,6 @@ void
 bp_free(struct bp_model *m)
 {
 	table_free(&m->words);
-	table_free(&m->cues);
 	table_free(&m->seen);
 	table_free(&m->bodywords);
 	free(m->wordlangs);
@@ -425,59 +364,20 @@ bp_free(struct bp_model *m)
 	free(m->docs);
 	free(m->lastdoc);
 	free(m->langs);
-	free(m->langcount);
-	buf_free(&m->scratch);
 	memset(m, 0, sizeof *m);
 }
 
-uint64_t
-bp_line_key(struct bp_model *m, const char *s, size_t len)
-{
-	size_t n = normalise(&m->scratch, s, len, (size_t)-1);
 
-	return hash_bytes(m->scratch.data, n);
-}
-
-static int line_cue(const struct bp_model *m, const char *norm, size_t n);
-
-/* The line's normalised key, and whether it opens with a cue. */
-static void
-prepare(struct bp_model *m, struct bp_line *l)
-{
-	size_t limit = (size_t)m->opt.repeat_words > m->cue_maxwords ?
-	    (size_t)m->opt.repeat_words : m->cue_maxwords;
-	/* A line this long has too many words to count: normalise only what a cue needs. */
-	int longline = l->len >= 10 * (size_t)m->opt.repeat_words;
-	size_t len = normalise(&m->scratch, l->text, l->len, longline ? m->cue_maxwords + 1 : limit + 1);
-
-	if (longline) {
-		l->cue = line_cue(m, m->scratch.data, len);
-		l->keyed = 1;
-		l->normwords = (uint32_t)limit + 1;
-		l->key = hash_bytes(l->text, l->len) ^ 1;
-		return;
-	}
-
-	l->normwords = len > 0;
-	for (size_t i = 0; i < len; i++)
-		l->normwords += m->scratch.data[i] == ' ';
-	l->cue = line_cue(m, m->scratch.data, len);
-	l->keyed = 1;
-	/* A long line is never repeated boilerplate: its key only finds exact copies. */
-	if (l->normwords > limit)
-		l->key = hash_bytes(l->text, l->len) ^ 1;
-	else
-		l->key = hash_bytes(m->scratch.data, len);
-}
+static void line_words(struct bp_model *m, struct bp_line *l);
 
 void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
 	m->ndocs++;
 	for (size_t i = 0; i < n; i++) {
-		if (!lines[i].keyed)
-			prepare(m, &lines[i]);
-		if (lines[i].normwords >= (uint32_t)m->opt.repeat_words)
+		if (!lines[i].analysed)
+			line_words(m, &lines[i]);
+		if (lines[i].words >= m->opt.repeat_words)
 			continue;	/* too long to count as repeated */
 		uint64_t key = lines[i].key;
 		size_t id = table_intern_hashed(&m->seen, (const char *)&key, sizeof key, key, NULL);
@@ -572,6 +472,7 @@ line_end(struct bp_line *l)
 }
 
 /* Words, stopwords, capitals, digits, separators of one line. */
+/* Signals, key and cue of one line, from its first SCANNED words. */
 static void
 line_words(struct bp_model *m, struct bp_line *l)
 {
@@ -580,8 +481,12 @@ line_words(struct bp_model *m, struct bp_line *l)
 	l->words = l->stops = l->caps = l->alpha = l->digits = l->letters = l->seps = 0;
 	l->sentences = l->capstops = l->anystops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
-	int boundary = 1;
-	memset(m->langcount, 0, (m->nlangs + 1) * sizeof *m->langcount);
+	memset(l->langstops, 0, sizeof l->langstops);
+	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
+	uint64_t key = WORD_HASH0;
+	size_t cuewords = 0;
+
+	l->cueflags = 0;
 	/* The first SCANNED words tell all the shares; the end of the line is looked at apart. */
 	while (p < end && l->words < SCANNED) {
 		size_t sp;
@@ -613,6 +518,14 @@ line_words(struct bp_model *m, struct bp_line *l)
 			boundary = 1;
 			continue;
 		}
+		/* The line's key and its cue: word by word, case folded, numbers alike. */
+		const unsigned char *wa = a, *wb = b;
+
+		while (wb > wa && !(byte_class[wb[-1]] & (C_LETTER | C_DIGIT)) && wb[-1] < 0x80)
+			wb--;
+		size_t wlen = (size_t)(wb - wa);
+		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(wa, wlen) :
+		    end - wa >= 24 ? word_key_fast(wa, wlen) : word_key(wa, wlen);
 		while (b > a && (b[-1] == '.' || b[-1] == ',' || b[-1] == '"' || b[-1] == '\'' ||
 		    b[-1] == ')' || b[-1] == ':' || b[-1] == ';' || b[-1] == '!' || b[-1] == '?' ||
 		    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
@@ -640,60 +553,39 @@ line_words(struct bp_model *m, struct bp_line *l)
 		l->letters += letters;
 		has_alpha = letters > 0;
 		if (!has_alpha)
+			wk = 0x5555;	/* a number: 17 jam lalu is 2 jam lalu */
+		key = phrase_step(key, wk);
+		if (cuestate) {
+			int f = cue_has(m, key);
+
+			if (f & (BP_CUE | BP_END)) {
+				l->cueflags = (unsigned char)(f & (BP_CUE | BP_END));
+				cuestate = 0;
+			} else if (!(f & CUE_PREFIX) || ++cuewords >= m->cue_maxwords)
+				cuestate = 0;
+		}
+		if (!has_alpha)
 			continue;
 		l->alpha++;
 		if (*a >= 'A' && *a <= 'Z')
 			l->caps++;
 		if (len <= MAX_STOP) {
-			uint32_t bits = stop_bits(m, end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
+			uint32_t bits = stop_bits(m, wlen == len ? wk :
+			    end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
 
 			/* A capitalised stopword inside a sentence: Title Case, a headline. */
 			l->capstops += bits && !boundary && *a >= 'A' && *a <= 'Z';
 			l->anystops += bits != 0;
 			for (size_t i = 0; bits; i++, bits >>= 1)
 				if (bits & 1)
-					m->langcount[i]++;
+					l->langstops[i]++;
 		}
 		boundary = p[-1] == '.' || p[-1] == '?' || p[-1] == '!' || p[-1] == ':' || p[-1] == '"';
 	}
+	/* A long line is never repeated boilerplate: its key only finds exact copies. */
+	l->key = l->words >= SCANNED || l->words >= m->opt.repeat_words ? hash_bytes(l->text, l->len) ^ 1 : key;
+	l->analysed = 1;
 	line_end(l);
-}
-
-/* Is the hash of a normalised cue phrase in the set? */
-static int
-cue_has(const struct bp_model *m, uint64_t h)
-{
-	h |= 1;
-	for (size_t i = (size_t)(h >> 20) & m->cuemask;; i = (i + 1) & m->cuemask) {
-		if (m->cuekey[i] == h)
-			return m->cueflag[i];
-		if (m->cuekey[i] == 0)
-			return 0;
-	}
-}
-
-/* Does the normalised line open with a cue phrase (Baca Juga, Read more, Advertisement, ...)?  Its BP_ flags. */
-static int
-line_cue(const struct bp_model *m, const char *norm, size_t n)
-{
-	uint64_t h = WORD_HASH0;
-	size_t words = 0;
-
-	for (size_t i = 0; i <= n; i++) {
-		if (i == n || norm[i] == ' ') {
-			int f = cue_has(m, h);
-
-			if (f & (BP_CUE | BP_END))
-				return f & (BP_CUE | BP_END);
-			if (!(f & CUE_PREFIX))
-				return 0;	/* no cue opens with these words */
-			if (++words == m->cue_maxwords)
-				return 0;
-		}
-		if (i < n)
-			h = word_hash_step(h, (unsigned char)norm[i]);
-	}
-	return 0;
 }
 
 /* The local score: how much the line alone looks like running text. */
@@ -778,21 +670,17 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	size_t nl = m->nlangs, lang = m->fixed;
 	uint64_t *stops = xcalloc(nl + 1, sizeof *stops);
 	/* Signals of each line; stopwords counted for every language. */
-	uint32_t *linestops = xmalloc((n * (nl ? nl : 1) + 1) * sizeof *linestops);
 
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
 
-		line_words(m, l);
-		for (size_t k = 0; k < nl; k++) {
-			linestops[i * nl + k] = m->langcount[k];
-			stops[k] += m->langcount[k];
-		}
-		if (!l->keyed)
-			prepare(m, l);
-		l->end = (l->cue & BP_END) && l->words < o->cue_words;
-		l->cue = (l->cue & BP_CUE) && l->words < o->cue_words;
-		l->repeated = o->repeat > 0 && l->normwords < (uint32_t)o->repeat_words &&
+		if (!l->analysed)
+			line_words(m, l);
+		for (size_t k = 0; k < nl; k++)
+			stops[k] += l->langstops[k];
+		l->end = (l->cueflags & BP_END) && l->words < o->cue_words;
+		l->cue = (l->cueflags & BP_CUE) && l->words < o->cue_words;
+		l->repeated = o->repeat > 0 && l->words < o->repeat_words &&
 		    docs_of_line(m, l) >= (uint32_t)o->repeat;
 	}
 	if (lang == nl) {	/* auto: the stoplist that covers most words */
@@ -813,7 +701,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		struct bp_line *l = &lines[i];
 
 		l->stops = unknown ? (int)(NEUTRAL * l->words + 0.5) :
-		    nl ? (int)linestops[i * nl + lang] : 0;
+		    nl ? (int)l->langstops[lang] : 0;
 		l->twice = 0;
 		l->local = local_score(l);
 	}
@@ -973,7 +861,6 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			if (lines[i].key == lines[title].key)
 				lines[i].class = BP_TITLE;
 	}
-	free(linestops);
 	free(stops);
 	return nl ? m->langs[lang].code : "";
 }

@@ -14,6 +14,8 @@
 
 /* Words of a line scanned for its signals: thresholds on words stay at or below it. */
 #define BP_SCANNED 64
+/* Stoplists (languages) used at most. */
+#define BP_LANGS 8
 
 enum bp_class { BP_BOILERPLATE, BP_BODY, BP_TITLE };
 enum { BP_CUE = 1, BP_END = 2 };	/* what a cue phrase says of its line */
@@ -40,10 +42,10 @@ struct bp_line {
 	double score;
 	/* private: features */
 	uint64_t key;		/* hash of the normalised line */
-	uint32_t normwords;	/* words of the normalised line */
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
 	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops;
-	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, keyed, end;
+	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags;
+	uint16_t langstops[BP_LANGS];	/* stopwords of each language */
 	double local;
 };
 
@@ -63,8 +65,7 @@ struct bp_model {
 	uint64_t *stopkey;	/* open addressing: hash of a stopword (| 1), 0 empty */
 	uint32_t *stopbits;	/* its languages */
 	size_t stopmask;
-	struct table cues;	/* normalised cue phrases (every cues-*.txt) */
-	size_t cue_maxwords;
+	size_t ncues, cue_maxwords;	/* cue phrases and their prefixes; words of the longest */
 	uint64_t *cuekey;	/* hashes of the cue phrases, as stopkey */
 	uint8_t *cueflag;	/* BP_CUE, BP_END */
 	size_t cuemask;
@@ -74,8 +75,6 @@ struct bp_model {
 	size_t seencap;
 	uint32_t ndocs;		/* documents counted so far */
 	struct table bodywords;	/* of the document being classified */
-	struct buf scratch;
-	uint32_t *langcount;
 };
 
 void bp_defaults(struct bp_options *o);
@@ -83,8 +82,6 @@ void bp_defaults(struct bp_options *o);
 int bp_init(struct bp_model *m, const struct bp_options *o);
 void bp_free(struct bp_model *m);
 
-/* The normalised hash of a line (case, digits, punctuation and spacing folded). */
-uint64_t bp_line_key(struct bp_model *m, const char *s, size_t len);
 /* Count one document's lines for cross-document repetition. */
 void bp_count(struct bp_model *m, struct bp_line *lines, size_t n);
 /* Classify one document's non-blank lines; returns the language used. */
