@@ -259,6 +259,18 @@ cue_has(const struct bp_model *m, uint64_t h)
 	}
 }
 
+/* A number: a word without letters (the cue "0 comments" matches "12 comments"). */
+#define NUMBER_KEY 0x5555
+
+static int
+number(const unsigned char *w, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (byte_class[w[i]] & C_LETTER)
+			return 0;
+	return 1;
+}
+
 static void
 cue_add(struct bp_model *m, uint64_t h, int flag)
 {
@@ -337,7 +349,8 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 						continue;
 					if (words++)
 						cue_add(m, h, CUE_PREFIX);
-					h = phrase_step(h, (size_t)(p - w) > MAX_STOP ? hash_bytes(w, (size_t)(p - w)) :
+					h = phrase_step(h, number(w, (size_t)(p - w)) ? NUMBER_KEY :
+					    (size_t)(p - w) > MAX_STOP ? hash_bytes(w, (size_t)(p - w)) :
 					    word_key(w, (size_t)(p - w)));
 				}
 				if (words)
@@ -553,7 +566,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 		l->letters += letters;
 		has_alpha = letters > 0;
 		if (!has_alpha)
-			wk = 0x5555;	/* a number: 17 jam lalu is 2 jam lalu */
+			wk = NUMBER_KEY;	/* a number: 17 jam lalu is 2 jam lalu */
 		key = phrase_step(key, wk);
 		if (cuestate) {
 			int f = cue_has(m, key);
