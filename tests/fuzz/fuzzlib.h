@@ -1,0 +1,43 @@
+/* Helpers shared by the fuzz targets: the input as repaired UTF-8 lines. */
+#ifndef FUZZLIB_H
+#define FUZZLIB_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "record.h"
+#include "utf8.h"
+
+/* The input repaired to valid UTF-8, as the record reader would pass it on. */
+static inline void
+fuzz_text(struct buf *text, const unsigned char *data, size_t size)
+{
+	text->len = 0;
+	utf8_repair(text, (const char *)data, size);
+}
+
+/* Next line of text from *pos (without its LF): 1, or 0 at the end. */
+static inline int
+fuzz_line(const struct buf *text, size_t *pos, struct line *ln)
+{
+	if (*pos >= text->len)
+		return 0;
+	char *s = text->data + *pos;
+	char *nl = memchr(s, '\n', text->len - *pos);
+	size_t len = nl ? (size_t)(nl - s) : text->len - *pos;
+
+	*pos += len + 1;
+	ln->data = s;
+	ln->len = len;
+	return 1;
+}
+
+/* 1 if offset i of s[0..n) is at a character boundary. */
+static inline int
+fuzz_boundary(const char *s, size_t n, size_t i)
+{
+	return i == n || ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+#endif
