@@ -31,9 +31,12 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 /* Up to this many lines of the block between body lines, with at least this local score, are body. */
 #define SANDWICH 4
 #define SANDWICH_FLOOR 0.03
+/* A line ending with a photo credit and no full stop loses this much. */
+#define CAPTION 3.0
 
 static int debug;
-#define CUE_PREFIX 4	/* in the cue set: the first words of a longer cue */	/* BP_DEBUG in the environment: each line's signals on stderr */
+#define CUE_PREFIX 4	/* in the cue set: the first words of a longer cue */
+#define CUE_CREDIT 8	/* ... a word that credits a photo (Getty, Reuters, Foto) */	/* BP_DEBUG in the environment: each line's signals on stderr */
 
 void
 bp_defaults(struct bp_options *o)
@@ -323,11 +326,15 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	m->cuemask = 4095;
 	m->cuekey = xcalloc(m->cuemask + 1, sizeof *m->cuekey);
 	m->cueflag = xcalloc(m->cuemask + 1, 1);
-	for (int f = 0; f < 2 * 26 * 26; f++) {
+	static const char *const kinds[] = { "cues-%c%c.txt", "ends-%c%c.txt", "credits-%c%c.txt" };
+	static const int kindflag[] = { BP_CUE, BP_CUE | BP_END, CUE_CREDIT };
+
+	for (int f = 0; f < 3 * 26 * 26; f++) {
 		char a = (char)('a' + f / 26 % 26), b = (char)('a' + f % 26);
+		int kind = f / (26 * 26);
 
 		{
-			snprintf(name, sizeof name, f < 26 * 26 ? "cues-%c%c.txt" : "ends-%c%c.txt", a, b);
+			snprintf(name, sizeof name, kinds[kind], a, b);
 			const struct blob *bl = data_find(name);
 			size_t pos = 0;
 			struct line ln;
@@ -347,15 +354,15 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 						p++;
 					if (p == w)
 						continue;
-					if (words++)
+					if (words++ && kind != 2)
 						cue_add(m, h, CUE_PREFIX);
 					h = phrase_step(h, number(w, (size_t)(p - w)) ? NUMBER_KEY :
 					    (size_t)(p - w) > MAX_STOP ? hash_bytes(w, (size_t)(p - w)) :
 					    word_key(w, (size_t)(p - w)));
 				}
 				if (words)
-					cue_add(m, h, f < 26 * 26 ? BP_CUE : BP_CUE | BP_END);
-				if (words > m->cue_maxwords)
+					cue_add(m, h, kindflag[kind]);
+				if (kind != 2 && words > m->cue_maxwords)
 					m->cue_maxwords = words;
 			}
 		}
@@ -498,6 +505,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
 	uint64_t key = WORD_HASH0;
 	size_t cuewords = 0;
+	int lastcredit = -100;
 
 	l->cueflags = 0;
 	/* The first SCANNED words tell all the shares; the end of the line is looked at apart. */
@@ -568,6 +576,9 @@ line_words(struct bp_model *m, struct bp_line *l)
 		if (!has_alpha)
 			wk = NUMBER_KEY;	/* a number: 17 jam lalu is 2 jam lalu */
 		key = phrase_step(key, wk);
+		/* a credit among the last words: a photo caption */
+		if (cue_has(m, phrase_step(WORD_HASH0, wk)) & CUE_CREDIT)
+			lastcredit = l->words;
 		if (cuestate) {
 			int f = cue_has(m, key);
 
@@ -599,6 +610,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 	l->key = l->words >= SCANNED || l->words >= m->opt.repeat_words ? hash_bytes(l->text, l->len) ^ 1 : key;
 	l->analysed = 1;
 	line_end(l);
+	l->caption = !l->terminal && l->words < SCANNED && l->words - lastcredit < 4;
 }
 
 /* The local score: how much the line alone looks like running text. */
@@ -618,6 +630,7 @@ local_score(const struct bp_line *l)
 	z += k[2] * (d > 0.5 ? 0.5 : d);
 	z += k[3] * l->terminal + k[4] * l->signoff;
 	z += k[5] * l->ellipsis;
+	z -= CAPTION * l->caption;
 	z += k[6] * capshare * (l->terminal && w >= 15 ? 0.3 : 1);
 	z += k[7] * digshare;
 	z += k[8] * (l->seps > 2 ? 2 : l->seps);
