@@ -945,7 +945,7 @@ find_definitions(struct tagger *t, const char *s)
 			na = acronym_letters(s, &tk[i + 1], a, sizeof a);
 			for (nw = 0; nw < MAXPHRASE && nw < i && is_alnum((unsigned char)s[tk[i - 1 - nw].start]); nw++)
 				;
-			for (k = 1; k <= nw; k++) {
+			for (k = 2; k <= nw; k++) {	/* one word is too easy to fit */
 				size_t first = i - k, m;
 
 				if (cue_of(t, s, first) & C_SKIP)
@@ -1030,12 +1030,24 @@ name_token(struct tagger *t, const char *s, size_t i)
 	return !(cue_of(t, s, i) & (C_TITLE | C_STOP | C_CALENDAR | C_ORG | C_SAY | C_SAID | C_PLACE));
 }
 
+static int
+portfolio(const char *s, const struct token *tk)
+{
+	const char *w = s + tk->start;
+	size_t n = tk->end - tk->start;
+
+	return n >= 7 && (strncmp(w, "Pe", 2) == 0 || strncmp(w, "Ke", 2) == 0) && strncmp(w + n - 2, "an", 2) == 0;
+}
+
 /* Past titles from token i (Dr . H . Menteri ...): the first token after them. */
 static size_t
 skip_titles(struct tagger *t, const char *s, size_t i, size_t end)
 {
 	while (i < end && (cue_of(t, s, i) & C_TITLE)) {
 		i++;
+		/* the ministry of a minister: Menteri Perhubungan, Menteri Keuangan */
+		if (i < end && portfolio(s, &t->tok[i]))
+			i++;
 		if (i < end && s[t->tok[i].start] == '.')
 			i++;
 	}
@@ -1125,12 +1137,11 @@ find_model(struct tagger *t, const char *s)
 			j++;
 		b = j;
 		if (type == T_PER) {
-			while (a < b && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
+			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
 				a++;
 			a = skip_titles(t, s, a, b);
 		}
-		while (b > a && (!is_alnum((unsigned char)s[t->tok[b - 1].start]) ||
-		    (cue_of(t, s, b - 1) & C_CALENDAR)))
+		while (b > a && (cue_of(t, s, b - 1) & C_CALENDAR))
 			b--;
 		if (a < b && type != T_PER)
 			b = split_name_off(t, s, a, b);
@@ -1167,6 +1178,21 @@ choose(struct tagger *t)
 {
 	size_t i, j, kept = 0;
 
+	/* the tagger's span around a listed name or a number sees more (SMA Negeri 6 Jakarta, PSMS Medan) */
+	for (i = 0; i < t->ncand; i++) {
+		int raise = 0;
+
+		if (t->cand[i].prio != P_MODEL)
+			continue;
+		for (j = 0; j < t->ncand; j++)
+			if (t->cand[j].prio <= P_QUANTITY && t->cand[j].prio != P_DEFINED && j != i &&
+			    t->cand[j].start >= t->cand[i].start && t->cand[j].end <= t->cand[i].end &&
+			    t->cand[j].end - t->cand[j].start < t->cand[i].end - t->cand[i].start &&
+			    t->cand[j].prio + 1 > raise)
+				raise = t->cand[j].prio + 1;
+		if (raise > t->cand[i].prio)
+			t->cand[i].prio = raise;
+	}
 	qsort(t->cand, t->ncand, sizeof *t->cand, by_strength);
 	for (i = 0; i < t->ncand; i++) {
 		for (j = 0; j < kept; j++)
