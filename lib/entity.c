@@ -365,6 +365,8 @@ load_gazetteer(struct tagger *t, const char *file, int prio)
 			continue;
 		}
 		lex_add(t, &t->builtin, name, n, T_LOC, prio, name, n, 0);
+		if (prio == P_DISTRICT)	/* Kota Timur is a district, Timur no place */
+			continue;
 		if (n > 10 && strncmp(name, "Kabupaten ", 10) == 0)
 			lex_add(t, &t->builtin, name + 10, n - 10, T_LOC, prio, name + 10, n - 10, 0);
 		else if (n > 5 && strncmp(name, "Kota ", 5) == 0)
