@@ -33,6 +33,8 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define SANDWICH_FLOOR 0.03
 /* A line ending with a photo credit and no full stop loses this much. */
 #define CAPTION 3.0
+/* A line with two capitalised short stopwords inside a sentence (Title Case) loses this much. */
+#define TITLECASE 1.5
 
 static int debug;
 #define CUE_PREFIX 4	/* in the cue set: the first words of a longer cue */
@@ -499,7 +501,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
 
 	l->words = l->stops = l->caps = l->alpha = l->digits = l->letters = l->seps = 0;
-	l->sentences = l->capstops = l->anystops = 0;
+	l->sentences = l->capstops = l->anystops = l->capshort = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
 	memset(l->langstops, 0, sizeof l->langstops);
 	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
@@ -599,6 +601,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 
 			/* A capitalised stopword inside a sentence: Title Case, a headline. */
 			l->capstops += bits && !boundary && *a >= 'A' && *a <= 'Z';
+			l->capshort += bits && !boundary && *a >= 'A' && *a <= 'Z' && len <= 3;
 			l->anystops += bits != 0;
 			for (size_t i = 0; bits; i++, bits >>= 1)
 				if (bits & 1)
@@ -631,6 +634,7 @@ local_score(const struct bp_line *l)
 	z += k[3] * l->terminal + k[4] * l->signoff;
 	z += k[5] * l->ellipsis;
 	z -= CAPTION * l->caption;
+	z -= TITLECASE * (l->capshort >= 2);
 	z += k[6] * capshare * (l->terminal && w >= 15 ? 0.3 : 1);
 	z += k[7] * digshare;
 	z += k[8] * (l->seps > 2 ? 2 : l->seps);

@@ -43,7 +43,7 @@ struct bp_line {
 	/* private: features */
 	uint64_t key;		/* hash of the normalised line */
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
-	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops;
+	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops, capshort;
 	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption;
 	uint16_t langstops[BP_LANGS];	/* stopwords of each language */
 	double local;
