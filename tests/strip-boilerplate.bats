@@ -144,6 +144,22 @@ make_wet() {
 	[[ "${lines[5]}" == "https://example.com/news/3	5	The second paragraph of story 3"* ]]
 }
 
+@test "WARC response records: the HTTP headers are skipped, other records ignored" {
+	{
+		printf 'WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: https://example.com/a\r\n\r\nGET /a HTTP/1.1\r\n\r\n\r\n'
+		printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/a\r\n\r\n'
+		printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n'
+		printf 'Menu\r\n\r\nThe council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.\r\n\r\n'
+		printf 'WARC/1.0\r\nWARC-Type: metadata\r\nWARC-Target-URI: https://example.com/a\r\n\r\nThis metadata record is not a document and is never read as one, whatever it says here.\r\n'
+	} > "$TMP/resp.warc"
+	run --separate-stderr SB --explain "$TMP/resp.warc"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[0]}" == "https://example.com/a	1	boilerplate	"*"	Menu" ]]
+	[[ "${lines[1]}" == "https://example.com/a	3	body	"*"	The council voted"* ]]
+}
+
 @test "standard input: one document, or a WARC stream counted in blocks" {
 	make_site
 	make_wet
