@@ -367,7 +367,11 @@ load_gazetteer(struct tagger *t, const char *file, int prio)
 		lex_add(t, &t->builtin, name, n, T_LOC, prio, name, n, 0);
 		if (prio == P_DISTRICT)	/* Kota Timur is a district, Timur no place */
 			continue;
-		if (n > 10 && strncmp(name, "Kabupaten ", 10) == 0)
+		if (n > 23 && strncmp(name, "Kabupaten Administrasi ", 23) == 0)
+			lex_add(t, &t->builtin, name + 23, n - 23, T_LOC, prio, name + 23, n - 23, 0);
+		else if (n > 18 && strncmp(name, "Kota Administrasi ", 18) == 0)
+			lex_add(t, &t->builtin, name + 18, n - 18, T_LOC, prio, name + 18, n - 18, 0);
+		else if (n > 10 && strncmp(name, "Kabupaten ", 10) == 0)
 			lex_add(t, &t->builtin, name + 10, n - 10, T_LOC, prio, name + 10, n - 10, 0);
 		else if (n > 5 && strncmp(name, "Kota ", 5) == 0)
 			lex_add(t, &t->builtin, name + 5, n - 5, T_LOC, prio, name + 5, n - 5, 0);
@@ -1071,8 +1075,17 @@ find_cued_names(struct tagger *t, const char *s)
 			/* Menteri PANRB Abdullah Azwar Anas, Sekjen Kemendagri, Suhajar Diantoro */
 			size_t past = j;
 
-			while (j < t->ntok && j > i && (all_caps(s, &t->tok[j]) || lex_exact(t, &t->builtin, s, j, j + 1)))
-				j++;
+			for (;;) {
+				size_t len;
+
+				if (j < t->ntok && j > i && all_caps(s, &t->tok[j]))
+					j++;
+				else if (j < t->ntok && j > i && lex_match(t, &t->builtin, s, j, &len) &&
+				    capitalised(t, s, j, j + len))
+					j += len;
+				else
+					break;
+			}
 			if (j > i + 1 && j < t->ntok && s[t->tok[j].start] == ',')
 				j++;
 			for (k = j; k < t->ntok && k - j < MAXNAME && name_token(t, s, k); k++)
