@@ -507,7 +507,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
 	uint64_t key = WORD_HASH0;
 	size_t cuewords = 0;
-	int lastcredit = -100;
+	uint64_t last[4] = { 0, 0, 0, 0 };
 
 	l->cueflags = 0;
 	/* The first SCANNED words tell all the shares; the end of the line is looked at apart. */
@@ -578,9 +578,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 		if (!has_alpha)
 			wk = NUMBER_KEY;	/* a number: 17 jam lalu is 2 jam lalu */
 		key = phrase_step(key, wk);
-		/* a credit among the last words: a photo caption */
-		if (cue_has(m, phrase_step(WORD_HASH0, wk)) & CUE_CREDIT)
-			lastcredit = l->words;
+		last[l->words % 4] = wk;	/* the last words, to look for a photo credit */
 		if (cuestate) {
 			int f = cue_has(m, key);
 
@@ -613,7 +611,10 @@ line_words(struct bp_model *m, struct bp_line *l)
 	l->key = l->words >= SCANNED || l->words >= m->opt.repeat_words ? hash_bytes(l->text, l->len) ^ 1 : key;
 	l->analysed = 1;
 	line_end(l);
-	l->caption = !l->terminal && l->words < SCANNED && l->words - lastcredit < 4;
+	l->caption = 0;
+	for (int i = 0; i < 4 && !l->terminal && l->words < SCANNED; i++)
+		if (last[i] && (cue_has(m, phrase_step(WORD_HASH0, last[i])) & CUE_CREDIT))
+			l->caption = 1;
 }
 
 /* The local score: how much the line alone looks like running text. */
