@@ -32,7 +32,10 @@ struct bp_options {
 	int titles;		/* find the title (else it stays boilerplate) */
 };
 
-/* One non-blank line of a document. */
+/*
+ * One non-blank line of a document: the caller fills text, len and lineno
+ * and zeroes the rest; bp_count and bp_classify fill class and score.
+ */
 struct bp_line {
 	const char *text;
 	size_t len;
@@ -41,7 +44,7 @@ struct bp_line {
 	enum bp_class class;
 	double score;
 	/* private: features */
-	uint64_t key;		/* hash of the normalised line */
+	uint64_t key;		/* hash of its words (case folded, numbers alike); of its bytes if long */
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
 	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops, capshort;
 	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption;
@@ -50,8 +53,7 @@ struct bp_line {
 };
 
 struct bp_lang {
-	char code[8];
-	struct table stop;
+	char code[8];		/* of stop-CODE.txt */
 };
 
 struct bp_model {
@@ -67,9 +69,9 @@ struct bp_model {
 	size_t stopmask;
 	size_t ncues, cue_maxwords;	/* cue phrases and their prefixes; words of the longest */
 	uint64_t *cuekey;	/* hashes of the cue phrases, as stopkey */
-	uint8_t *cueflag;	/* BP_CUE, BP_END */
+	uint8_t *cueflag;	/* BP_CUE, BP_END, and private flags */
 	size_t cuemask;
-	struct table seen;	/* normalised line hash -> id */
+	struct table seen;	/* line key -> id, for the short lines counted */
 	uint32_t *docs;		/* per id: documents it was seen in */
 	uint32_t *lastdoc;	/* per id: the last document counted + 1 */
 	size_t seencap;
@@ -82,7 +84,10 @@ void bp_defaults(struct bp_options *o);
 int bp_init(struct bp_model *m, const struct bp_options *o);
 void bp_free(struct bp_model *m);
 
-/* Count one document's lines for cross-document repetition. */
+/*
+ * Count one document's lines for cross-document repetition: the documents
+ * counted before a document is classified are the set it is compared with.
+ */
 void bp_count(struct bp_model *m, struct bp_line *lines, size_t n);
 /* Classify one document's non-blank lines; returns the language used. */
 const char *bp_classify(struct bp_model *m, struct bp_line *lines, size_t n);
