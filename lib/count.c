@@ -828,7 +828,7 @@ key_cmp(const void *a, const void *b, void *ctx)
 static void
 radix(struct item *it, size_t n, int with_neg)
 {
-	static size_t hist[16][256];
+	size_t hist[16][256];	/* on the stack: two threads may sort at once */
 	struct item *tmp = xmalloc(n * sizeof *tmp), *src = it, *dst = tmp;
 	int digits = with_neg ? 12 : 8;
 
@@ -929,6 +929,72 @@ sort_items(struct item *it, size_t n, const struct keys *k, size_t limit)
 	}
 }
 
+#ifndef PARALLEL_SORT
+#define PARALLEL_SORT 65536	/* items from which the sort is split between two threads */
+#endif
+
+struct sort_job {
+	struct item *it;
+	size_t n, limit;
+	const struct keys *k;
+};
+
+static void *
+sort_thread(void *arg)
+{
+	struct sort_job *j = arg;
+
+	sort_items(j->it, j->n, j->k, j->limit);
+	return NULL;
+}
+
+static inline int
+item_less(const struct item *a, const struct item *b)
+{
+	return a->neg != b->neg ? a->neg < b->neg : a->prefix < b->prefix;
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	return item_less(a, b) ? -1 : item_less(b, a);
+}
+
+/*
+ * Split the items at the median of a sample of their (count, prefix),
+ * sort the two parts at once, one here and one in a second thread: items
+ * of equal (count, prefix) fall on the same side, so the parts follow
+ * each other in the final order.
+ */
+static void
+sort_items_parallel(struct item *it, size_t n, const struct keys *k, size_t limit)
+{
+	struct item sample[255], pivot, t;
+	struct sort_job job;
+	pthread_t thread;
+	size_t lo = 0;
+
+	for (size_t i = 0; i < 255; i++)
+		sample[i] = it[i * (n / 255)];
+	qsort(sample, 255, sizeof *sample, item_cmp);
+	pivot = sample[127];
+	for (size_t i = 0; i < n; i++)
+		if (item_less(&it[i], &pivot)) {
+			t = it[lo];
+			it[lo++] = it[i];
+			it[i] = t;
+		}
+	job = (struct sort_job){ it + lo, n - lo, limit > lo ? limit - lo : 0, k };
+	if (lo == 0 || job.limit == 0 || pthread_create(&thread, NULL, sort_thread, &job) != 0) {
+		sort_items(it, lo, k, limit < lo ? limit : lo);
+		if (job.limit)
+			sort_items(job.it, job.n, k, job.limit);
+		return;
+	}
+	sort_items(it, lo, k, lo);
+	pthread_join(thread, NULL);
+}
+
 static int
 group_cmp(const void *a, const void *b, void *ctx)
 {
@@ -997,6 +1063,8 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 	}
 	if (big)
 		qsort_r(it, m, sizeof *it, count_cmp, &k);
+	else if (m >= PARALLEL_SORT && c->threads)
+		sort_items_parallel(it, m, &k, show->top ? show->top : m);
 	else
 		sort_items(it, m, &k, show->top ? show->top : m);
 	if (show->top && m > show->top)
