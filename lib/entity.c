@@ -1197,6 +1197,13 @@ choose(struct tagger *t)
 	for (i = 0; i < t->ncand; i++) {
 		int raise = 0;
 
+		if (t->cand[i].prio == P_DOCNAME) {	/* a person of this document stays one (Suhajar) */
+			for (j = 0; j < t->ncand; j++)
+				if (t->cand[j].prio == P_MODEL && t->cand[j].start == t->cand[i].start &&
+				    t->cand[j].end == t->cand[i].end)
+					t->cand[i].prio = P_MODEL + 1;
+			continue;
+		}
 		if (t->cand[i].prio != P_MODEL)
 			continue;
 		for (j = 0; j < t->ncand; j++)
