@@ -686,6 +686,29 @@ pattern_start(const char *s, const struct token *tk)
 	    c == 'p' || c == 'j' || c == 't';
 }
 
+/* Is s[a..b), at token i, a bare year after a word that asks for a time (sejak 2020, awal 2026)? */
+static int
+year_after_cue(struct tagger *t, const char *s, size_t i, size_t a, size_t b)
+{
+	static const char *const cues[] = {
+		"sejak", "pada", "hingga", "sampai", "awal", "akhir", "pertengahan", "periode", "medio",
+		"in", "since", "until", NULL
+	};
+	long y;
+
+	if (b - a != 4 || i == 0 || !is_digit((unsigned char)s[a + 1]) || !is_digit((unsigned char)s[a + 2]) ||
+	    !is_digit((unsigned char)s[a + 3]))
+		return 0;
+	y = digits_value(s + a, 4);
+	if (y < 1800 || y > 2199)
+		return 0;
+	make_key(&t->key, s, t->tok, i - 1, i);
+	for (size_t k = 0; cues[k]; k++)
+		if (strlen(cues[k]) == t->key.len && memcmp(cues[k], t->key.data, t->key.len) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 find_patterns(struct tagger *t, const char *s, size_t n)
 {
@@ -719,6 +742,8 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 		/* not a number inside a code or a fraction (OL-14, 4/8) */
 		if ((type == T_QUANTITY || type == T_PERCENT) && a > 0 && (s[a - 1] == '-' || s[a - 1] == '/'))
 			continue;
+		if (type == T_QUANTITY && year_after_cue(t, s, i, a, b))
+			type = T_DATE;
 		c = add_cand(t, a, b, type, type == T_QUANTITY ? P_QUANTITY : P_PATTERN);
 		if (type == T_DATE) {
 			if (!parse_date(s + a, b - a, c)) {
