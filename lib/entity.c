@@ -782,7 +782,7 @@ find_web(struct tagger *t, const char *s, size_t n)
 			continue;
 		for (p = a; p < b; p++) {
 			if (!is_alnum((unsigned char)s[p]) || (p > a && (is_alnum((unsigned char)s[p - 1]) ||
-			    strchr("._%+-", s[p - 1]))))
+			    memchr("._%+-", s[p - 1], 5))))
 				continue;
 			rc = pcre2_jit_match(t->web, (PCRE2_SPTR)s, b, p, PCRE2_NO_UTF_CHECK, t->md, t->mctx);
 			if (rc > 0) {
