@@ -255,8 +255,6 @@ count_batch(struct counter *c, struct pending *pend, size_t n, const char *keys)
 	struct table *t = &c->keys;
 	uint32_t ids[BATCH];
 
-	for (size_t i = 0; i < n; i++)
-		pend[i].h = hash_bytes(keys + pend[i].off, pend[i].len);
 
 	if (2 * (t->n + n) > t->mask + 1)	/* grow before the batch, faster than table_intern would */
 		table_reserve(t, t->n + n);
@@ -741,6 +739,7 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 	else
 		append_fields(c, &c->key, &ch->keys, nf, end);
 	pd->len = (uint32_t)(ch->keys.len - pd->off);
+	pd->h = hash_bytes(ch->keys.data + pd->off, pd->len);	/* here: the counting thread has more to do */
 	pd->w = w;
 	pd->w2 = w2;
 	pd->vid = vid;
