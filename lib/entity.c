@@ -24,6 +24,8 @@
 
 #define MAXPHRASE 16	/* tokens in the longest list phrase tried */
 #define MAXNAME 4	/* tokens of a name found by a context cue */
+#define MAXPEOPLE 512	/* people a document remembers (memory and time stay bounded) */
+#define MAXDOCPHRASES 20000	/* acronyms, expansions and name parts a document remembers */
 
 /* Priorities of the candidates' sources. */
 enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
@@ -177,7 +179,7 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 	size_t cap = 0, nt = tokenize(phrase, n, &tok, &cap), id;
 	int added;
 
-	if (nt == 0 || nt > MAXPHRASE) {
+	if (nt == 0 || nt > MAXPHRASE || (l == &t->doc && l->phrase.n >= MAXDOCPHRASES)) {
 		free(tok);
 		return;
 	}
@@ -1289,6 +1291,8 @@ person_value(struct tagger *t, struct mention *m, const char *s, const struct ca
 		return;
 	}
 	add_value(t, m, name, n);
+	if (t->npeople == MAXPEOPLE)
+		return;
 	t->people = xgrow(t->people, &t->peoplecap, t->npeople + 1, sizeof *t->people);
 	t->people[t->npeople].off = t->names.len;
 	t->people[t->npeople].len = n;
