@@ -22,6 +22,8 @@
 static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8, 0.4, -0.8 };
 /* The main block: the first stretch this rich beside the richest ... */
 #define FIRST_FRACTION 0.2
+/* ... and with at least this many good lines (or the richest). */
+#define FIRST_LINES 2
 /* ... joined by the stretches this rich beside it, up to a cue that closes the article. */
 #define ALSO_FRACTION 0.6
 /* A boilerplate line weighs at least this many words against a stretch. */
@@ -35,6 +37,12 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define CAPTION 3.0
 /* A line with two capitalised short stopwords inside a sentence (Title Case) loses this much. */
 #define TITLECASE 1.5
+/* A run of this many lines, each opening with this many capitalised words, is a teaser list: local score times this. */
+#define TEASER_RUN 2
+#define TEASER_WORDS 4
+#define TEASER 0.3
+/* ... lines of the run at most this far apart. */
+#define TEASER_GAP 2
 
 static int debug;
 #define CUE_PREFIX 4	/* in the cue set: the first words of a longer cue */
@@ -502,9 +510,11 @@ line_words(struct bp_model *m, struct bp_line *l)
 
 	l->words = l->stops = l->caps = l->alpha = l->digits = l->letters = l->seps = 0;
 	l->sentences = l->capstops = l->anystops = l->capshort = 0;
+	l->tcwords = l->tcstops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
 	memset(l->langstops, 0, sizeof l->langstops);
 	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
+	int prefix = 1;	/* 1: every word so far capitalised or a number */
 	uint64_t key = WORD_HASH0;
 	size_t cuewords = 0;
 	uint64_t last[4] = { 0, 0, 0, 0 };
@@ -588,11 +598,16 @@ line_words(struct bp_model *m, struct bp_line *l)
 			} else if (!(f & CUE_PREFIX) || ++cuewords >= m->cue_maxwords)
 				cuestate = 0;
 		}
-		if (!has_alpha)
+		if (!has_alpha) {
+			l->tcwords += prefix;
 			continue;
+		}
 		l->alpha++;
 		if (*a >= 'A' && *a <= 'Z')
 			l->caps++;
+		else
+			prefix = 0;
+		l->tcwords += prefix;
 		if (len <= MAX_STOP) {
 			uint32_t bits = stop_bits(m, wlen == len ? wk :
 			    end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
@@ -601,6 +616,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 			l->capstops += bits && !boundary && *a >= 'A' && *a <= 'Z';
 			l->capshort += bits && !boundary && *a >= 'A' && *a <= 'Z' && len <= 3;
 			l->anystops += bits != 0;
+			l->tcstops += prefix && bits && l->words > 1;
 			for (size_t i = 0; bits; i++, bits >>= 1)
 				if (bits & 1)
 					l->langstops[i]++;
@@ -643,6 +659,12 @@ local_score(const struct bp_line *l)
 	if (l->anystops >= 2)
 		z += k[10] * l->capstops / l->anystops;
 	return 1 / (1 + exp(-z));
+}
+
+static int
+teaser_shape(const struct bp_line *l)
+{
+	return l->tcwords >= TEASER_WORDS && l->tcstops >= 1 && l->words >= l->tcwords + 3;
 }
 
 /* Add a line's words (of four letters or more) to the body's, or the share of them found there. */
@@ -733,8 +755,29 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 
 		l->stops = unknown ? (int)(NEUTRAL * l->words + 0.5) :
 		    nl ? (int)l->langstops[lang] : 0;
-		l->twice = 0;
+		l->twice = l->teaser = 0;
 		l->local = local_score(l);
+	}
+	/*
+	 * Headline-plus-summary lines (a Title Case start with a capitalised
+	 * stopword, then text) close to one another are a teaser list.
+	 */
+	for (size_t i = 0; i < n;) {
+		size_t j = i, last = i, count = 0;
+
+		for (; j < n && j <= last + TEASER_GAP; j++)
+			if (teaser_shape(&lines[j]))
+				last = j, count++;
+		if (count == 0 || !teaser_shape(&lines[i])) {
+			i++;
+			continue;
+		}
+		for (size_t k = i; k <= last; k++)
+			if (count >= TEASER_RUN && teaser_shape(&lines[k])) {
+				lines[k].teaser = 1;
+				lines[k].local *= TEASER;
+			}
+		i = last + 1;
 	}
 	uint32_t *order = xmalloc((n + 1) * sizeof *order);
 
@@ -748,7 +791,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	free(order);
 
 	/* The main block: of the stretches richest in body text, the first nearly as rich as the best. */
-	struct { size_t start, end; double sum; } *runs = NULL;
+	struct { size_t start, end, good; double sum; } *runs = NULL;
 	size_t nruns = 0, runcap = 0, from = 0, rstart = 0, rend = 0;
 	double sum = 0, rbest = 0, best = 0;
 
@@ -758,6 +801,9 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 				runs = xgrow(runs, &runcap, nruns + 1, sizeof *runs);
 				runs[nruns].start = rstart;
 				runs[nruns].end = rend;
+				runs[nruns].good = 0;
+				for (size_t k = rstart; k < rend; k++)
+					runs[nruns].good += lines[k].local >= 0.5;
 				runs[nruns++].sum = rbest;
 				if (rbest > best)
 					best = rbest;
@@ -790,8 +836,13 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	if (nruns > 0) {
 		size_t main = 0;
 
-		while (runs[main].sum < FIRST_FRACTION * best)
+		while (runs[main].sum < FIRST_FRACTION * best ||
+		    (runs[main].good < FIRST_LINES && runs[main].sum < best))
 			main++;
+		if (debug)
+			for (size_t r = 0; r < nruns; r++)
+				fprintf(stderr, "run %lu-%lu %.1f%s\n", lines[runs[r].start].lineno,
+				    lines[runs[r].end - 1].lineno, runs[r].sum, r == main ? " main" : "");
 		for (size_t i = runs[main].start; i < runs[main].end; i++)
 			lines[i].inblock = 1;
 		/* Other stretches nearly as rich, with no cue closing the article between: it goes on. */

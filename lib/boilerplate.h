@@ -47,7 +47,8 @@ struct bp_line {
 	uint64_t key;		/* hash of its words (case folded, numbers alike); of its bytes if long */
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
 	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops, capshort;
-	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption;
+	int tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
+	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption, teaser;
 	uint16_t langstops[BP_LANGS];	/* stopwords of each language */
 	double local;
 };
