@@ -896,14 +896,15 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		    lines[i - 1].class == BP_BODY)
 			l->class = BP_BODY;
 	}
-	/* A few lines between body lines of the block (a list, a subheading) are body too. */
+	/* A few lines between body lines of the block (a list, a subheading; not a photo caption) are body too. */
 	for (size_t i = 1; i < n; i++) {
 		if (lines[i].class == BP_BODY || lines[i - 1].class != BP_BODY)
 			continue;
 		size_t j = i;
 
 		while (j < n && j - i < SANDWICH && lines[j].class != BP_BODY && lines[j].inblock &&
-		    !lines[j].cue && !lines[j].repeated && lines[j].local >= SANDWICH_FLOOR)
+		    !lines[j].cue && !lines[j].repeated && !lines[j].caption &&
+		    lines[j].local >= SANDWICH_FLOOR)
 			j++;
 		if (j < n && j > i && lines[j].class == BP_BODY)
 			for (size_t k = i; k < j; k++) {
