@@ -33,6 +33,10 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 /* Up to this many lines of the block between body lines, with at least this local score, are body. */
 #define SANDWICH 4
 #define SANDWICH_FLOOR 0.03
+/* A list between body lines: up to this many lines, at least this share of them packed (no blank line between). */
+#define LIST_LINES 40
+#define LIST_PACKED 0.6
+#define LIST_MIN 3
 /* A line ending with a photo credit and no full stop loses this much. */
 #define CAPTION 3.0
 /* A line with two capitalised short stopwords inside a sentence (Title Case) loses this much. */
@@ -896,7 +900,11 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		    lines[i - 1].class == BP_BODY)
 			l->class = BP_BODY;
 	}
-	/* A few lines between body lines of the block (a list, a subheading; not a photo caption) are body too. */
+	/*
+	 * A few lines between body lines of the block (a subheading; not a photo
+	 * caption) are body too, and so is a list between them: three or more
+	 * lines mostly packed together (no blank line between), no cue among them.
+	 */
 	for (size_t i = 1; i < n; i++) {
 		if (lines[i].class == BP_BODY || lines[i - 1].class != BP_BODY)
 			continue;
@@ -906,6 +914,17 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		    !lines[j].cue && !lines[j].repeated && !lines[j].caption &&
 		    lines[j].local >= SANDWICH_FLOOR)
 			j++;
+		if (j == i || j == n || lines[j].class != BP_BODY) {
+			/* A list: lines packed together (no blank line between), no cue among them. */
+			size_t packed = 0;
+
+			for (j = i; j < n && j - i < LIST_LINES && lines[j].class != BP_BODY &&
+			    !lines[j].cue && !lines[j].repeated && !lines[j].caption && !lines[j].end; j++)
+				packed += (j > 0 && lines[j - 1].lineno + 1 == lines[j].lineno) ||
+				    (j + 1 < n && lines[j + 1].lineno == lines[j].lineno + 1);
+			if (j - i < LIST_MIN || packed < LIST_PACKED * (j - i))
+				j = i;
+		}
 		if (j < n && j > i && lines[j].class == BP_BODY)
 			for (size_t k = i; k < j; k++) {
 				lines[k].class = BP_BODY;
