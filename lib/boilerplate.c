@@ -39,6 +39,8 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define LIST_MIN 3
 /* A line ending with a photo credit and no full stop loses this much. */
 #define CAPTION 3.0
+/* ... and so does a line followed by a photo credit of at most this many words. */
+#define CREDIT_WORDS 8
 /* A line with two capitalised short stopwords inside a sentence (Title Case) loses this much. */
 #define TITLECASE 1.5
 /* A run of this many lines, each opening with this many capitalised words, is a teaser list: local score times this. */
@@ -654,7 +656,7 @@ local_score(const struct bp_line *l)
 	z += k[2] * (d > 0.5 ? 0.5 : d);
 	z += k[3] * l->terminal + k[4] * l->signoff;
 	z += k[5] * l->ellipsis;
-	z -= CAPTION * l->caption;
+	z -= CAPTION * (l->caption | l->credited);
 	z -= TITLECASE * (l->capshort >= 2);
 	z += k[6] * capshare * (l->terminal && w >= 15 ? 0.3 : 1);
 	z += k[7] * digshare;
@@ -760,6 +762,9 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		l->stops = unknown ? (int)(NEUTRAL * l->words + 0.5) :
 		    nl ? (int)l->langstops[lang] : 0;
 		l->twice = l->teaser = 0;
+		/* A line followed, with no blank line between, by a short photo credit is a caption. */
+		l->credited = i + 1 < n && lines[i + 1].lineno == l->lineno + 1 && lines[i + 1].caption &&
+		    lines[i + 1].words <= CREDIT_WORDS;
 		l->local = local_score(l);
 	}
 	/*

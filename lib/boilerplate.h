@@ -48,7 +48,7 @@ struct bp_line {
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
 	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops, capshort;
 	int tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
-	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption, teaser;
+	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption, teaser, credited;
 	uint16_t langstops[BP_LANGS];	/* stopwords of each language */
 	double local;
 };
