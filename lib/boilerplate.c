@@ -26,6 +26,8 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define FIRST_LINES 2
 /* ... joined by the stretches this rich beside it, up to a cue that closes the article. */
 #define ALSO_FRACTION 0.6
+/* ... when what lies between costs at most this times what the stretch brings. */
+#define JOIN_COST 1.0
 /* A boilerplate line weighs at least this many words against a stretch. */
 #define MIN_WEIGHT 15
 /* Outside the main block, a line's score is multiplied by this. */
@@ -803,6 +805,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	struct { size_t start, end, good; double sum; } *runs = NULL;
 	size_t nruns = 0, runcap = 0, from = 0, rstart = 0, rend = 0;
 	double sum = 0, rbest = 0, best = 0;
+	double *val = xmalloc((n + 1) * sizeof *val);	/* each line's worth to a stretch */
 
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || sum <= 0) {
@@ -833,6 +836,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			v = (l->local - 0.5) * 2 * (w > MIN_WEIGHT ? w : MIN_WEIGHT);
 		else
 			v = (l->local - 0.5) * 2 * w;
+		val[i] = v;
 		sum += v;
 		if (sum > rbest) {
 			rbest = sum;
@@ -854,23 +858,36 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 				    lines[runs[r].end - 1].lineno, runs[r].sum, r == main ? " main" : "");
 		for (size_t i = runs[main].start; i < runs[main].end; i++)
 			lines[i].inblock = 1;
-		/* Other stretches nearly as rich, with no cue closing the article between: it goes on. */
-		for (int dir = -1; dir <= 1; dir += 2)
+		/*
+		 * Other stretches nearly as rich, with no cue closing the article
+		 * between and not too far (what lies between costs less than the
+		 * stretch brings): it goes on.
+		 */
+		for (int dir = -1; dir <= 1; dir += 2) {
+			size_t edge = dir > 0 ? runs[main].end : runs[main].start;
+
 			for (size_t r = main + dir; r < nruns; r += dir) {
 				size_t from = dir > 0 ? runs[r - 1].end : runs[r].end;
 				size_t to = dir > 0 ? runs[r].start : runs[r + 1].start;
 				int closed = 0;
+				double cost = 0;
 
 				for (size_t i = from; i < to; i++)
 					closed |= lines[i].end;
 				if (closed || (dir > 0 && lines[runs[r].start - 1].end))
 					break;
-				if (runs[r].sum >= ALSO_FRACTION * runs[main].sum)
+				for (size_t i = dir > 0 ? edge : runs[r].end; i < (dir > 0 ? runs[r].start : edge); i++)
+					cost -= val[i];
+				if (runs[r].sum >= ALSO_FRACTION * runs[main].sum && cost <= JOIN_COST * runs[r].sum) {
 					for (size_t i = runs[r].start; i < runs[r].end; i++)
 						lines[i].inblock = 1;
+					edge = dir > 0 ? runs[r].end : runs[r].start;
+				}
 			}
+		}
 	}
 	free(runs);
+	free(val);
 	/* Context: the score of each line given its neighbours and the block. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
