@@ -81,6 +81,7 @@ struct tagger {
 	size_t labcap, cuescap;
 	struct cand *cand;
 	size_t ncand, candcap;
+	struct buf taken;	/* choose(): the sentence bytes already covered by a mention */
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
@@ -1214,43 +1215,71 @@ by_start(const void *pa, const void *pb)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
-/* Keep the strongest candidates that do not overlap, in text order; returns how many. */
+/* The first of the candidates c[0..n), in start order, that starts at or after pos. */
+static size_t
+first_from(const struct cand *c, size_t n, size_t pos)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Keep the strongest candidates that do not overlap, in text order; returns
+ * how many.  Linear in the candidates and the bytes they cover, so that a
+ * sentence of a million numbers stays fast.
+ */
 static size_t
 choose(struct tagger *t)
 {
-	size_t i, j, kept = 0;
+	struct cand *c = t->cand;
+	size_t i, j, n = t->ncand, kept = 0, extent = 0;
 
+	if (n == 0)
+		return 0;
+	qsort(c, n, sizeof *c, by_start);
 	/* the tagger's span around a listed name or a number sees more (SMA Negeri 6 Jakarta, PSMS Medan) */
-	for (i = 0; i < t->ncand; i++) {
+	for (i = 0; i < n; i++) {
 		int raise = 0;
 
-		if (t->cand[i].prio == P_DOCNAME) {	/* a person of this document stays one (Suhajar) */
-			for (j = 0; j < t->ncand; j++)
-				if (t->cand[j].prio == P_MODEL && t->cand[j].start == t->cand[i].start &&
-				    t->cand[j].end == t->cand[i].end)
-					t->cand[i].prio = P_MODEL + 1;
+		if (c[i].end > extent)
+			extent = c[i].end;
+		if (c[i].prio == P_DOCNAME) {	/* a person of this document stays one (Suhajar) */
+			for (j = first_from(c, n, c[i].start); j < n && c[j].start == c[i].start; j++)
+				if (c[j].prio == P_MODEL && c[j].end == c[i].end)
+					c[i].prio = P_MODEL + 1;
 			continue;
 		}
-		if (t->cand[i].prio != P_MODEL)
+		if (c[i].prio != P_MODEL)
 			continue;
-		for (j = 0; j < t->ncand; j++)
-			if (t->cand[j].prio <= P_QUANTITY && t->cand[j].prio != P_DEFINED && j != i &&
-			    t->cand[j].start >= t->cand[i].start && t->cand[j].end <= t->cand[i].end &&
-			    t->cand[j].end - t->cand[j].start < t->cand[i].end - t->cand[i].start &&
-			    t->cand[j].prio + 1 > raise)
-				raise = t->cand[j].prio + 1;
-		if (raise > t->cand[i].prio)
-			t->cand[i].prio = raise;
+		for (j = first_from(c, n, c[i].start); j < n && c[j].start < c[i].end; j++)
+			if (c[j].prio <= P_QUANTITY && c[j].prio != P_DEFINED && j != i && c[j].end <= c[i].end &&
+			    c[j].end - c[j].start < c[i].end - c[i].start && c[j].prio + 1 > raise)
+				raise = c[j].prio + 1;
+		if (raise > c[i].prio)
+			c[i].prio = raise;
 	}
-	qsort(t->cand, t->ncand, sizeof *t->cand, by_strength);
-	for (i = 0; i < t->ncand; i++) {
-		for (j = 0; j < kept; j++)
-			if (t->cand[i].start < t->cand[j].end && t->cand[j].start < t->cand[i].end)
-				break;
-		if (j == kept)
-			t->cand[kept++] = t->cand[i];
+	qsort(c, n, sizeof *c, by_strength);
+	t->taken.len = 0;
+	buf_reserve(&t->taken, extent);
+	memset(t->taken.data, 0, extent);
+	for (i = 0; i < n; i++) {
+		size_t len = c[i].end - c[i].start;
+
+		if (memchr(t->taken.data + c[i].start, 1, len))
+			continue;	/* overlaps a stronger mention */
+		memset(t->taken.data + c[i].start, 1, len);
+		c[kept++] = c[i];
 	}
-	qsort(t->cand, kept, sizeof *t->cand, by_start);
+	qsort(c, kept, sizeof *c, by_start);
 	return kept;
 }
 
@@ -1508,6 +1537,7 @@ tagger_free(struct tagger *t)
 	free(t->label);
 	free(t->cues);
 	free(t->cand);
+	buf_free(&t->taken);
 	free(t->m);
 	buf_free(&t->scratch);
 	buf_free(&t->values);

@@ -41,6 +41,7 @@ table_init(struct table *t, size_t expect)
 	t->mask = cap - 1;
 	t->off = xgrow(NULL, &t->offcap, 1, sizeof *t->off);
 	t->off[0] = 0;
+	buf_reserve(&t->arena, 64);	/* key bytes are never NULL, even the empty key's */
 }
 
 static void

@@ -2,9 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "entity.h"
-#include "utf8.h"
+#include "fuzzlib.h"
 
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -23,6 +22,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	/* the tagger reads what the record reader gives: valid UTF-8; each LF starts a sentence */
 	text.len = 0;
+	buf_reserve(&text, 1);	/* never a NULL text, even when empty */
 	utf8_repair(&text, (const char *)data + 1, size - 1);
 	while (at <= text.len) {
 		const char *nl = memchr(text.data + at, '\n', text.len - at);
@@ -33,6 +33,9 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		values = tagger_values(tagger);
 		for (i = 0; i < nm; i++) {
 			if (m[i].start >= m[i].end || m[i].end > n || (i > 0 && m[i].start < m[i - 1].end))
+				abort();
+			/* offsets fall on character boundaries */
+			if (!fuzz_boundary(text.data + at, n, m[i].start) || !fuzz_boundary(text.data + at, n, m[i].end))
 				abort();
 			/* every mention has a value, and its bytes can be read (ASan checks) */
 			if (m[i].vlen == 0 || memchr(values + m[i].value, '\n', m[i].vlen))

@@ -37,6 +37,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if (total != ln.len)
 			abort();
 		esc.len = 0;
+		buf_reserve(&esc, 1);	/* never NULL, even for an empty line */
 		escape_into(&esc, ln.data, ln.len);
 		if (memchr(esc.data, '\t', esc.len) || memchr(esc.data, '\r', esc.len))
 			abort();
