@@ -87,3 +87,13 @@ print('x' * 100000 + '@' + 'y.' * 50000)" > "$TMP/regex"
 		[ "$status" -eq 0 ] && [ "$stderr" = "" ] || { echo "$f: $status $stderr" >&2; return 1; }
 	done
 }
+
+@test "a sentence of a million numbers is tagged, in order, without overlaps (no quadratic choice of mentions)" {
+	python3 -c "print('1.' * 1000000)" > "$TMP/numbers"
+	run --separate-stderr timeout 100 "$BIN/tag-entities" --no-model "$TMP/numbers"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${#lines[@]}" -ge 1 ]
+	# mentions never overlap and come in text order
+	printf '%s\n' "${lines[@]}" | awk -F'\t' '$4 < end { exit 1 } { end = $5 }'
+}
