@@ -805,7 +805,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	struct { size_t start, end, good; double sum; } *runs = NULL;
 	size_t nruns = 0, runcap = 0, from = 0, rstart = 0, rend = 0;
 	double sum = 0, rbest = 0, best = 0;
-	double *val = xmalloc((n + 1) * sizeof *val);	/* each line's worth to a stretch */
+	double *acc = xmalloc((n + 1) * sizeof *acc);	/* the lines' worth to a stretch, summed up to each */
+	acc[0] = 0;
 
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || sum <= 0) {
@@ -836,7 +837,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			v = (l->local - 0.5) * 2 * (w > MIN_WEIGHT ? w : MIN_WEIGHT);
 		else
 			v = (l->local - 0.5) * 2 * w;
-		val[i] = v;
+		acc[i + 1] = acc[i] + v;
 		sum += v;
 		if (sum > rbest) {
 			rbest = sum;
@@ -870,14 +871,13 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 				size_t from = dir > 0 ? runs[r - 1].end : runs[r].end;
 				size_t to = dir > 0 ? runs[r].start : runs[r + 1].start;
 				int closed = 0;
-				double cost = 0;
+				double cost;
 
 				for (size_t i = from; i < to; i++)
 					closed |= lines[i].end;
 				if (closed || (dir > 0 && lines[runs[r].start - 1].end))
 					break;
-				for (size_t i = dir > 0 ? edge : runs[r].end; i < (dir > 0 ? runs[r].start : edge); i++)
-					cost -= val[i];
+				cost = dir > 0 ? acc[edge] - acc[runs[r].start] : acc[runs[r].end] - acc[edge];
 				if (runs[r].sum >= ALSO_FRACTION * runs[main].sum && cost <= JOIN_COST * runs[r].sum) {
 					for (size_t i = runs[r].start; i < runs[r].end; i++)
 						lines[i].inblock = 1;
@@ -887,7 +887,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		}
 	}
 	free(runs);
-	free(val);
+	free(acc);
 	/* Context: the score of each line given its neighbours and the block. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
