@@ -30,7 +30,7 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 /* ... joined by the stretches this rich beside it, up to a cue that closes the article. */
 #define ALSO_FRACTION 0.6
 /* ... when what lies between costs at most this times what the stretch brings. */
-#define JOIN_COST 1.0
+#define JOIN_COST 4.0
 /* A boilerplate line weighs at least this many words against a stretch. */
 #define MIN_WEIGHT 15
 /* Outside the main block, a line's score is multiplied by this. */
@@ -711,21 +711,27 @@ body_words(struct bp_model *m, const struct bp_line *l, int add)
 
 /* ---------------------------------------------------------- the document */
 
-/* Whether one of the few lines before a stretch is a headline sharing the words of its first good lines. */
+/*
+ * Whether one of the few lines before a stretch, not before line index
+ * floor, is a headline sharing the words of its first good lines.
+ */
 static int
-headed(struct bp_model *m, const struct bp_line *lines, size_t start, size_t end)
+headed(struct bp_model *m, const struct bp_line *lines, size_t floor, size_t start, size_t end)
 {
 	table_clear(&m->bodywords);
 	for (size_t i = start, k = 0; i < end && k < 3; i++)
 		if (lines[i].local >= 0.5)
 			body_words(m, &lines[i], 1), k++;
-	for (size_t i = start, k = 0; i > 0 && k < HEAD_LINES; i--, k++) {
+	for (size_t i = start, k = 0; i > floor && k < HEAD_LINES; i--, k++) {
 		const struct bp_line *l = &lines[i - 1];
 
 		if (l->words < 3 || l->words > 30 || l->terminal || l->repeated || l->cue)
 			continue;
-		if (body_words(m, l, 0) >= HEAD_SHARE)
+		if (body_words(m, l, 0) >= HEAD_SHARE) {
+			if (debug)
+				fprintf(stderr, "headline %lu for %lu\n", l->lineno, lines[start].lineno);
 			return 1;
+		}
 	}
 	return 0;
 }
@@ -875,15 +881,18 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		while (runs[main].sum < FIRST_FRACTION * best ||
 		    (runs[main].good < FIRST_LINES && runs[main].sum < best))
 			main++;
-		/* A richer stretch under its own headline (a line before it sharing its words) is the article rather. */
+		/*
+		 * A richer stretch under its own headline (a line before it, after
+		 * the stretch chosen, sharing its words) is the article rather.
+		 */
 		int richer = 0;
 
 		for (size_t r = main + 1; r < nruns; r++)
 			richer |= runs[r].sum > runs[main].sum && runs[r].good >= FIRST_LINES;
-		if (richer && !headed(m, lines, runs[main].start, runs[main].end))
+		if (richer && !headed(m, lines, 0, runs[main].start, runs[main].end))
 			for (size_t r = main + 1; r < nruns; r++)
 				if (runs[r].sum > runs[main].sum && runs[r].good >= FIRST_LINES &&
-				    headed(m, lines, runs[r].start, runs[r].end)) {
+				    headed(m, lines, runs[main].end, runs[r].start, runs[r].end)) {
 					main = r;
 					break;
 				}
