@@ -97,3 +97,48 @@ print('x' * 100000 + '@' + 'y.' * 50000)" > "$TMP/regex"
 	# mentions never overlap and come in text order
 	printf '%s\n' "${lines[@]}" | awk -F'\t' '$4 < end { exit 1 } { end = $5 }'
 }
+
+# interrupt FILTER FIELDS: start FILTER on a FIFO fed slowly, SIGINT it, check its output.
+interrupt() {
+	local f=$1 fields=$2
+	rm -f "$TMP/fifo" && mkfifo "$TMP/fifo"
+	{ for i in $(seq 50); do cat "$TMP/in"; done; sleep 4; } > "$TMP/fifo" &
+	python3 -c '
+import signal, subprocess, sys, time
+p = subprocess.Popen(sys.argv[2:], stdout=open(sys.argv[1], "wb"),
+                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+time.sleep(1)
+p.send_signal(signal.SIGINT)
+sys.exit(0 if p.wait() == -signal.SIGINT else 1)' "$TMP/out" "$BIN/$f" "$TMP/fifo"
+	wait
+	# whole records only: empty, or ending with LF, every line with its fields
+	[ ! -s "$TMP/out" ] || [ "$(tail -c 1 "$TMP/out" | od -An -c | tr -d ' ')" = '\n' ]
+	awk -F'\t' -v n="$fields" 'NF != n { exit 1 }' "$TMP/out"
+}
+
+@test "SIGINT mid-run: the filter dies of it, and what it wrote is whole records" {
+	"$BIN/strip-boilerplate" corpus/*.txt > "$TMP/paragraphs"
+	"$BIN/split-sentences" "$TMP/paragraphs" > "$TMP/sentences"
+	cp corpus/003_f04ab3ca39abb6c7.txt "$TMP/in"
+	interrupt strip-boilerplate 3
+	cp "$TMP/paragraphs" "$TMP/in"
+	interrupt split-sentences 4
+	cp "$TMP/sentences" "$TMP/in"
+	interrupt tag-entities 8
+	interrupt count-values 5
+}
+
+@test "a file removed while an earlier one is read: reported, the rest processed" {
+	cp corpus/000_fdfa7573e456b054.txt "$TMP/a"
+	cp corpus/001_6c093d3b5edf5605.txt "$TMP/b"
+	for f in strip-boilerplate split-sentences tag-entities count-values; do
+		"$BIN/$f" "$TMP/a" > "$TMP/want"
+		rm -f "$TMP/fifo" && mkfifo "$TMP/fifo"
+		cp "$TMP/b" "$TMP/gone"
+		{ cat "$TMP/a"; rm "$TMP/gone"; } > "$TMP/fifo" &
+		run --separate-stderr "$BIN/$f" "$TMP/fifo" "$TMP/gone"
+		wait
+		[ "$status" -eq 1 ] && [ "$stderr" = "$f: $TMP/gone: No such file or directory" ] &&
+		[ "$output" = "$(sed "s|^$TMP/a\t|$TMP/fifo\t|" "$TMP/want")" ] || { echo "$f" >&2; return 1; }
+	done
+}
