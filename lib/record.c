@@ -152,6 +152,25 @@ each_input(int argc, char **argv, input_fn *fn, void *ctx)
 	return status;
 }
 
+int
+read_text_file(const char *name, struct buf *text)
+{
+	struct reader r = { 0 };
+	struct line ln;
+	int status;
+
+	if (reader_open(&r, name) < 0)
+		return -1;
+	while (reader_line(&r, &ln)) {
+		buf_add(text, ln.data, ln.len);
+		buf_addc(text, '\n');
+	}
+	buf_reserve(text, 1);	/* an empty file still gives a non-NULL text */
+	status = reader_close(&r);
+	reader_free(&r);
+	return status;
+}
+
 void
 fields_split(struct fields *fs, const struct line *ln)
 {

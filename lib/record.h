@@ -46,6 +46,13 @@ void reader_free(struct reader *r);
 typedef int input_fn(struct reader *r, void *ctx);
 int each_input(int argc, char **argv, input_fn *fn, void *ctx);
 
+/*
+ * All of text file NAME appended to *text as lines ended by LF, read like
+ * any input (UTF-8 repaired, CRLF and BOM taken off).  Returns -1 with
+ * errno if it cannot be opened, 1 if it had errors (reported), else 0.
+ */
+int read_text_file(const char *name, struct buf *text);
+
 /* TAB-separated fields of a line, pointing into it (nothing is copied). */
 struct fields {
 	struct line *f;

@@ -37,21 +37,15 @@ struct split {
 static void
 add_list(struct sentence_rules *rules, const char *file)
 {
-	struct reader r = { 0 };
 	struct buf text = { 0 };
-	struct line ln;
 	const char *why = "";
 	size_t bad;
+	int got = read_text_file(file, &text);
 
-	if (reader_open(&r, file) < 0)
+	if (got < 0)
 		usage_error("--abbrev: %s: %s", file, strerror(errno));
-	while (reader_line(&r, &ln)) {
-		buf_add(&text, ln.data, ln.len);
-		buf_addc(&text, '\n');
-	}
-	if (reader_close(&r))
+	if (got > 0)
 		exit(2);
-	reader_free(&r);
 	if ((bad = sentence_rules_add(rules, text.data, text.len, &why)) > 0)
 		usage_error("--abbrev: %s:%zu: %s", file, bad, why);
 	buf_free(&text);

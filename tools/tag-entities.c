@@ -184,20 +184,14 @@ process(struct reader *r, void *ctx)
 static void
 add_dict(struct tagger *t, const char *file)
 {
-	struct reader r = { 0 };
 	struct buf text = { 0 };
-	struct line ln;
+	int got = read_text_file(file, &text);
 
-	if (reader_open(&r, file) < 0)
+	if (got < 0)
 		usage_error("--dict: %s: %s", file, strerror(errno));
-	while (reader_line(&r, &ln)) {
-		buf_add(&text, ln.data, ln.len);
-		buf_addc(&text, '\n');
-	}
-	if (reader_close(&r))
+	if (got > 0)
 		exit(2);
-	reader_free(&r);
-	if (tagger_dict(t, file, text.data ? text.data : "", text.len) < 0)
+	if (tagger_dict(t, file, text.data, text.len) < 0)
 		usage_error("--dict: %s: malformed dictionary", file);
 	buf_free(&text);
 }
