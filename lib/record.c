@@ -171,6 +171,31 @@ read_text_file(const char *name, struct buf *text)
 	return status;
 }
 
+int
+read_file(const char *name, struct buf *data)
+{
+	int fd = open(name, O_RDONLY);
+	ssize_t got;
+
+	if (fd < 0)
+		return -1;
+	do {
+		buf_reserve(data, BLOCK);
+		got = read(fd, data->data + data->len, data->cap - data->len);
+		if (got > 0)
+			data->len += (size_t)got;
+	} while (got > 0 || (got < 0 && errno == EINTR));
+	if (got < 0) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 void
 fields_split(struct fields *fs, const struct line *ln)
 {

@@ -52,6 +52,8 @@ int each_input(int argc, char **argv, input_fn *fn, void *ctx);
  * errno if it cannot be opened, 1 if it had errors (reported), else 0.
  */
 int read_text_file(const char *name, struct buf *text);
+/* All the bytes of file NAME appended to *data, as they are (a model): 0, or -1 with errno. */
+int read_file(const char *name, struct buf *data);
 
 /* TAB-separated fields of a line, pointing into it (nothing is copied). */
 struct fields {

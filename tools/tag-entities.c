@@ -1,7 +1,5 @@
 /* tag-entities: sentences in (DOC LINE SENT TEXT records or plain lines), one record per entity mention out. */
 #include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,18 +200,10 @@ load_model(const char *file)
 {
 	struct buf data = { 0 };
 	struct ner_model *m;
-	char block[1 << 16];
-	ssize_t got;
-	int fd = open(file, O_RDONLY);
 
-	if (fd < 0)
+	if (read_file(file, &data) < 0)
 		usage_error("--model: %s: %s", file, strerror(errno));
-	while ((got = read(fd, block, sizeof block)) > 0)
-		buf_add(&data, block, (size_t)got);
-	if (got < 0)
-		usage_error("--model: %s: %s", file, strerror(errno));
-	close(fd);
-	if (!(m = ner_load(data.data ? data.data : "", data.len)))
+	if (!(m = ner_load(data.data, data.len)))
 		usage_error("--model: %s: not a model", file);
 	buf_free(&data);
 	return m;

@@ -902,19 +902,8 @@ load_model(const char *path, struct buf *b)
 	struct ner_model *m;
 
 	if (path) {
-		FILE *f = fopen(path, "rb");
-		size_t got;
-
-		if (!f)
+		if (read_file(path, b) < 0)
 			die("%s:", path);
-		do {
-			buf_reserve(b, 1 << 16);
-			got = fread(b->data + b->len, 1, b->cap - b->len, f);
-			b->len += got;
-		} while (got > 0);
-		if (ferror(f))
-			die("%s:", path);
-		fclose(f);
 		m = ner_load(b->data, b->len);
 	} else {
 		const struct blob *bl = need_blob("ner.model");
