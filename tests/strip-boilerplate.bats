@@ -219,3 +219,20 @@ make_wet() {
 	[[ "$output" == *$'plan \xef\xbf\xbd which'* ]]
 	[ "$stderr" = "strip-boilerplate: $TMP/bad.txt:1: invalid UTF-8 replaced by U+FFFD (1 sequence in the input)" ]
 }
+
+@test "a WARC record with no WARC-Target-URI (or an empty one) is named by its input" {
+	{
+		printf 'WARC/1.0\r\nWARC-Type: conversion\r\n\r\n'
+		printf 'The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.\r\n\r\n'
+		printf 'WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI:\r\n\r\n'
+		printf 'The mayor said on Wednesday that the work on the new bridge would begin in the spring and last for two full years.\r\n\r\n'
+	} > "$TMP/nouri.wet"
+	run --separate-stderr SB "$TMP/nouri.wet"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[0]}" == "$TMP/nouri.wet	1	The council voted"* ]]
+	[[ "${lines[1]}" == "$TMP/nouri.wet	1	The mayor said"* ]]
+	run --separate-stderr bash -c '"$1"/strip-boilerplate < "$2"' _ "$BIN" "$TMP/nouri.wet"
+	[[ "${lines[0]}" == "-	1	The council voted"* ]]
+}

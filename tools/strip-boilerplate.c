@@ -205,9 +205,11 @@ process(struct reader *r, void *ctx)
 		case WARC_RECORD:
 			doc_end(run);
 			break;
-		case WARC_BEGIN:
-			doc_begin(&run->set, run->warc.uri.data ? run->warc.uri.data : "",
-			    run->warc.uri.len);
+		case WARC_BEGIN:	/* named by its URI, or by the input when it has none */
+			if (run->warc.uri.len)
+				doc_begin(&run->set, run->warc.uri.data, run->warc.uri.len);
+			else
+				doc_begin(&run->set, r->name, strlen(r->name));
 			break;
 		case WARC_TEXT:
 			doc_line(&run->set, ln.data, ln.len, run->warc.lineno);
