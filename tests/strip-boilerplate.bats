@@ -236,3 +236,23 @@ make_wet() {
 	run --separate-stderr bash -c '"$1"/strip-boilerplate < "$2"' _ "$BIN" "$TMP/nouri.wet"
 	[[ "${lines[0]}" == "-	1	The council voted"* ]]
 }
+
+@test "a block ends at 32 MiB of memory, lines counted too: 400000 short lines are a block of their own" {
+	{
+		printf 'WARC/1.0\nWARC-Type: conversion\nWARC-Target-URI: one\n\n'
+		printf 'The weather in the city was fine on most days of the year, the report said.\n'
+		yes x | head -n 400000
+		printf '\n'
+		for i in 2 3; do
+			printf 'WARC/1.0\nWARC-Type: conversion\nWARC-Target-URI: p%d\n\n' "$i"
+			printf 'The weather in the city was fine on most days of the year, the report said.\n\n'
+		done
+	} > "$TMP/lines.wet"
+	run --separate-stderr bash -c '"$1"/strip-boilerplate --explain "$2" | grep weather' _ "$BIN" "$TMP/lines.wet"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	# the first document was judged before the others were read: its line is not yet repeated
+	[[ "${lines[0]}" == "one	1	body	"* ]]
+	[[ "${lines[1]}" == "p2	1	boilerplate	0.000	"* ]]
+	[[ "${lines[2]}" == "p3	1	boilerplate	0.000	"* ]]
+}

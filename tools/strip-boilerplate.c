@@ -28,7 +28,7 @@ static const char help[] =
     "  -c, --cue-words N       a cue phrase marks lines under N words (default 20)\n"
     "  -b, --block DOCS        documents counted together before any is written (default 1000)\n";
 
-/* A block of documents is counted, then written: at most this much text. */
+/* A block of documents is counted, then written: at most this much memory (text and lines). */
 #define BLOCK_BYTES (32u << 20)
 
 /* The non-blank lines of the documents read but not yet written. */
@@ -177,7 +177,8 @@ doc_end(struct run *run)
 	s->open = 0;
 	if (run->model.opt.repeat == 0)
 		flush(run, 0, 1);
-	else if ((long)s->ndocs >= run->block || s->text.len >= BLOCK_BYTES)
+	else if ((long)s->ndocs >= run->block ||
+	    s->text.len + s->n * (sizeof *s->lines + sizeof *s->offs) >= BLOCK_BYTES)
 		flush(run, 1, 1);
 }
 
