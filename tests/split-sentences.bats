@@ -84,6 +84,15 @@ lossless() {
 	check_output $'d\t1\t1\tSatu.\nd\t1\t2\tDua.\n'"$TMP/in2"$'\t1\t1\tTiga.'
 }
 
+@test "a record whose LINE is not a number is reported and skipped" {
+	printf 'd\t\tSatu.\nd\tx2\tDua.\nd\t3\tTiga. Empat.\n' > "$TMP/in"
+	run --separate-stderr SS "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "split-sentences: $TMP/in:1: LINE is not a number
+split-sentences: $TMP/in:2: LINE is not a number" ]
+	check_output $'d\t3\t1\tTiga.\nd\t3\t2\tEmpat.'
+}
+
 @test "empty input and blank paragraphs give no records" {
 	run --separate-stderr SS < /dev/null
 	[ "$status" -eq 0 ]

@@ -85,6 +85,18 @@ paragraph(struct split *sp, const char *doc, size_t doclen, int doc_raw,
 	}
 }
 
+/* A LINE field: digits only. */
+static int
+line_number(const struct line *f)
+{
+	if (f->len == 0)
+		return 0;
+	for (size_t i = 0; i < f->len; i++)
+		if (f->data[i] < '0' || f->data[i] > '9')
+			return 0;
+	return 1;
+}
+
 static int
 process(struct reader *r, void *ctx)
 {
@@ -105,6 +117,11 @@ process(struct reader *r, void *ctx)
 			continue;
 		}
 		struct line *f = sp->fields.f;
+		if (!line_number(&f[1])) {
+			warn("%s:%lu: LINE is not a number", r->name, r->lineno);
+			status = 1;
+			continue;
+		}
 		f[2].len = unescape(f[2].data, f[2].len);
 		paragraph(sp, f[0].data, f[0].len, 1, &f[1], 0, f[2].data, f[2].len);
 	}
