@@ -22,10 +22,10 @@ static const char help[] =
     "  -l, --lang LANG         stoplist: id, en, ... or auto (default auto)\n"
     "  -t, --threshold SCORE   a line is body from this score (default 0.5)\n"
     "  -n, --near SCORE        a line this good may join body around it (default 0.3)\n"
-    "  -s, --short-words N     lines under N words are judged by context (default 8)\n"
+    "  -s, --short-words WORDS lines under WORDS words are judged by context (default 8)\n"
     "  -r, --repeat DOCS       a line found in DOCS documents is boilerplate (default 3; 0 off)\n"
-    "  -R, --repeat-words N    ... if it has fewer than N words (default 40)\n"
-    "  -c, --cue-words N       a cue phrase marks lines under N words (default 20)\n"
+    "  -R, --repeat-words WORDS ... if it has fewer than WORDS words (default 40)\n"
+    "  -c, --cue-words WORDS   a cue phrase marks lines under WORDS words (default 20)\n"
     "  -b, --block DOCS        documents counted together before any is written (default 1000)\n";
 
 /* A block of documents is counted, then written: at most this much memory (text and lines). */
