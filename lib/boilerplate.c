@@ -55,9 +55,9 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 /* ... lines of the run at most this far apart. */
 #define TEASER_GAP 2
 
-static int debug;
+static int debug;	/* BP_DEBUG in the environment: each line's signals on stderr */
 #define CUE_PREFIX 4	/* in the cue set: the first words of a longer cue */
-#define CUE_CREDIT 8	/* ... a word that credits a photo (Getty, Reuters, Foto) */	/* BP_DEBUG in the environment: each line's signals on stderr */
+#define CUE_CREDIT 8	/* ... a word that credits a photo (Getty, Reuters, Foto) */
 
 void
 bp_defaults(struct bp_options *o)
@@ -122,7 +122,7 @@ punct_len(const unsigned char *s, size_t n)
 	if (c == 0xC2 && n >= 2 && s[1] >= 0xA0 && s[1] <= 0xBF)
 		return 2;	/* nbsp, «, », ·, ©, ... */
 	if (c == 0xE2 && n >= 3 && (s[1] == 0x80 || s[1] == 0x81 || s[1] == 0x86 ||
-	    s[1] == 0x96 || s[1] == 0x97 || s[1] == 0x80))
+	    s[1] == 0x96 || s[1] == 0x97))
 		return 3;	/* dashes, quotes, bullets, ellipsis, arrows, shapes */
 	if (c == 0xF0 && n >= 4)
 		return 4;	/* emoji and other symbols */
@@ -309,6 +309,40 @@ cue_add(struct bp_model *m, uint64_t h, int flag)
 	m->cueflag[i] |= (uint8_t)flag;
 }
 
+/* The phrases of a cue list, one a line; each first words of a cue are a prefix that may go on. */
+static void
+load_cues(struct bp_model *m, const struct blob *bl, int flag)
+{
+	size_t pos = 0;
+	struct line ln;
+
+	while (bl && data_next_line(bl, &pos, &ln)) {
+		const unsigned char *p = (const unsigned char *)ln.data, *end = p + ln.len;
+		uint64_t h = WORD_HASH0;
+		size_t words = 0;
+
+		while (p < end) {
+			while (p < end && punct_len(p, (size_t)(end - p)))
+				p += punct_len(p, (size_t)(end - p));
+			const unsigned char *w = p;
+
+			while (p < end && !punct_len(p, (size_t)(end - p)))
+				p++;
+			if (p == w)
+				continue;
+			if (words++ && flag != CUE_CREDIT)
+				cue_add(m, h, CUE_PREFIX);
+			h = phrase_step(h, number(w, (size_t)(p - w)) ? NUMBER_KEY :
+			    (size_t)(p - w) > MAX_STOP ? hash_bytes(w, (size_t)(p - w)) :
+			    word_key(w, (size_t)(p - w)));
+		}
+		if (words)
+			cue_add(m, h, flag);
+		if (flag != CUE_CREDIT && words > m->cue_maxwords)
+			m->cue_maxwords = words;
+	}
+}
+
 int
 bp_init(struct bp_model *m, const struct bp_options *o)
 {
@@ -343,7 +377,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 		if (m->fixed == m->nlangs)
 			return -1;
 	}
-	/* Cue phrases: every cues-XX.txt, and ends-XX.txt (cues that close the article). */
+	/* Cue phrases: every cues-XX.txt, ends-XX.txt (cues that close the article) and credits-XX.txt (photo credits). */
 	m->cuemask = 4095;
 	m->cuekey = xcalloc(m->cuemask + 1, sizeof *m->cuekey);
 	m->cueflag = xcalloc(m->cuemask + 1, 1);
@@ -351,42 +385,10 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	static const int kindflag[] = { BP_CUE, BP_CUE | BP_END, CUE_CREDIT };
 
 	for (int f = 0; f < 3 * 26 * 26; f++) {
-		char a = (char)('a' + f / 26 % 26), b = (char)('a' + f % 26);
 		int kind = f / (26 * 26);
 
-		{
-			snprintf(name, sizeof name, kinds[kind], a, b);
-			const struct blob *bl = data_find(name);
-			size_t pos = 0;
-			struct line ln;
-
-			while (bl && data_next_line(bl, &pos, &ln)) {
-				/* the phrase, each of its first words a prefix that may go on */
-				const unsigned char *p = (const unsigned char *)ln.data, *end = p + ln.len;
-				uint64_t h = WORD_HASH0;
-				size_t words = 0;
-
-				while (p < end) {
-					while (p < end && punct_len(p, (size_t)(end - p)))
-						p += punct_len(p, (size_t)(end - p));
-					const unsigned char *w = p;
-
-					while (p < end && !punct_len(p, (size_t)(end - p)))
-						p++;
-					if (p == w)
-						continue;
-					if (words++ && kind != 2)
-						cue_add(m, h, CUE_PREFIX);
-					h = phrase_step(h, number(w, (size_t)(p - w)) ? NUMBER_KEY :
-					    (size_t)(p - w) > MAX_STOP ? hash_bytes(w, (size_t)(p - w)) :
-					    word_key(w, (size_t)(p - w)));
-				}
-				if (words)
-					cue_add(m, h, kindflag[kind]);
-				if (kind != 2 && words > m->cue_maxwords)
-					m->cue_maxwords = words;
-			}
-		}
+		snprintf(name, sizeof name, kinds[kind], 'a' + f / 26 % 26, 'a' + f % 26);
+		load_cues(m, data_find(name), kindflag[kind]);
 	}
 	return 0;
 }
@@ -512,8 +514,7 @@ line_end(struct bp_line *l)
 		l->terminal = 1;
 }
 
-/* Words, stopwords, capitals, digits, separators of one line. */
-/* Signals, key and cue of one line, from its first SCANNED words. */
+/* Signals (words, stopwords, capitals, digits, separators), key and cue of one line, from its first SCANNED words. */
 static void
 line_words(struct bp_model *m, struct bp_line *l)
 {
@@ -757,7 +758,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 {
 	const struct bp_options *o = &m->opt;
 	size_t nl = m->nlangs, lang = m->fixed;
-	uint64_t *stops = xcalloc(nl + 1, sizeof *stops);
+	uint64_t stops[BP_LANGS] = { 0 };	/* of each language, in the whole document */
 	/* Signals of each line; stopwords counted for every language. */
 
 	for (size_t i = 0; i < n; i++) {
@@ -1028,6 +1029,5 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			if (lines[i].key == lines[title].key)
 				lines[i].class = BP_TITLE;
 	}
-	free(stops);
 	return nl ? m->langs[lang].code : "";
 }

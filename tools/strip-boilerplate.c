@@ -35,8 +35,8 @@ static const char help[] =
 struct docset {
 	struct buf text;
 	struct bp_line *lines;
-	size_t *offs;
-	size_t n, cap, offcap;
+	size_t *offs;		/* of each line's text in text (it moves as text grows) */
+	size_t n, cap;		/* of lines and offs */
 	struct doc {
 		size_t name, namelen;	/* in names */
 		size_t first, n;	/* in lines */
@@ -107,10 +107,10 @@ doc_line(struct docset *s, const char *text, size_t len, unsigned long lineno)
 {
 	if (blank(text, len))
 		return;
-	if (s->n == s->cap)
+	if (s->n == s->cap) {
 		s->lines = xgrow(s->lines, &s->cap, s->n + 1, sizeof *s->lines);
-	if (s->n == s->offcap)
-		s->offs = xgrow(s->offs, &s->offcap, s->n + 1, sizeof *s->offs);
+		s->offs = xrealloc(s->offs, s->cap * sizeof *s->offs);
+	}
 	memset(&s->lines[s->n], 0, sizeof s->lines[0]);
 	s->lines[s->n].len = len;
 	s->lines[s->n].lineno = lineno;
