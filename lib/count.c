@@ -117,9 +117,8 @@ sel_complement(struct sel *s, const struct count_spec *spec)
 	for (size_t i = 1; i <= top; i++)
 		s->chosen[i] = i != spec->weight && i != spec->weight2 && !(by && fieldlist_has(by, i));
 	s->open_from = by && by->open_from ? 0 : top + 1;
-	s->need = top + 1;
-	if (by && by->open_from)
-		s->need = by->open_from;
+	/* The named fields must be there; and the key too, when no field before them is left for it. */
+	s->need = by && by->open_from ? by->open_from : memchr(s->chosen + 1, 1, top) ? top : top + 1;
 }
 
 static size_t

@@ -250,3 +250,12 @@ count-values: $TMP/in:3: weight is not a number: -1" ]
 	[ "$(wc -c < "$TMP/out")" -eq 100000007 ]
 	[ "$(cut -c1-3 "$TMP/out" | head -n 2 | tr '\n' ' ')" = "$(printf '2\ta 1\tb ')" ]
 }
+
+@test "--by the last field: the key is the fields before it (a record needs no field beyond)" {
+	printf 'a\tb\tPER\na\tb\tPER\nc\td\tLOC\n' > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" --by 3 "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output $'LOC\t1\tc\td\nPER\t2\ta\tb'
+}
+
