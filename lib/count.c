@@ -85,6 +85,7 @@ struct counter {
 	pthread_cond_t cv;
 	const char **fstart, **fend;
 	unsigned long bad;	/* malformed records in this input */
+	uint64_t wsum, w2sum;	/* -w: the weights counted so far */
 	struct summary *ss;
 };
 
@@ -628,14 +629,13 @@ parse_weight(const char *p, size_t n, uint64_t *w)
 {
 	uint64_t v = 0;
 
-	if (n == 0 || n > 19)
+	if (n == 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		unsigned d = (unsigned char)p[i] - '0';
 
-		if (d > 9)
+		if (d > 9 || __builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, d, &v))
 			return -1;
-		v = v * 10 + d;
 	}
 	*w = v;
 	return 0;
@@ -698,6 +698,11 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 			if (parse_weight(f, n, &w2) < 0)
 				return malformed(c, name, lineno, "distinct count is not a number", 0, 0, f, n);
 		}
+		/* No count or total can overflow later (in the counting thread) if the sums of all weights do not. */
+		if (c->spec.weight && (c->wsum + w < w || c->w2sum + w2 < w2))
+			return malformed(c, name, lineno, "the weights add up beyond 2^64-1", 0, 0, NULL, 0);
+		c->wsum += w;
+		c->w2sum += w2;
 		if (c->ss) {
 			struct keyspan k = { .b = &c->keybuf };
 

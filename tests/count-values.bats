@@ -259,3 +259,20 @@ count-values: $TMP/in:3: weight is not a number: -1" ]
 	check_output $'LOC\t1\tc\td\nPER\t2\ta\tb'
 }
 
+@test "-w: weights up to 2^64-1; a weight that would take the sums beyond is reported with file and line" {
+	printf '18446744073709551615\tx\n' > "$TMP/max"
+	run --separate-stderr "$BIN/count-values" -w 1 -f 2 "$TMP/max"
+	[ "$status" -eq 0 ]
+	check_output $'18446744073709551615\tx'
+	printf '9999999999999999999\tx\n9999999999999999999\tx\n2\ty\n18446744073709551616\tz\n' > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" -w 1 -f 2 "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "count-values: $TMP/in:2: the weights add up beyond 2^64-1
+count-values: $TMP/in:4: weight is not a number: 18446744073709551616" ]
+	check_output $'9999999999999999999\tx\n2\ty'
+	printf '1\t9999999999999999999\tx\n1\t9999999999999999999\tx\n' > "$TMP/d"
+	run --separate-stderr "$BIN/count-values" -w 1,2 -f 3 "$TMP/d"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "count-values: $TMP/d:2: the weights add up beyond 2^64-1" ]
+	check_output $'1\t9999999999999999999\tx'
+}
