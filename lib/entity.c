@@ -550,7 +550,18 @@ digits_value(const char *s, size_t n)
 	return v;
 }
 
-/* A date's parts from its text: numbers, a month name; 0 if it makes no date. */
+/* Days of month m (1-12) of year y (0: unknown, so February may have 29). */
+static int
+month_days(int y, int m)
+{
+	static const unsigned char days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && y && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)))
+		return 28;
+	return days[m - 1];
+}
+
+/* A date's parts from its text: numbers, a month name; 0 if it makes no date that exists (31/2). */
 static int
 parse_date(const char *s, size_t n, struct cand *c)
 {
@@ -598,7 +609,9 @@ parse_date(const char *s, size_t n, struct cand *c)
 		if (nn > 2)
 			c->y = (int)(ndig[2] == 2 ? 2000 + nums[2] : nums[2]);
 	}
-	return c->m <= 12 && c->d <= 31 && (c->y || c->m);
+	if (c->m > 12 || (c->d && (!c->m || c->d > month_days(c->y, c->m))))
+		return 0;
+	return c->y || c->m;
 }
 
 static void
@@ -1340,8 +1353,8 @@ date_value(struct tagger *t, struct mention *m, const struct cand *c)
 	char v[16];
 	int n, y = c->y;
 
-	if (!y && c->m && c->d && t->year)
-		y = t->year;
+	if (!y && c->m && c->d && t->year && c->d <= month_days(t->year, c->m))
+		y = t->year;	/* the document's year, unless the date does not exist in it (29/2) */
 	if (y && c->m && c->d)
 		n = snprintf(v, sizeof v, "%04d-%02d-%02d", y, c->m, c->d);
 	else if (c->m && c->d)

@@ -87,6 +87,13 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	check_output $'d\t1\t1\t0\t21\tDATE\tSenin 08 Agustus 2022\t2022-08-08\nd\t1\t1\t23\t32\tTIME\t13:28 WIB\t13:28+07:00\nd\t2\t1\t8\t19\tDATE\tKamis (4/8)\t2022-08-04\ne\t1\t1\t8\t19\tDATE\tKamis (4/8)\t--08-04'
 }
 
+@test "dates that do not exist are no dates; a document's year is not given to a 29/2 it lacks" {
+	printf 'd\t1\t1\tPada 5 Maret 2023 ia datang.\nd\t2\t1\tSenin (29/2) dan Selasa (28/2) lalu.\nd\t3\t1\tBukan 29/2/2023 atau 2023-02-29, tetapi 29/2/2024.\n' > "$TMP/in"
+	run --separate-stderr TE --no-model "$TMP/in"
+	[ "$status" -eq 0 ]
+	check_output $'d\t1\t1\t5\t17\tDATE\t5 Maret 2023\t2023-03-05\nd\t2\t1\t0\t12\tDATE\tSenin (29/2)\t--02-29\nd\t2\t1\t17\t30\tDATE\tSelasa (28/2)\t2023-02-28\nd\t3\t1\t40\t49\tDATE\t29/2/2024\t2024-02-29'
+}
+
 @test "money with juta, percentages and quantities in Indonesian notation" {
 	tags_as -- 'Harga di bawah Rp1,5 juta, naik 3,5 persen dari 30.505 unit.' \
 	    $'-\t1\t1\t15\t25\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t32\t42\tPERCENT\t3,5 persen\t3.5\n-\t1\t1\t48\t59\tQUANTITY\t30.505 unit\t30505 unit'
