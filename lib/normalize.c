@@ -142,37 +142,51 @@ decimal_separator(const char *s, size_t n)
 	return ndot == 1 ? '.' : ncomma == 1 ? ',' : 0;
 }
 
+/* Append the integer digit d, unless it is a leading zero. */
+static void
+int_digit(struct buf *out, size_t *ndig, char d)
+{
+	if (*ndig || d != '0') {
+		buf_addc(out, d);
+		(*ndig)++;
+	}
+}
+
 int
 number_value(const char *s, size_t n, int exp, struct buf *out)
 {
-	char digits[128];
-	size_t nd = 0, point = 0, i, lead, end;
 	char dec = decimal_separator(s, n);
+	size_t i, point = n, ndig = 0, last = 0, moved = 0, shift = exp > 0 ? (size_t)exp : 0;
 	int seen = 0;
 
-	for (i = 0; i < n && nd < sizeof digits - 16; i++) {
+	for (i = 0; i < n; i++) {
 		if (s[i] >= '0' && s[i] <= '9') {
-			digits[nd++] = s[i];
 			seen = 1;
-		} else if (s[i] == dec && !point)
-			point = nd + 1;	/* digits before the point, plus one */
+			if (i < point)
+				int_digit(out, &ndig, s[i]);
+		} else if (s[i] == dec && point == n)
+			point = i;
 	}
 	if (!seen)
 		return 0;
-	point = point ? point - 1 : nd;
-	while (exp-- > 0) {
-		if (point == nd)
-			digits[nd++] = '0';
-		point++;
-	}
-	for (lead = 0; lead + 1 < point && digits[lead] == '0'; lead++)
-		;
-	for (end = nd; end > point && digits[end - 1] == '0'; end--)
-		;
-	buf_add(out, digits + lead, point - lead);
-	if (end > point) {
+	/* The first `shift` digits of the fraction join the integer part, zeros if it has fewer. */
+	for (i = point; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (moved < shift) {
+				int_digit(out, &ndig, s[i]);
+				moved++;
+			} else if (s[i] != '0')
+				last = i + 1;
+		}
+	for (; moved < shift; moved++)
+		int_digit(out, &ndig, '0');
+	if (!ndig)
+		buf_addc(out, '0');
+	if (last) {
 		buf_addc(out, '.');
-		buf_add(out, digits + point, end - point);
+		for (i = point, moved = 0; i < last; i++)
+			if (s[i] >= '0' && s[i] <= '9' && moved++ >= shift)
+				buf_addc(out, s[i]);
 	}
 	return 1;
 }

@@ -99,6 +99,12 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	    $'-\t1\t1\t15\t25\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t32\t42\tPERCENT\t3,5 persen\t3.5\n-\t1\t1\t48\t59\tQUANTITY\t30.505 unit\t30505 unit'
 }
 
+@test "numbers of any length keep every digit in VALUE (no fixed-size copy, no 64-bit limit)" {
+	n=$(printf '9%.0s' $(seq 150))
+	tags_as -- "Ada $n orang dan Rp${n}1,5 triliun." \
+	    $'-\t1\t1\t4\t160\tQUANTITY\t'"$n orang"$'\t'"$n orang"$'\n-\t1\t1\t165\t328\tMONEY\t'"Rp${n}1,5 triliun"$'\t'"${n}1500000000000 IDR"
+}
+
 @test "e-mail addresses and URLs" {
 	tags_as -- 'Tulis ke rudi@gmail.com atau buka https://kabar.id/a?b=1.' \
 	    $'-\t1\t1\t9\t23\tEMAIL\trudi@gmail.com\trudi@gmail.com\n-\t1\t1\t34\t56\tURL\thttps://kabar.id/a?b=1\thttps://kabar.id/a?b=1'
