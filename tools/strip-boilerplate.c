@@ -149,17 +149,17 @@ write_doc(struct run *run, const struct doc *d)
 	}
 }
 
-/* Count or write the documents held, then forget them. */
+/* Count (unless counting is off) and write the documents held, then forget them. */
 static void
-flush(struct run *run, int count, int write)
+flush(struct run *run)
 {
 	struct docset *s = &run->set;
 
 	for (size_t i = 0; i < s->n; i++)
 		s->lines[i].text = s->text.data + s->offs[i];
-	for (size_t i = 0; count && i < s->ndocs; i++)
+	for (size_t i = 0; run->model.opt.repeat > 0 && i < s->ndocs; i++)
 		bp_count(&run->model, s->lines + s->docs[i].first, s->docs[i].n);
-	for (size_t i = 0; write && i < s->ndocs; i++)
+	for (size_t i = 0; i < s->ndocs; i++)
 		write_doc(run, &s->docs[i]);
 	s->text.len = s->names.len = 0;
 	s->n = s->ndocs = 0;
@@ -175,11 +175,9 @@ doc_end(struct run *run)
 	if (!s->open)
 		return;
 	s->open = 0;
-	if (run->model.opt.repeat == 0)
-		flush(run, 0, 1);
-	else if ((long)s->ndocs >= run->block ||
+	if (run->model.opt.repeat == 0 || (long)s->ndocs >= run->block ||
 	    s->text.len + s->n * (sizeof *s->lines + sizeof *s->offs) >= BLOCK_BYTES)
-		flush(run, 1, 1);
+		flush(run);
 }
 
 /* Every document of one input: the file itself, or the records of a WARC stream. */
@@ -264,7 +262,7 @@ main(int argc, char *argv[])
 	if (bp_init(&run.model, &o) < 0)
 		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
 	status = each_input(argc, argv, process, &run);
-	flush(&run, o.repeat > 0, 1);
+	flush(&run);
 	bp_free(&run.model);
 	warc_free(&run.warc);
 	buf_free(&run.set.text);
