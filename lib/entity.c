@@ -191,9 +191,12 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 			l->e = xgrow(l->e, &l->ecap, id + 1, sizeof *l->e);
 		l->e[id].type = type;
 		l->e[id].prio = prio;
-		l->e[id].value = l->values.len;
+		if (added || vlen > l->e[id].vlen) {
+			l->e[id].value = l->values.len;
+			buf_add(&l->values, value, vlen);
+		} else	/* in place: a definition repeated all through a document takes no more memory */
+			memmove(l->values.data + l->e[id].value, value, vlen);
 		l->e[id].vlen = vlen;
-		buf_add(&l->values, value, vlen);
 		make_key(&t->key, phrase, tok, 0, 1);
 		table_intern(&l->first, t->key.data, t->key.len, NULL);
 		if (nt > l->maxlen)

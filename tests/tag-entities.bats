@@ -128,6 +128,18 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	cmp "$TMP/with" "$TMP/without"
 }
 
+@test "a definition repeated all through one document: memory stays that of a few sentences" {
+	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
+	for n in 20000 300000; do
+		awk -v n=$n 'BEGIN { for (i = 1; i <= n; i++) printf "d\t%d\t1\tBadan Strategi Kebijakan Dalam Negeri (BSKDN) hadir.\n", i }' > "$TMP/in$n"
+		/usr/bin/time -f %M -o "$TMP/kb$n" "$BIN/tag-entities" --no-model "$TMP/in$n" > "$TMP/out$n"
+	done
+	[ "$(tail -n1 "$TMP/out300000")" = $'d\t300000\t1\t39\t44\tORG\tBSKDN\tBadan Strategi Kebijakan Dalam Negeri' ]
+	small=$(tail -n1 "$TMP/kb20000") big=$(tail -n1 "$TMP/kb300000")
+	echo "peak KB: $small for 20000 sentences, $big for 300000" >&2
+	[ "$big" -lt $((small + 8000)) ]
+}
+
 @test "TEXT unescaped before tagging (offsets into the unescaped text), TEXT and VALUE escaped on output" {
 	printf 'a\\\\b\t3\t2\tDi\\tJakarta, Rp5 juta\\\\.\n' > "$TMP/in"
 	run --separate-stderr TE --no-model "$TMP/in"
