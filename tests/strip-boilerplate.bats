@@ -256,3 +256,30 @@ make_wet() {
 	[[ "${lines[1]}" == "p2	1	boilerplate	0.000	"* ]]
 	[[ "${lines[2]}" == "p3	1	boilerplate	0.000	"* ]]
 }
+
+@test "edge input: blank-only, punctuation-only and CR-only lines, a truncated WARC record, 2500 records" {
+	printf '\n \t\n\xc2\xa0\n\xe3\x80\x80\r\n\n' > "$TMP/blank.txt"
+	run --separate-stderr SB --explain "$TMP/blank.txt"
+	[ "$status" -eq 0 ] && [ -z "$output" ] && [ -z "$stderr" ]
+	# punctuation alone is boilerplate, a CR alone does not end a line
+	printf '...\n!!! ???\n|\nThe council voted on Tuesday to approve the plan,\rwhich the residents had asked for during many long public meetings.\n' > "$TMP/punct.txt"
+	run --separate-stderr SB --explain "$TMP/punct.txt"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f2,3 | tr '\t\n' ': ')" = "1:boilerplate 2:boilerplate 3:boilerplate 4:body " ]
+	[[ "${lines[3]}" == *'plan,\rwhich'* ]]
+	# a record cut off in its headers, or in its text, ends with the input
+	printf 'WARC/1.0\nWARC-Type: conversion\nWARC-Target-URI: a\n\nThe council voted on Tuesday to approve the plan, which the residents had asked for during many' > "$TMP/cut.wet"
+	printf 'WARC/1.0\nWARC-Type: conv' > "$TMP/cut2.wet"
+	run --separate-stderr SB "$TMP/cut.wet" "$TMP/cut2.wet"
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[[ "$output" == "a	1	The council voted"*"asked for during many" ]]
+	# many records: blocks of 1000 follow one another, the shared menu is learnt in the first
+	# (each story names a town of its own: numbers alone would make the stories one repeated line)
+	awk 'BEGIN { for (i = 1; i <= 2500; i++) { t = ""; for (n = i; n > 0; n = int(n / 10)) t = t substr("bcdfghjklm", n % 10 + 1, 1) "a"
+		printf "WARC/1.0\nWARC-Type: conversion\nWARC-Target-URI: u%d\n\nHome | News | Sport | Contact\nThe council of %s voted on Tuesday to approve the plan, which the residents had asked for.\n\n", i, t } }' > "$TMP/many.wet"
+	run --separate-stderr SB "$TMP/many.wet"
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 2500 ]
+	[[ "${lines[0]}" == "u1	2	The council of "* ]]
+	[[ "${lines[2499]}" == "u2500	2	The council of "* ]]
+}
