@@ -786,7 +786,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		allwords += (uint64_t)lines[i].words;
 	int unknown = nl == 0 || stops[lang] * 100 < allwords * UNKNOWN_PCT;
 
-	/* Repeated within the document (related headlines, menus twice). */
+	/* The stopwords of the language found, and the local score of each line. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
 
@@ -819,6 +819,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			}
 		i = last + 1;
 	}
+	/* Repeated within the document (related headlines, menus twice): equal keys, side by side once sorted. */
 	uint32_t *order = xmalloc((n + 1) * sizeof *order);
 
 	for (size_t i = 0; i < n; i++)
