@@ -753,85 +753,10 @@ weight(const struct bp_line *l)
 	return l->words > 60 ? 60 : l->words;
 }
 
-const char *
-bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
+/* The main block: of the stretches richest in body text, the first nearly as rich as the best (inblock). */
+static void
+main_block(struct bp_model *m, struct bp_line *lines, size_t n)
 {
-	const struct bp_options *o = &m->opt;
-	size_t nl = m->nlangs, lang = m->fixed;
-	uint64_t stops[BP_LANGS] = { 0 };	/* of each language, in the whole document */
-	/* Signals of each line; stopwords counted for every language. */
-
-	for (size_t i = 0; i < n; i++) {
-		struct bp_line *l = &lines[i];
-
-		if (!l->analysed)
-			line_words(m, l);
-		for (size_t k = 0; k < nl; k++)
-			stops[k] += l->langstops[k];
-		l->end = (l->cueflags & BP_END) && l->words < o->cue_words;
-		l->cue = (l->cueflags & BP_CUE) && l->words < o->cue_words;
-		l->repeated = o->repeat > 0 && l->words < o->repeat_words &&
-		    docs_of_line(m, l) >= (uint32_t)o->repeat;
-	}
-	if (lang == nl) {	/* auto: the stoplist that covers most words */
-		lang = 0;
-		for (size_t k = 1; k < nl; k++)
-			if (stops[k] > stops[lang])
-				lang = k;
-	}
-	/* No stoplist fits (few stopwords in the whole text): a neutral share for every line. */
-	uint64_t allwords = 0;
-
-	for (size_t i = 0; i < n; i++)
-		allwords += (uint64_t)lines[i].words;
-	int unknown = nl == 0 || stops[lang] * 100 < allwords * UNKNOWN_PCT;
-
-	/* The stopwords of the language found, and the local score of each line. */
-	for (size_t i = 0; i < n; i++) {
-		struct bp_line *l = &lines[i];
-
-		l->stops = unknown ? (int)(NEUTRAL * l->words + 0.5) :
-		    nl ? (int)l->langstops[lang] : 0;
-		l->twice = l->teaser = 0;
-		/* A line followed, with no blank line between, by a short photo credit is a caption. */
-		l->credited = i + 1 < n && lines[i + 1].lineno == l->lineno + 1 && lines[i + 1].caption &&
-		    lines[i + 1].words <= CREDIT_WORDS;
-		l->local = local_score(l);
-	}
-	/*
-	 * Headline-plus-summary lines (a Title Case start with a capitalised
-	 * stopword, then text) close to one another are a teaser list.
-	 */
-	for (size_t i = 0; i < n;) {
-		size_t j = i, last = i, count = 0;
-
-		for (; j < n && j <= last + TEASER_GAP; j++)
-			if (teaser_shape(&lines[j]))
-				last = j, count++;
-		if (count == 0 || !teaser_shape(&lines[i])) {
-			i++;
-			continue;
-		}
-		for (size_t k = i; k <= last; k++)
-			if (count >= TEASER_RUN && teaser_shape(&lines[k])) {
-				lines[k].teaser = 1;
-				lines[k].local *= TEASER;
-			}
-		i = last + 1;
-	}
-	/* Repeated within the document (related headlines, menus twice): equal keys, side by side once sorted. */
-	uint32_t *order = xmalloc((n + 1) * sizeof *order);
-
-	for (size_t i = 0; i < n; i++)
-		order[i] = (uint32_t)i;
-	sort_lines = lines;
-	qsort(order, n, sizeof *order, by_key);
-	for (size_t i = 1; i < n; i++)
-		if (lines[order[i]].key == lines[order[i - 1]].key && lines[order[i]].words > 0)
-			lines[order[i]].twice = lines[order[i - 1]].twice = 1;
-	free(order);
-
-	/* The main block: of the stretches richest in body text, the first nearly as rich as the best. */
 	struct { size_t start, end, good; double sum; } *runs = NULL;
 	size_t nruns = 0, runcap = 0, from = 0, rstart = 0, rend = 0;
 	double sum = 0, rbest = 0, best = 0;
@@ -933,6 +858,160 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 	}
 	free(runs);
 	free(acc);
+}
+
+/*
+ * A few lines between body lines of the block (a subheading; not a photo
+ * caption) are body too, and so is a list between them: three or more
+ * lines mostly packed together (no blank line between), no cue among them.
+ */
+static void
+fill_between(struct bp_line *lines, size_t n, double threshold)
+{
+	for (size_t i = 1; i < n; i++) {
+		if (lines[i].class == BP_BODY || lines[i - 1].class != BP_BODY)
+			continue;
+		size_t j = i;
+
+		while (j < n && j - i < SANDWICH && lines[j].class != BP_BODY && lines[j].inblock &&
+		    !lines[j].cue && !lines[j].repeated && !lines[j].caption &&
+		    lines[j].local >= SANDWICH_FLOOR)
+			j++;
+		if (j == i || j == n || lines[j].class != BP_BODY) {
+			/* A list: lines packed together (no blank line between), no cue among them. */
+			size_t packed = 0;
+
+			for (j = i; j < n && j - i < LIST_LINES && lines[j].class != BP_BODY &&
+			    !lines[j].cue && !lines[j].repeated && !lines[j].caption && !lines[j].end; j++)
+				packed += (j > 0 && lines[j - 1].lineno + 1 == lines[j].lineno) ||
+				    (j + 1 < n && lines[j + 1].lineno == lines[j].lineno + 1);
+			if (j - i < LIST_MIN || packed < LIST_PACKED * (j - i))
+				j = i;
+		}
+		if (j < n && j > i && lines[j].class == BP_BODY)
+			for (size_t k = i; k < j; k++) {
+				lines[k].class = BP_BODY;
+				if (lines[k].score < threshold)
+					lines[k].score = threshold;
+			}
+		i = j;
+	}
+}
+
+/* The title: before the first body line, the headline that shares most words with the body. */
+static void
+mark_title(struct bp_model *m, struct bp_line *lines, size_t n)
+{
+	size_t first = 0;
+
+	while (first < n && lines[first].class != BP_BODY)
+		first++;
+	if (first == n)
+		return;
+	double tbest = 0.34;
+	size_t title = n;
+
+	table_clear(&m->bodywords);
+	for (size_t i = first, k = 0; i < n && k < 3; i++)
+		if (lines[i].class == BP_BODY)
+			body_words(m, &lines[i], 1), k++;
+	for (size_t i = first > 30 ? first - 30 : 0; i < first; i++) {
+		struct bp_line *l = &lines[i];
+
+		if (l->words < 3 || l->words > 30 || l->terminal || l->repeated || l->cue ||
+		    2 * l->alpha < l->words)
+			continue;
+		double t = body_words(m, l, 0) - 0.03 * (l->words > 14 ? l->words - 14 : 0);
+
+		if (t > tbest) {
+			tbest = t;
+			title = i;
+		}
+	}
+	for (size_t i = 0; title < n && i < first; i++)
+		if (lines[i].key == lines[title].key)
+			lines[i].class = BP_TITLE;
+}
+
+const char *
+bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
+{
+	const struct bp_options *o = &m->opt;
+	size_t nl = m->nlangs, lang = m->fixed;
+	uint64_t stops[BP_LANGS] = { 0 };	/* of each language, in the whole document */
+	/* Signals of each line; stopwords counted for every language. */
+
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &lines[i];
+
+		if (!l->analysed)
+			line_words(m, l);
+		for (size_t k = 0; k < nl; k++)
+			stops[k] += l->langstops[k];
+		l->end = (l->cueflags & BP_END) && l->words < o->cue_words;
+		l->cue = (l->cueflags & BP_CUE) && l->words < o->cue_words;
+		l->repeated = o->repeat > 0 && l->words < o->repeat_words &&
+		    docs_of_line(m, l) >= (uint32_t)o->repeat;
+	}
+	if (lang == nl) {	/* auto: the stoplist that covers most words */
+		lang = 0;
+		for (size_t k = 1; k < nl; k++)
+			if (stops[k] > stops[lang])
+				lang = k;
+	}
+	/* No stoplist fits (few stopwords in the whole text): a neutral share for every line. */
+	uint64_t allwords = 0;
+
+	for (size_t i = 0; i < n; i++)
+		allwords += (uint64_t)lines[i].words;
+	int unknown = nl == 0 || stops[lang] * 100 < allwords * UNKNOWN_PCT;
+
+	/* The stopwords of the language found, and the local score of each line. */
+	for (size_t i = 0; i < n; i++) {
+		struct bp_line *l = &lines[i];
+
+		l->stops = unknown ? (int)(NEUTRAL * l->words + 0.5) :
+		    nl ? (int)l->langstops[lang] : 0;
+		l->twice = l->teaser = 0;
+		/* A line followed, with no blank line between, by a short photo credit is a caption. */
+		l->credited = i + 1 < n && lines[i + 1].lineno == l->lineno + 1 && lines[i + 1].caption &&
+		    lines[i + 1].words <= CREDIT_WORDS;
+		l->local = local_score(l);
+	}
+	/*
+	 * Headline-plus-summary lines (a Title Case start with a capitalised
+	 * stopword, then text) close to one another are a teaser list.
+	 */
+	for (size_t i = 0; i < n;) {
+		size_t j = i, last = i, count = 0;
+
+		for (; j < n && j <= last + TEASER_GAP; j++)
+			if (teaser_shape(&lines[j]))
+				last = j, count++;
+		if (count == 0 || !teaser_shape(&lines[i])) {
+			i++;
+			continue;
+		}
+		for (size_t k = i; k <= last; k++)
+			if (count >= TEASER_RUN && teaser_shape(&lines[k])) {
+				lines[k].teaser = 1;
+				lines[k].local *= TEASER;
+			}
+		i = last + 1;
+	}
+	/* Repeated within the document (related headlines, menus twice): equal keys, side by side once sorted. */
+	uint32_t *order = xmalloc((n + 1) * sizeof *order);
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = (uint32_t)i;
+	sort_lines = lines;
+	qsort(order, n, sizeof *order, by_key);
+	for (size_t i = 1; i < n; i++)
+		if (lines[order[i]].key == lines[order[i - 1]].key && lines[order[i]].words > 0)
+			lines[order[i]].twice = lines[order[i - 1]].twice = 1;
+	free(order);
+
+	main_block(m, lines, n);
 	/* Context: the score of each line given its neighbours and the block. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
@@ -967,68 +1046,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		    lines[i - 1].class == BP_BODY)
 			l->class = BP_BODY;
 	}
-	/*
-	 * A few lines between body lines of the block (a subheading; not a photo
-	 * caption) are body too, and so is a list between them: three or more
-	 * lines mostly packed together (no blank line between), no cue among them.
-	 */
-	for (size_t i = 1; i < n; i++) {
-		if (lines[i].class == BP_BODY || lines[i - 1].class != BP_BODY)
-			continue;
-		size_t j = i;
-
-		while (j < n && j - i < SANDWICH && lines[j].class != BP_BODY && lines[j].inblock &&
-		    !lines[j].cue && !lines[j].repeated && !lines[j].caption &&
-		    lines[j].local >= SANDWICH_FLOOR)
-			j++;
-		if (j == i || j == n || lines[j].class != BP_BODY) {
-			/* A list: lines packed together (no blank line between), no cue among them. */
-			size_t packed = 0;
-
-			for (j = i; j < n && j - i < LIST_LINES && lines[j].class != BP_BODY &&
-			    !lines[j].cue && !lines[j].repeated && !lines[j].caption && !lines[j].end; j++)
-				packed += (j > 0 && lines[j - 1].lineno + 1 == lines[j].lineno) ||
-				    (j + 1 < n && lines[j + 1].lineno == lines[j].lineno + 1);
-			if (j - i < LIST_MIN || packed < LIST_PACKED * (j - i))
-				j = i;
-		}
-		if (j < n && j > i && lines[j].class == BP_BODY)
-			for (size_t k = i; k < j; k++) {
-				lines[k].class = BP_BODY;
-				if (lines[k].score < o->threshold)
-					lines[k].score = o->threshold;
-			}
-		i = j;
-	}
-	/* The title: before the first body line, the headline that shares most words with the body. */
-	size_t first = 0;
-
-	while (o->titles && first < n && lines[first].class != BP_BODY)
-		first++;
-	if (o->titles && first < n) {
-		double tbest = 0.34;
-		size_t title = n;
-
-		table_clear(&m->bodywords);
-		for (size_t i = first, k = 0; i < n && k < 3; i++)
-			if (lines[i].class == BP_BODY)
-				body_words(m, &lines[i], 1), k++;
-		for (size_t i = first > 30 ? first - 30 : 0; i < first; i++) {
-			struct bp_line *l = &lines[i];
-
-			if (l->words < 3 || l->words > 30 || l->terminal || l->repeated || l->cue ||
-			    2 * l->alpha < l->words)
-				continue;
-			double t = body_words(m, l, 0) - 0.03 * (l->words > 14 ? l->words - 14 : 0);
-
-			if (t > tbest) {
-				tbest = t;
-				title = i;
-			}
-		}
-		for (size_t i = 0; title < n && i < first; i++)
-			if (lines[i].key == lines[title].key)
-				lines[i].class = BP_TITLE;
-	}
+	fill_between(lines, n, o->threshold);
+	if (o->titles)
+		mark_title(m, lines, n);
 	return nl ? m->langs[lang].code : "";
 }
