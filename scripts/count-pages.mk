@@ -10,8 +10,10 @@ SHELL := /bin/bash
 
 PARTS := $(patsubst $(PAGES)/%.txt,$(OUT)/%.tsv,$(wildcard $(PAGES)/*.txt))
 
+# /dev/null: with no page, an empty table (count-values would read standard input).
 $(OUT)/total.counts: $(PARTS)
-	$(B)/count-values -w 1 -f 2- $^ > $@.tmp && mv $@.tmp $@
+	@mkdir -p $(OUT)
+	$(B)/count-values -w 1 -f 2- /dev/null $^ > $@.tmp && mv $@.tmp $@
 
 $(OUT)/%.tsv: $(PAGES)/%.txt
 	@mkdir -p $(OUT)

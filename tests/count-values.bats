@@ -117,6 +117,13 @@ parallel-example: make -j: identical to one run
 parallel-example: document frequency (-d 1), parallel: identical to one run"
 }
 
+@test "scripts/count-pages.mk on a directory without pages: an empty table, no wait on standard input" {
+	mkdir "$TMP/pages"
+	run --separate-stderr bash -c "timeout 20 make -s -f scripts/count-pages.mk PAGES='$TMP/pages' OUT='$TMP/out' B='$BIN' < /dev/zero"
+	[ "$status" -eq 0 ]
+	[ -f "$TMP/out/total.counts" ] && [ ! -s "$TMP/out/total.counts" ]
+}
+
 @test "-n keeps the N largest counts, ties by key bytes" {
 	printf 'b\nc\na\nc\nb\nd\n' > "$TMP/in"
 	run --separate-stderr "$BIN/count-values" -n 3 "$TMP/in"
