@@ -610,7 +610,7 @@ parse_date(const char *s, size_t n, struct cand *c)
 		c->d = (int)nums[0];
 		c->m = (int)nums[1];
 		if (nn > 2)
-			c->y = (int)(ndig[2] == 2 ? 2000 + nums[2] : nums[2]);
+			c->y = (int)(ndig[2] != 2 ? nums[2] : nums[2] < 69 ? 2000 + nums[2] : 1900 + nums[2]);	/* as POSIX %y */
 	}
 	if (c->m > 12 || (c->d && (!c->m || c->d > month_days(c->y, c->m))))
 		return 0;

@@ -99,6 +99,11 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	    $'-\t1\t1\t15\t25\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t32\t42\tPERCENT\t3,5 persen\t3.5\n-\t1\t1\t48\t59\tQUANTITY\t30.505 unit\t30505 unit'
 }
 
+@test "a two-digit year is read as strptime's %y: 69-99 are 19xx, 00-68 20xx" {
+	tags_as -- 'Jumat (31/12/99) dan Kamis (4/8/22).' \
+	    $'-\t1\t1\t0\t16\tDATE\tJumat (31/12/99)\t1999-12-31\n-\t1\t1\t21\t35\tDATE\tKamis (4/8/22)\t2022-08-04'
+}
+
 @test "numbers of any length keep every digit in VALUE (no fixed-size copy, no 64-bit limit)" {
 	n=$(printf '9%.0s' $(seq 150))
 	tags_as -- "Ada $n orang dan Rp${n}1,5 triliun." \
