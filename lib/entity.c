@@ -26,6 +26,7 @@
 #define MAXNAME 4	/* tokens of a name found by a context cue */
 #define MAXPEOPLE 512	/* people a document remembers (memory and time stay bounded) */
 #define MAXDOCPHRASES 20000	/* acronyms, expansions and name parts a document remembers */
+#define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
 
 /* Priorities of the candidates' sources. */
 enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
@@ -887,32 +888,64 @@ model_type(struct tagger *t, size_t i, size_t j)
 	return type_of[b];
 }
 
-/* Is a[0..na) drawn from the starts of words w[0..nw) (each a chunk that begins the word)? */
+/* An acronym a[0..na) and the words w[0..nw) it may be drawn from; memo: fits_from's answers + 1. */
+struct fit {
+	struct tagger *t;
+	const char *s, *a;
+	size_t na;
+	const size_t *w;
+	size_t nw;
+	unsigned char memo[MAXPHRASE + 1][MAXACRONYM + 1];
+};
+
+static int fits_from(struct fit *f, size_t ai, size_t wi);
+
+/* Are the letters from ai drawn from the starts of the words from wi (each a chunk that begins the word)? */
 static int
-acronym_fits(struct tagger *t, const char *s, const char *a, size_t na, const size_t *w, size_t nw)
+fits(struct fit *f, size_t ai, size_t wi)
 {
 	const struct token *tk;
 	size_t p, k;
 
-	if (nw == 0)
-		return na == 0;
-	tk = &t->tok[w[0]];
-	if ((cue_of(t, s, w[0]) & C_SKIP) && acronym_fits(t, s, a, na, w + 1, nw - 1))
+	if (wi == f->nw)
+		return ai == f->na;
+	tk = &f->t->tok[f->w[wi]];
+	if ((cue_of(f->t, f->s, f->w[wi]) & C_SKIP) && fits_from(f, ai, wi + 1))
 		return 1;
-	if (na == 0 || lower(s[tk->start]) != a[0])
+	if (ai == f->na || lower(f->s[tk->start]) != f->a[ai])
 		return 0;
 	p = tk->start + 1;
-	for (k = 1;; k++) {
-		if (acronym_fits(t, s, a + k, na - k, w + 1, nw - 1))
+	for (k = ai + 1;; k++) {
+		if (fits_from(f, k, wi + 1))
 			return 1;
-		if (k == na)
+		if (k == f->na)
 			return 0;
-		while (p < tk->end && lower(s[p]) != a[k])
+		while (p < tk->end && lower(f->s[p]) != f->a[k])
 			p++;
 		if (p == tk->end)
 			return 0;
 		p++;
 	}
+}
+
+/* fits(), each (letter, word) pair decided once: the search is polynomial, not exponential (A9A9A9A9). */
+static int
+fits_from(struct fit *f, size_t ai, size_t wi)
+{
+	unsigned char *m = &f->memo[wi][ai];
+
+	if (!*m)
+		*m = (unsigned char)(1 + fits(f, ai, wi));
+	return *m - 1;
+}
+
+/* Is a[0..na) drawn from the starts of words w[0..nw)? */
+static int
+acronym_fits(struct tagger *t, const char *s, const char *a, size_t na, const size_t *w, size_t nw)
+{
+	struct fit f = { .t = t, .s = s, .a = a, .na = na, .w = w, .nw = nw };
+
+	return fits_from(&f, 0, 0);
 }
 
 /* The letters of acronym token i, lower case, digits repeating the letter before (BP2D: bppd). */
@@ -984,7 +1017,7 @@ find_definitions(struct tagger *t, const char *s)
 {
 	const struct token *tk = t->tok;
 	size_t i, k, w[MAXPHRASE], nw;
-	char a[32];
+	char a[MAXACRONYM];
 	size_t na;
 
 	for (i = 1; i + 2 < t->ntok; i++) {

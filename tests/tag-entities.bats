@@ -104,6 +104,13 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	    $'-\t1\t1\t0\t16\tDATE\tJumat (31/12/99)\t1999-12-31\n-\t1\t1\t21\t35\tDATE\tKamis (4/8/22)\t2022-08-04'
 }
 
+@test "an acronym whose letters fit its words in very many ways is decided at once (A9A9A9A9: 32 letters)" {
+	words=$(printf 'Aaaaaaaaaaaaaaaaaaaa %.0s' $(seq 15))
+	run --separate-stderr timeout 20 "$BIN/tag-entities" --no-model <<<"${words}Baaaa (A9A9A9A9) hadir."
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
 @test "numbers of any length keep every digit in VALUE (no fixed-size copy, no 64-bit limit)" {
 	n=$(printf '9%.0s' $(seq 150))
 	tags_as -- "Ada $n orang dan Rp${n}1,5 triliun." \
