@@ -106,7 +106,7 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 
 @test "an acronym whose letters fit its words in very many ways is decided at once (A9A9A9A9: 32 letters)" {
 	words=$(printf 'Aaaaaaaaaaaaaaaaaaaa %.0s' $(seq 15))
-	run --separate-stderr timeout 20 "$BIN/tag-entities" --no-model <<<"${words}Baaaa (A9A9A9A9) hadir."
+	run --separate-stderr timeout 20 "$BIN/tag-entities" --no-model <<<"${words}Baaaa (A9A9A9A9), ${words}Baaaa (A9A9A9A9), ${words}Baaaa (A9A9A9A9) hadir."
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 }
@@ -144,7 +144,8 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
 	for n in 20000 300000; do
 		awk -v n=$n 'BEGIN { for (i = 1; i <= n; i++) printf "d\t%d\t1\tBadan Strategi Kebijakan Dalam Negeri (BSKDN) hadir.\n", i }' > "$TMP/in$n"
-		/usr/bin/time -f %M -o "$TMP/kb$n" "$BIN/tag-entities" --no-model "$TMP/in$n" > "$TMP/out$n"
+		# quarantine 0: under AddressSanitizer freed memory would otherwise count for up to 256 MB
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0 /usr/bin/time -f %M -o "$TMP/kb$n" "$BIN/tag-entities" --no-model "$TMP/in$n" > "$TMP/out$n"
 	done
 	[ "$(tail -n1 "$TMP/out300000")" = $'d\t300000\t1\t39\t44\tORG\tBSKDN\tBadan Strategi Kebijakan Dalam Negeri' ]
 	small=$(tail -n1 "$TMP/kb20000") big=$(tail -n1 "$TMP/kb300000")
