@@ -1122,18 +1122,24 @@ portfolio(const char *s, const struct token *tk)
 	return n >= 7 && (strncmp(w, "Pe", 2) == 0 || strncmp(w, "Ke", 2) == 0) && strncmp(w + n - 2, "an", 2) == 0;
 }
 
+/* Past title token i, with the ministry of a minister (Menteri Perhubungan) and a "." after it. */
+static size_t
+past_title(const char *s, const struct token *tok, size_t i, size_t end)
+{
+	i++;
+	if (i < end && portfolio(s, &tok[i]))
+		i++;
+	if (i < end && s[tok[i].start] == '.')
+		i++;
+	return i;
+}
+
 /* Past titles from token i (Dr . H . Menteri ...): the first token after them. */
 static size_t
 skip_titles(struct tagger *t, const char *s, size_t i, size_t end)
 {
-	while (i < end && (cue_of(t, s, i) & C_TITLE)) {
-		i++;
-		/* the ministry of a minister: Menteri Perhubungan, Menteri Keuangan */
-		if (i < end && portfolio(s, &t->tok[i]))
-			i++;
-		if (i < end && s[t->tok[i].start] == '.')
-			i++;
-	}
+	while (i < end && (cue_of(t, s, i) & C_TITLE))
+		i = past_title(s, t->tok, i, end);
 	return i;
 }
 
@@ -1141,6 +1147,8 @@ static void
 find_cued_names(struct tagger *t, const char *s)
 {
 	size_t i, j, k;
+	/* The titles skipped last, from the one after their first: a run of titles is walked once, not once per title. */
+	size_t run_next = SIZE_MAX, run_end = 0;
 
 	for (i = 0; i < t->ntok; i++) {
 		int cue = cue_of(t, s, i);
@@ -1148,7 +1156,16 @@ find_cued_names(struct tagger *t, const char *s)
 		if (cue & (C_TITLE | C_SAY)) {
 			if ((cue & C_TITLE) && !is_upper((unsigned char)s[t->tok[i].start]))
 				continue;
-			j = skip_titles(t, s, i + (cue & C_TITLE ? 0 : 1), t->ntok);
+			j = i + (cue & C_TITLE ? 0 : 1);
+			while (run_next < j && run_next < run_end)	/* past lower-case titles of the run */
+				run_next = past_title(s, t->tok, run_next, t->ntok);
+			if (j == run_next && j < run_end) {
+				run_next = past_title(s, t->tok, j, t->ntok);
+				j = run_end;
+			} else {
+				run_next = j < t->ntok && (cue_of(t, s, j) & C_TITLE) ? past_title(s, t->tok, j, t->ntok) : SIZE_MAX;
+				j = run_end = skip_titles(t, s, j, t->ntok);
+			}
 			/* Menteri PANRB Abdullah Azwar Anas, Sekjen Kemendagri, Suhajar Diantoro */
 			size_t past = j;
 

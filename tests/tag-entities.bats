@@ -111,6 +111,14 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	[ -z "$stderr" ]
 }
 
+@test "a long run of titles is walked once, not once per title (100,000 of them, some in lower case)" {
+	titles=$(printf 'Sekjen sekjen Menteri Perhubungan . %.0s' $(seq 50000))
+	run --separate-stderr timeout 20 "$BIN/tag-entities" --no-model <<<"${titles}Joko Widodo hadir."
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t1800000\t1800011\tPER\tJoko Widodo\tJoko Widodo'
+}
+
 @test "numbers of any length keep every digit in VALUE (no fixed-size copy, no 64-bit limit)" {
 	n=$(printf '9%.0s' $(seq 150))
 	tags_as -- "Ada $n orang dan Rp${n}1,5 triliun." \
