@@ -1,5 +1,6 @@
 /* Frequency tables: exact with an interning hash table, or Space-Saving under a memory bound. */
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -641,22 +642,19 @@ parse_weight(const char *p, size_t n, uint64_t *w)
 	return 0;
 }
 
-static int
-malformed(struct counter *c, const char *name, unsigned long lineno, const char *fmt, size_t a, size_t b,
-    const char *text, size_t tlen)
+/* Report record `lineno` of input `name` (the first SHOW_BAD of an input); returns 1, counter_add's status. */
+static int __attribute__((format(printf, 4, 5)))
+malformed(struct counter *c, const char *name, unsigned long lineno, const char *fmt, ...)
 {
+	char why[128];
+	va_list ap;
+
 	if (++c->bad > SHOW_BAD)
 		return 1;
-	if (text) {
-		if (tlen > 40)
-			tlen = 40;
-		warn("%s:%lu: %s: %.*s", name, lineno, fmt, (int)tlen, text);
-	} else {
-		char why[128];
-
-		snprintf(why, sizeof why, fmt, a, a == 1 ? "" : "s", b);
-		warn("%s:%lu: %s", name, lineno, why);
-	}
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	warn("%s:%lu: %s", name, lineno, why);
 	return 1;
 }
 
@@ -683,24 +681,24 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 			p = tab + 1;
 		}
 		if (nf < c->need)
-			return malformed(c, name, lineno, "%zu field%s, want at least %zu", nf, c->need, NULL, 0);
+			return malformed(c, name, lineno, "%zu field%s, want at least %zu", nf, nf == 1 ? "" : "s", c->need);
 		if (c->spec.weight) {
 			const char *f = c->fstart[c->spec.weight];
 			size_t n = (size_t)(c->fend[c->spec.weight] - f);
 
 			if (parse_weight(f, n, &w) < 0)
-				return malformed(c, name, lineno, "weight is not a number", 0, 0, f, n);
+				return malformed(c, name, lineno, "weight is not a number: %.*s", (int)(n < 40 ? n : 40), f);
 		}
 		if (c->spec.weight2) {
 			const char *f = c->fstart[c->spec.weight2];
 			size_t n = (size_t)(c->fend[c->spec.weight2] - f);
 
 			if (parse_weight(f, n, &w2) < 0)
-				return malformed(c, name, lineno, "distinct count is not a number", 0, 0, f, n);
+				return malformed(c, name, lineno, "distinct count is not a number: %.*s", (int)(n < 40 ? n : 40), f);
 		}
 		/* No count or total can overflow later (in the counting thread) if the sums of all weights do not. */
 		if (c->spec.weight && (c->wsum + w < w || c->w2sum + w2 < w2))
-			return malformed(c, name, lineno, "the weights add up beyond 2^64-1", 0, 0, NULL, 0);
+			return malformed(c, name, lineno, "the weights add up beyond 2^64-1");
 		c->wsum += w;
 		c->w2sum += w2;
 		if (c->ss) {
@@ -1031,6 +1029,7 @@ count_cmp(const void *a, const void *b, void *ctx)
 	return key_cmp(a, b, ctx);
 }
 
+/* Sort the keys ids[0..n) of one table and hand it to fn: its start (row NULL), its rows, its end (row NULL). */
 static void
 emit_table(struct counter *c, const struct count_show *show, struct count_table *tab, const uint32_t *ids,
     size_t n, size_t skip, count_row_fn *fn, void *ctx)
@@ -1086,6 +1085,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 			row.distinct = c->distinct[id];
 		fn(tab, &row, ctx);
 	}
+	fn(tab, NULL, ctx);	/* the table ends */
 	free(it);
 }
 
@@ -1105,7 +1105,6 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 		for (size_t i = 0; i < c->ss->n; i++)
 			ids[i] = (uint32_t)i;
 		emit_table(c, show, &tab, ids, c->ss->n, 0, fn, ctx);
-		fn(&tab, NULL, ctx);
 		free(ids);
 		return;
 	}
@@ -1116,7 +1115,6 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 			ids[i] = (uint32_t)i;
 		tab.distinct_total = c->gpairs.n;
 		emit_table(c, show, &tab, ids, c->keys.n, 0, fn, ctx);
-		fn(&tab, NULL, ctx);
 		free(ids);
 		return;
 	}
@@ -1159,7 +1157,6 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 		tab.group = table_key(&c->groups, g, &tab.glen);
 		tab.distinct_total = gdistinct[g];
 		emit_table(c, show, &tab, ids + start[g], start[g + 1] - start[g], sizeof(uint32_t), fn, ctx);
-		fn(&tab, NULL, ctx);
 	}
 	free(order);
 	free(start);
