@@ -26,6 +26,7 @@
 #define MAXNAME 4	/* tokens of a name found by a context cue */
 #define MAXPEOPLE 512	/* people a document remembers (memory and time stay bounded) */
 #define MAXDOCPHRASES 20000	/* acronyms, expansions and name parts a document remembers */
+#define MAXREMEMBERED 512	/* bytes of the longest name or expansion a document remembers */
 #define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
 
 /* Priorities of the candidates' sources. */
@@ -181,7 +182,8 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 	size_t cap = 0, nt = tokenize(phrase, n, &tok, &cap), id;
 	int added;
 
-	if (nt == 0 || nt > MAXPHRASE || (l == &t->doc && l->phrase.n >= MAXDOCPHRASES)) {
+	if (nt == 0 || nt > MAXPHRASE ||
+	    (l == &t->doc && (l->phrase.n >= MAXDOCPHRASES || n > MAXREMEMBERED || vlen > MAXREMEMBERED))) {
 		free(tok);
 		return;
 	}
@@ -1386,7 +1388,7 @@ person_value(struct tagger *t, struct mention *m, const char *s, const struct ca
 		return;
 	}
 	add_value(t, m, name, n);
-	if (t->npeople == MAXPEOPLE)
+	if (t->npeople == MAXPEOPLE || n > MAXREMEMBERED)
 		return;
 	t->people = xgrow(t->people, &t->peoplecap, t->npeople + 1, sizeof *t->people);
 	t->people[t->npeople].off = t->names.len;

@@ -161,6 +161,19 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	[ "$big" -lt $((small + 8000)) ]
 }
 
+@test "names of a megabyte are tagged but not remembered: memory stays that of one sentence" {
+	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
+	for n in 2 30; do
+		a=$(head -c 1000000 /dev/zero | tr '\0' a)
+		for i in $(seq 1 $n); do printf 'd\t%d\t1\tKata Pak B%s%03d hadir.\n' "$i" "$a" "$i"; done > "$TMP/in$n"
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0 /usr/bin/time -f %M -o "$TMP/kb$n" "$BIN/tag-entities" --no-model "$TMP/in$n" > "$TMP/out$n"
+	done
+	[ "$(cut -f 1-6 "$TMP/out30" | tail -n1)" = $'d\t30\t1\t9\t1000013\tPER' ]
+	small=$(tail -n1 "$TMP/kb2") big=$(tail -n1 "$TMP/kb30")
+	echo "peak KB: $small for 2 sentences, $big for 30" >&2
+	[ "$big" -lt $((small + 8000)) ]
+}
+
 @test "TEXT unescaped before tagging (offsets into the unescaped text), TEXT and VALUE escaped on output" {
 	printf 'a\\\\b\t3\t2\tDi\\tJakarta, Rp5 juta\\\\.\n' > "$TMP/in"
 	run --separate-stderr TE --no-model "$TMP/in"
