@@ -148,6 +148,16 @@ b:
 z █████████████████████████ 1"
 }
 
+@test "--bars: a COLUMNS that is no width (too large, not a number) counts as unset" {
+	printf 'a\nb\na\n' > "$TMP/in"
+	COLUMNS=80 "$BIN/count-values" --bars "$TMP/in" > "$TMP/want"
+	for cols in 99999999999 10001 12x -3; do
+		run --separate-stderr env COLUMNS=$cols "$BIN/count-values" --bars "$TMP/in"
+		[ "$status" -eq 0 ]
+		check_output "$(cat "$TMP/want")"
+	done
+}
+
 @test "--bars with --percent uses eighths of a block" {
 	printf 'a\na\na\na\na\na\na\na\nb\n' > "$TMP/in"
 	COLUMNS=20 run --separate-stderr "$BIN/count-values" --bars --percent "$TMP/in"

@@ -185,10 +185,12 @@ static int
 terminal_columns(void)
 {
 	const char *env = getenv("COLUMNS");
+	char *end;
+	long n = env ? strtol(env, &end, 10) : 0;
 	struct winsize ws;
 
-	if (env && atoi(env) > 0)
-		return atoi(env);
+	if (env && *env && !*end && n > 0 && n <= 10000)	/* not a typo's gigabytes of blocks */
+		return (int)n;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
