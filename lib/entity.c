@@ -84,6 +84,7 @@ struct tagger {
 	struct cand *cand;
 	size_t ncand, candcap;
 	struct buf taken;	/* choose(): the sentence bytes already covered by a mention */
+	size_t *runend, runcap;	/* find_listed(): name_run_end()'s answers, then its path */
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
@@ -838,12 +839,36 @@ capitalised(struct tagger *t, const char *s, size_t i, size_t j)
 	return 1;
 }
 
+/*
+ * Where the run of person names of the document met from token k ends
+ * (Joko Widodo Joko Widodo ...): each token's answer is kept in t->runend
+ * (end + 1; 0 unknown, cleared once per sentence by the caller), so that
+ * the runs from every token of a long one cost its length once, not squared.
+ */
+static size_t
+name_run_end(struct tagger *t, const char *s, size_t k)
+{
+	size_t *end = t->runend, *path = t->runend + t->ntok, npath = 0, more, stop;
+	const struct entry *e;
+
+	while (k < t->ntok && !end[k] && (e = lex_match(t, &t->doc, s, k, &more)) && e->type == T_PER &&
+	    capitalised(t, s, k, k + more)) {
+		path[npath++] = k;
+		k += more;
+	}
+	stop = k < t->ntok && end[k] ? end[k] - 1 : k;
+	while (npath)
+		end[path[--npath]] = stop + 1;
+	return stop;
+}
+
 static void
 find_listed(struct tagger *t, const char *s)
 {
-	const struct entry *e, *e2;
+	const struct entry *e;
 	size_t i, len;
 	struct cand *c;
+	int runs = 0;
 
 	for (i = 0; i < t->ntok; i++) {
 		unsigned char first = (unsigned char)s[t->tok[i].start];
@@ -855,12 +880,14 @@ find_listed(struct tagger *t, const char *s)
 		if (!is_upper(first) && !is_digit(first))
 			continue;
 		if ((e = lex_match(t, &t->doc, s, i, &len)) && capitalised(t, s, i, i + len)) {
-			size_t more;
-
 			/* the parts of a name met before, side by side, are one mention */
-			while (e->type == T_PER && i + len < t->ntok && (e2 = lex_match(t, &t->doc, s, i + len, &more)) &&
-			    e2->type == T_PER && capitalised(t, s, i + len, i + len + more))
-				len += more;
+			if (e->type == T_PER) {
+				if (!runs++) {
+					t->runend = xgrow(t->runend, &t->runcap, 2 * t->ntok, sizeof *t->runend);
+					memset(t->runend, 0, t->ntok * sizeof *t->runend);
+				}
+				len = name_run_end(t, s, i + len) - i;
+			}
 			add_tokens(t, i, i + len, e->type, e->prio);
 		}
 		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
@@ -1606,6 +1633,7 @@ tagger_free(struct tagger *t)
 	free(t->cues);
 	free(t->cand);
 	buf_free(&t->taken);
+	free(t->runend);
 	free(t->m);
 	buf_free(&t->scratch);
 	buf_free(&t->values);

@@ -119,6 +119,15 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	check_output $'-\t1\t1\t1800000\t1800011\tPER\tJoko Widodo\tJoko Widodo'
 }
 
+@test "a long run of a known name's parts is one mention, found in linear time (40,000 times Joko Widodo)" {
+	names=$(printf 'Joko Widodo %.0s' $(seq 40000))
+	printf 'd\t1\t1\tKata Pak Joko Widodo hadir.\nd\t2\t1\t%sdan Anas.\n' "$names" > "$TMP/in"
+	run --separate-stderr timeout 20 "$BIN/tag-entities" --no-model "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'d\t1\t1\t9\t20\tPER\tJoko Widodo\tJoko Widodo\nd\t2\t1\t0\t479999\tPER\t'"${names% }"$'\t'"${names% }"
+}
+
 @test "numbers of any length keep every digit in VALUE (no fixed-size copy, no 64-bit limit)" {
 	n=$(printf '9%.0s' $(seq 150))
 	tags_as -- "Ada $n orang dan Rp${n}1,5 triliun." \
