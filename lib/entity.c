@@ -1178,6 +1178,8 @@ find_cued_names(struct tagger *t, const char *s)
 	size_t i, j, k;
 	/* The titles skipped last, from the one after their first: a run of titles is walked once, not once per title. */
 	size_t run_next = SIZE_MAX, run_end = 0;
+	/* And the organisations after them, from org_from to org_to (Menteri PANRB, Sekjen Kemendagri). */
+	size_t org_from = SIZE_MAX, org_to = 0;
 
 	for (i = 0; i < t->ntok; i++) {
 		int cue = cue_of(t, s, i);
@@ -1198,16 +1200,22 @@ find_cued_names(struct tagger *t, const char *s)
 			/* Menteri PANRB Abdullah Azwar Anas, Sekjen Kemendagri, Suhajar Diantoro */
 			size_t past = j;
 
-			for (;;) {
-				size_t len;
+			if (j == org_from) {	/* the titles of a run before the same organisations */
+				j = org_to;
+			} else {
+				org_from = j;	/* past titles, j > i */
+				for (;;) {
+					size_t len;
 
-				if (j < t->ntok && j > i && all_caps(s, &t->tok[j]))
-					j++;
-				else if (j < t->ntok && j > i && lex_match(t, &t->builtin, s, j, &len) &&
-				    capitalised(t, s, j, j + len))
-					j += len;
-				else
-					break;
+					if (j < t->ntok && all_caps(s, &t->tok[j]))
+						j++;
+					else if (j < t->ntok && lex_match(t, &t->builtin, s, j, &len) &&
+					    capitalised(t, s, j, j + len))
+						j += len;
+					else
+						break;
+				}
+				org_to = j;
 			}
 			if (j > i + 1 && j < t->ntok && s[t->tok[j].start] == ',')
 				j++;

@@ -128,6 +128,14 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	check_output $'d\t1\t1\t9\t20\tPER\tJoko Widodo\tJoko Widodo\nd\t2\t1\t0\t479999\tPER\t'"${names% }"$'\t'"${names% }"
 }
 
+@test "titles before a long run of organisations: the run is walked once (100,000 titles, 100,000 acronyms)" {
+	text="$(printf 'Sekjen %.0s' $(seq 100000))$(printf 'ABC %.0s' $(seq 100000))Joko hadir."
+	run --separate-stderr timeout 20 "$BIN/tag-entities" --no-model <<<"$text"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t1100000\t1100004\tPER\tJoko\tJoko'
+}
+
 @test "numbers of any length keep every digit in VALUE (no fixed-size copy, no 64-bit limit)" {
 	n=$(printf '9%.0s' $(seq 150))
 	tags_as -- "Ada $n orang dan Rp${n}1,5 triliun." \
