@@ -762,8 +762,9 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 		/* a match must end on a token boundary */
 		if (b < n && is_alnum((unsigned char)s[b]) && is_alnum((unsigned char)s[b - 1]))
 			continue;
-		/* not a number inside a code or a fraction (OL-14, 4/8) */
-		if ((type == T_QUANTITY || type == T_PERCENT) && a > 0 && (s[a - 1] == '-' || s[a - 1] == '/'))
+		/* not a number inside a code or a fraction (OL-14, 4/8, 31/2) */
+		if ((type == T_QUANTITY || type == T_PERCENT) && ((a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
+		    (b + 1 < n && s[b] == '/' && is_digit((unsigned char)s[b + 1]))))
 			continue;
 		if (type == T_QUANTITY && year_after_cue(t, s, i, a, b))
 			type = T_DATE;

@@ -94,6 +94,11 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	check_output $'d\t1\t1\t5\t17\tDATE\t5 Maret 2023\t2023-03-05\nd\t2\t1\t0\t12\tDATE\tSenin (29/2)\t--02-29\nd\t2\t1\t17\t30\tDATE\tSelasa (28/2)\t2023-02-28\nd\t3\t1\t40\t49\tDATE\t29/2/2024\t2024-02-29'
 }
 
+@test "no number of a fraction or of a date that does not exist is a quantity (31/2, Kamis (32/13), 1/2)" {
+	tags_as -- 'Pada Kamis (32/13) dan 31/2 serta 1/2 porsi untuk 5 orang.' \
+	    $'-\t1\t1\t50\t57\tQUANTITY\t5 orang\t5 orang'
+}
+
 @test "money with juta, percentages and quantities in Indonesian notation" {
 	tags_as -- 'Harga di bawah Rp1,5 juta, naik 3,5 persen dari 30.505 unit.' \
 	    $'-\t1\t1\t15\t25\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t32\t42\tPERCENT\t3,5 persen\t3.5\n-\t1\t1\t48\t59\tQUANTITY\t30.505 unit\t30505 unit'
