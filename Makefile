@@ -59,6 +59,7 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory all
 	bats tests
+	@$(MAKE) --no-print-directory eval
 
 demo: deps
 	@$(MAKE) --no-print-directory all
