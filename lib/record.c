@@ -217,6 +217,19 @@ fields_split(struct fields *fs, const struct line *ln)
 	}
 }
 
+int
+record_split(struct reader *r, const struct line *ln, struct fields *fs, size_t want,
+    const char *names)
+{
+	if (!memchr(ln->data, '\t', ln->len))
+		return 0;
+	fields_split(fs, ln);
+	if (fs->n == want)
+		return 1;
+	warn("%s:%lu: want %zu fields %s, found %zu", r->name, r->lineno, want, names, fs->n);
+	return -1;
+}
+
 void
 fields_free(struct fields *fs)
 {

@@ -62,6 +62,13 @@ struct fields {
 };
 
 void fields_split(struct fields *fs, const struct line *ln);
+/*
+ * A line of a stage's input: plain text (no TAB: returns 0), or a record of
+ * exactly `want` fields into *fs (returns 1); any other count is reported
+ * as "FILE:LINE: want N fields NAMES, found M" (returns -1).
+ */
+int record_split(struct reader *r, const struct line *ln, struct fields *fs, size_t want,
+    const char *names);
 void fields_free(struct fields *fs);
 
 #endif

@@ -105,14 +105,13 @@ process(struct reader *r, void *ctx)
 	int status = 0;
 
 	while (reader_line(r, &ln)) {
-		if (!memchr(ln.data, '\t', ln.len)) {
+		int kind = record_split(r, &ln, &sp->fields, 3, "DOC LINE TEXT");
+
+		if (kind == 0) {
 			paragraph(sp, r->name, strlen(r->name), 0, NULL, r->lineno, ln.data, ln.len);
 			continue;
 		}
-		fields_split(&sp->fields, &ln);
-		if (sp->fields.n != 3) {
-			warn("%s:%lu: want 3 fields DOC LINE TEXT, found %zu", r->name, r->lineno,
-			    sp->fields.n);
+		if (kind < 0) {
 			status = 1;
 			continue;
 		}

@@ -155,7 +155,9 @@ process(struct reader *r, void *ctx)
 	int status = 0;
 
 	while (reader_line(r, &ln)) {
-		if (!memchr(ln.data, '\t', ln.len)) {
+		int kind = record_split(r, &ln, &run->fields, 4, "DOC LINE SENT TEXT");
+
+		if (kind == 0) {
 			run->lineno.len = 0;
 			buf_reserve(&run->lineno, 24);
 			run->lineno.len = (size_t)snprintf(run->lineno.data, 24, "%lu", r->lineno);
@@ -164,10 +166,7 @@ process(struct reader *r, void *ctx)
 			sentence(run, r->name, strlen(r->name), 0, &number, &one, ln.data, ln.len);
 			continue;
 		}
-		fields_split(&run->fields, &ln);
-		if (run->fields.n != 4) {
-			warn("%s:%lu: want 4 fields DOC LINE SENT TEXT, found %zu", r->name, r->lineno,
-			    run->fields.n);
+		if (kind < 0) {
 			status = 1;
 			continue;
 		}
