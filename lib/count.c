@@ -11,6 +11,7 @@
 #include "hash.h"
 #include "mem.h"
 #include "out.h"
+#include "utf8.h"
 
 #define BATCH 32		/* keys looked up together, their memory fetched ahead */
 #define CHUNK 8192		/* records handed to the counting thread at a time */
@@ -687,14 +688,14 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 			size_t n = (size_t)(c->fend[c->spec.weight] - f);
 
 			if (parse_weight(f, n, &w) < 0)
-				return malformed(c, name, lineno, "weight is not a number: %.*s", (int)(n < 40 ? n : 40), f);
+				return malformed(c, name, lineno, "weight is not a number: %.*s", (int)utf8_cut(f, n, 40), f);
 		}
 		if (c->spec.weight2) {
 			const char *f = c->fstart[c->spec.weight2];
 			size_t n = (size_t)(c->fend[c->spec.weight2] - f);
 
 			if (parse_weight(f, n, &w2) < 0)
-				return malformed(c, name, lineno, "distinct count is not a number: %.*s", (int)(n < 40 ? n : 40), f);
+				return malformed(c, name, lineno, "distinct count is not a number: %.*s", (int)utf8_cut(f, n, 40), f);
 		}
 		/* No count or total can overflow later (in the counting thread) if the sums of all weights do not. */
 		if (c->spec.weight && (c->wsum + w < w || c->w2sum + w2 < w2))

@@ -224,10 +224,31 @@ record_split(struct reader *r, const struct line *ln, struct fields *fs, size_t 
 	if (!memchr(ln->data, '\t', ln->len))
 		return 0;
 	fields_split(fs, ln);
-	if (fs->n == want)
-		return 1;
-	warn("%s:%lu: want %zu fields %s, found %zu", r->name, r->lineno, want, names, fs->n);
-	return -1;
+	if (fs->n != want) {
+		warn("%s:%lu: want %zu fields %s, found %zu", r->name, r->lineno, want, names, fs->n);
+		return -1;
+	}
+	/* The fields between DOC and TEXT are line and sentence numbers. */
+	for (size_t i = 1; i + 1 < want; i++) {
+		const struct line *f = &fs->f[i];
+		const char *name = names;
+		size_t k = 0, namelen;
+
+		while (k < f->len && f->data[k] >= '0' && f->data[k] <= '9')
+			k++;
+		if (k > 0 && k == f->len && k <= 19)
+			continue;
+		for (size_t skip = i; skip > 0; skip--)
+			name = strchr(name, ' ') + 1;
+		namelen = strcspn(name, " ");
+		if (f->len == 0)
+			warn("%s:%lu: %.*s is empty", r->name, r->lineno, (int)namelen, name);
+		else
+			warn("%s:%lu: %.*s is not a number: %.*s", r->name, r->lineno, (int)namelen, name,
+			    (int)utf8_cut(f->data, f->len, 40), f->data);
+		return -1;
+	}
+	return 1;
 }
 
 void

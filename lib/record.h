@@ -64,8 +64,11 @@ struct fields {
 void fields_split(struct fields *fs, const struct line *ln);
 /*
  * A line of a stage's input: plain text (no TAB: returns 0), or a record of
- * exactly `want` fields into *fs (returns 1); any other count is reported
- * as "FILE:LINE: want N fields NAMES, found M" (returns -1).
+ * exactly `want` fields into *fs (returns 1), the fields between the first
+ * and the last being numbers (NAMES names the fields, "DOC LINE TEXT").
+ * Any other count is reported as "FILE:LINE: want N fields NAMES, found M",
+ * a bad number as "FILE:LINE: LINE is not a number: x" or "... LINE is empty"
+ * (returns -1).
  */
 int record_split(struct reader *r, const struct line *ln, struct fields *fs, size_t want,
     const char *names);

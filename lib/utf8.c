@@ -77,3 +77,14 @@ utf8_repair(struct buf *out, const char *s, size_t n)
 	}
 	return bad;
 }
+
+size_t
+utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	/* Back off continuation bytes: the cut falls before the character they belong to. */
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}

@@ -10,5 +10,7 @@ struct buf;
 int utf8_valid(const char *s, size_t n);
 /* Append s to out with each invalid sequence replaced by U+FFFD; returns how many were replaced. */
 size_t utf8_repair(struct buf *out, const char *s, size_t n);
+/* The length of s[0..n) cut to at most max bytes without splitting a character (for messages). */
+size_t utf8_cut(const char *s, size_t n, size_t max);
 
 #endif

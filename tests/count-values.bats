@@ -215,6 +215,14 @@ count-values: $TMP/in:3: weight is not a number: -1" ]
 	check_output $'5\tx'
 }
 
+@test "a long bad weight is shown cut to 40 bytes, never inside a UTF-8 character" {
+	printf 'x%s\ty\n' "$(printf '\xc3\xa9%.0s' $(seq 30))" > "$TMP/in"
+	run --separate-stderr "$BIN/count-values" -w 1 -f 2 "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "count-values: $TMP/in:1: weight is not a number: x$(printf '\xc3\xa9%.0s' $(seq 19))" ]
+	[ -z "$output" ]
+}
+
 @test "after ten malformed records of an input the rest are summed up in one line" {
 	for i in $(seq 1 14); do echo bad; done > "$TMP/in"
 	run --separate-stderr "$BIN/count-values" -f 2 "$TMP/in" "$TMP/in"

@@ -88,8 +88,8 @@ lossless() {
 	printf 'd\t\tSatu.\nd\tx2\tDua.\nd\t3\tTiga. Empat.\n' > "$TMP/in"
 	run --separate-stderr SS "$TMP/in"
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "split-sentences: $TMP/in:1: LINE is not a number
-split-sentences: $TMP/in:2: LINE is not a number" ]
+	[ "$stderr" = "split-sentences: $TMP/in:1: LINE is empty
+split-sentences: $TMP/in:2: LINE is not a number: x2" ]
 	check_output $'d\t3\t1\tTiga.\nd\t3\t2\tEmpat.'
 }
 
@@ -170,6 +170,14 @@ split-sentences: $TMP/in:2: LINE is not a number" ]
 	run --separate-stderr SS --abbrev "$TMP/none" < /dev/null
 	[ "$status" -eq 2 ]
 	[ "${stderr%%$'\n'*}" = "split-sentences: --abbrev: $TMP/none: No such file or directory" ]
+}
+
+@test "--abbrev: a list with bad UTF-8 is repaired and reported, the text still split, status 1" {
+	printf 'Komplek. title\nKm\xff. abbrev\n' > "$TMP/list"
+	run --separate-stderr SS --abbrev "$TMP/list" <<<'Ia tinggal di Komplek. Sukamaju. Ya.'
+	[ "$status" -eq 1 ]
+	check_output $'-\t1\t1\tIa tinggal di Komplek. Sukamaju.\n-\t1\t2\tYa.'
+	[ "$stderr" = "split-sentences: $TMP/list:2: invalid UTF-8 replaced by U+FFFD (1 sequence in the input)" ]
 }
 
 @test "--lang: only id and en" {

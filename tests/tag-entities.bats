@@ -271,6 +271,23 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	[ -z "$output" ]
 }
 
+@test "--dict: a dictionary with bad UTF-8 is repaired and reported, the text still tagged, status 1" {
+	printf 'berakhlak\tNILAI\nber\xffakhlak\tNILAI\n' > "$TMP/d.tsv"
+	run --separate-stderr TE --dict "$TMP/d.tsv" --types NILAI <<<'Nilai berakhlak.'
+	[ "$status" -eq 1 ]
+	check_output $'-\t1\t1\t6\t15\tNILAI\tberakhlak\tberakhlak'
+	[ "$stderr" = "tag-entities: $TMP/d.tsv:2: invalid UTF-8 replaced by U+FFFD (1 sequence in the input)" ]
+}
+
+@test "a record whose LINE or SENT is not a number is reported and skipped, status 1" {
+	printf 'd\tx\t1\tBudi pergi.\nd\t2\t1\tAni di Jakarta.\nd\t3\t\tYa.\n' > "$TMP/in"
+	run --separate-stderr TE --types PER "$TMP/in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "tag-entities: $TMP/in:1: LINE is not a number: x
+tag-entities: $TMP/in:3: SENT is empty" ]
+	check_output $'d\t2\t1\t0\t3\tPER\tAni\tAni'
+}
+
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]

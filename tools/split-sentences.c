@@ -33,8 +33,11 @@ struct split {
 	size_t cap;
 };
 
-/* Add the list in FILE to the rules, or end with a usage error. */
-static void
+/*
+ * Add the list in FILE to the rules, or end with a usage error.  Returns 1
+ * when the file had bad bytes (repaired and reported, as in any input).
+ */
+static int
 add_list(struct sentence_rules *rules, const char *file)
 {
 	struct buf text = { 0 };
@@ -44,11 +47,10 @@ add_list(struct sentence_rules *rules, const char *file)
 
 	if (got < 0)
 		usage_error("--abbrev: %s: %s", file, strerror(errno));
-	if (got > 0)
-		exit(2);
 	if ((bad = sentence_rules_add(rules, text.data, text.len, &why)) > 0)
 		usage_error("--abbrev: %s:%zu: %s", file, bad, why);
 	buf_free(&text);
+	return got;
 }
 
 /* Write the sentences of one paragraph; doc and line are written as they come. */
@@ -85,17 +87,6 @@ paragraph(struct split *sp, const char *doc, size_t doclen, int doc_raw,
 	}
 }
 
-/* A LINE field: digits only. */
-static int
-line_number(const struct line *f)
-{
-	if (f->len == 0)
-		return 0;
-	for (size_t i = 0; i < f->len; i++)
-		if (f->data[i] < '0' || f->data[i] > '9')
-			return 0;
-	return 1;
-}
 
 static int
 process(struct reader *r, void *ctx)
@@ -116,11 +107,6 @@ process(struct reader *r, void *ctx)
 			continue;
 		}
 		struct line *f = sp->fields.f;
-		if (!line_number(&f[1])) {
-			warn("%s:%lu: LINE is not a number", r->name, r->lineno);
-			status = 1;
-			continue;
-		}
 		f[2].len = unescape(f[2].data, f[2].len);
 		paragraph(sp, f[0].data, f[0].len, 1, &f[1], 0, f[2].data, f[2].len);
 	}
@@ -139,7 +125,7 @@ main(int argc, char *argv[])
 	const char *lang = "id";
 	char **lists = xcalloc((size_t)argc + 1, sizeof *lists);
 	size_t nlists = 0;
-	int c, status;
+	int c, status = 0;
 
 	cli_init(argv[0], usage, help);
 	while ((c = cli_next(argc, argv, "l:a:", longopts)) != -1) {
@@ -155,10 +141,10 @@ main(int argc, char *argv[])
 	if ((sp.rules = sentence_rules_new(lang)) == NULL)
 		usage_error("--lang: unknown language: %s (want id or en)", lang);
 	for (size_t i = 0; i < nlists; i++)
-		add_list(sp.rules, lists[i]);
+		status |= add_list(sp.rules, lists[i]);
 	free(lists);
 	sp.memory = sentence_memory_new();
-	status = each_input(argc - optind, argv + optind, process, &sp);
+	status |= each_input(argc - optind, argv + optind, process, &sp);
 	sentence_rules_free(sp.rules);
 	sentence_memory_free(sp.memory);
 	buf_free(&sp.doc);

@@ -177,8 +177,11 @@ process(struct reader *r, void *ctx)
 	return status;
 }
 
-/* Add the dictionary in FILE, or end with a usage error. */
-static void
+/*
+ * Add the dictionary in FILE, or end with a usage error.  Returns 1 when the
+ * file had bad bytes (repaired and reported, as in any input).
+ */
+static int
 add_dict(struct tagger *t, const char *file)
 {
 	struct buf text = { 0 };
@@ -186,11 +189,10 @@ add_dict(struct tagger *t, const char *file)
 
 	if (got < 0)
 		usage_error("--dict: %s: %s", file, strerror(errno));
-	if (got > 0)
-		exit(2);
 	if (tagger_dict(t, file, text.data, text.len) < 0)
 		usage_error("--dict: %s: malformed dictionary", file);
 	buf_free(&text);
+	return got;
 }
 
 /* The model in FILE, or end with a usage error. */
@@ -244,7 +246,7 @@ main(int argc, char *argv[])
 	const char *types = NULL, *model = NULL;
 	int no_model = 0;
 	size_t ndicts = 0;
-	int c, status;
+	int c, status = 0;
 
 	cli_init(argv[0], usage, help);
 	while ((c = cli_next(argc, argv, "d:f:t:m:M", longopts)) != -1) {
@@ -281,11 +283,11 @@ main(int argc, char *argv[])
 	else if (model)
 		tagger_model(run.tagger, load_model(model));
 	for (size_t i = 0; i < ndicts; i++)
-		add_dict(run.tagger, dicts[i]);
+		status |= add_dict(run.tagger, dicts[i]);
 	free(dicts);
 	if (types)
 		want_types(run.tagger, types);
-	status = each_input(argc - optind, argv + optind, process, &run);
+	status |= each_input(argc - optind, argv + optind, process, &run);
 	tagger_free(run.tagger);
 	fields_free(&run.fields);
 	buf_free(&run.lineno);
