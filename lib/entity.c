@@ -1261,6 +1261,29 @@ split_name_off(struct tagger *t, const char *s, size_t a, size_t b)
 	return b;
 }
 
+/*
+ * Past an institution or region of the built-in list that heads a person's
+ * span (Sekjen Kemendagri Suhajar, Gubernur Jabar Ridwan Kamil), and the
+ * titles after it (Kapolda Jabar Irjen ...): the first token of the name.
+ */
+static size_t
+skip_listed(struct tagger *t, const char *s, size_t a, size_t b)
+{
+	for (;;) {
+		size_t p, past = a;
+
+		for (p = a + 1; p < b && p - a <= MAXPHRASE; p++) {
+			const struct entry *e = lex_exact(t, &t->builtin, s, a, p);
+
+			if (e && e->prio == P_LIST)
+				past = p;
+		}
+		if (past == a)
+			return a;
+		a = skip_titles(t, s, past, b);
+	}
+}
+
 static void
 find_model(struct tagger *t, const char *s)
 {
@@ -1286,7 +1309,7 @@ find_model(struct tagger *t, const char *s)
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
 				a++;
-			a = skip_titles(t, s, a, b);
+			a = skip_listed(t, s, skip_titles(t, s, a, b), b);
 		}
 		while (b > a && (cue_of(t, s, b - 1) & C_CALENDAR))
 			b--;
