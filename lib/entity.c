@@ -1310,6 +1310,10 @@ find_model(struct tagger *t, const char *s)
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
 				a++;
 			a = skip_listed(t, s, skip_titles(t, s, a, b), b);
+			/* a name ends with a capitalised word: a verb after it is no part of it (Ridwan Kamil hadir) */
+			while (b - a > 1 && is_lower((unsigned char)s[t->tok[b - 1].start]) &&
+			    is_upper((unsigned char)s[t->tok[b - 2].start]))
+				b--;
 		}
 		while (b > a && (cue_of(t, s, b - 1) & C_CALENDAR))
 			b--;

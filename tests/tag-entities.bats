@@ -288,15 +288,17 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 	check_output $'d\t2\t1\t0\t3\tPER\tAni\tAni'
 }
 
-@test "a listed institution or region before a name is cut off the person (Sekjen Kemendagri Suhajar)" {
-	run --separate-stderr TE <<<$'Kata Sekjen Kemendagri Suhajar Diantoro.\nGubernur Jabar Ridwan Kamil hadir di Bandung.'
+@test "a listed institution or region before a name, a verb after it, are cut off the person" {
+	run --separate-stderr TE <<<$'Kata Sekjen Kemendagri Suhajar Diantoro.\nGubernur Jabar Ridwan Kamil hadir di Bandung.\nGubernur Jabar Ridwan Kamil hadir.'
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	check_output $'-\t1\t1\t12\t22\tORG\tKemendagri\tKementerian Dalam Negeri
 -\t1\t1\t23\t39\tPER\tSuhajar Diantoro\tSuhajar Diantoro
 -\t2\t1\t9\t14\tLOC\tJabar\tJawa Barat
 -\t2\t1\t15\t27\tPER\tRidwan Kamil\tRidwan Kamil
--\t2\t1\t37\t44\tLOC\tBandung\tBandung'
+-\t2\t1\t37\t44\tLOC\tBandung\tBandung
+-\t3\t1\t9\t14\tLOC\tJabar\tJawa Barat
+-\t3\t1\t15\t27\tPER\tRidwan Kamil\tRidwan Kamil'
 }
 
 @test "--help shows the synopsis of the man page" {
