@@ -1,22 +1,23 @@
 /*
  * The statistical name tagger: a linear model over hashed features
- * (lib/nerfeat.c) decoded with BIO-constrained Viterbi.  The model file
- * (little-endian, written by tools/train-ner):
+ * (lib/nerfeat.c) decoded with BIOES-constrained Viterbi (13 labels, see
+ * nerfeat.h), handed out as BIO.  The model file (little-endian, written by
+ * tools/train-ner):
  *
  *	"KBRNER1\n"	magic
  *	u32 version	NERF_VERSION of the features it was trained with
- *	u32 labels	7
+ *	u32 labels	13
  *	u32 nfeat	features
  *	u32 nphrase	phrases
- *	i16 trans[8][7]	transition weights, row 7 the start
+ *	i16 trans[14][13]	transition weights, row 13 the start
  *	u64 key[nfeat]	feature hashes, strictly increasing
- *	i16 w[nfeat][7]	their weights per label
+ *	i16 w[nfeat][13]	their weights per label
  *	u64 pkey[nphrase]	phrase hashes, strictly increasing
  *	u32 pmask[nphrase]	their classes (bit 31: a prefix of a longer phrase)
  *
- * Loading puts the features into an open-addressing table of 16-byte
- * slots (a 16-bit fingerprint and the seven weights), one cache line per
- * lookup.
+ * Loading puts the features into an open-addressing table of 32-byte
+ * slots (a 16-bit fingerprint and the 13 weights), aligned: one cache line
+ * per lookup.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,15 +30,18 @@
 
 #define MAGIC "KBRNER1\n"
 #define HEADER (8 + 4 * 4 + (NERF_NLABELS + 1) * NERF_NLABELS * 2)
+#define FEATURE (8 + 2 * NERF_NLABELS)	/* bytes of a feature: key and weights */
 
-/* A slot read as one vector: the fingerprint in lane 0, the weights in lanes 1 to 7. */
-typedef int16_t v8i16 __attribute__((vector_size(16)));
-typedef int32_t v8i32 __attribute__((vector_size(32)));
+/* A slot read as one vector: the fingerprint in lane 0, the weights in lanes 1 to 13. */
+typedef int16_t v16i16 __attribute__((vector_size(32)));
+typedef int32_t v16i32 __attribute__((vector_size(64)));
 
 struct slot {
 	uint16_t fp;		/* 0: empty */
 	int16_t w[NERF_NLABELS];
+	int16_t pad[15 - NERF_NLABELS];
 };
+_Static_assert(sizeof(struct slot) == 32, "a slot is half a cache line");
 
 struct ner_model {
 	struct slot *slot;
@@ -122,25 +126,31 @@ ner_load(const char *data, size_t len)
 		return malformed(m, "wrong number of labels");
 	nfeat = get32(data + 16);
 	nphrase = get32(data + 20);
-	if ((len - HEADER) / 22 < nfeat || len - HEADER - (size_t)nfeat * 22 != (size_t)nphrase * 12)
+	if ((len - HEADER) / FEATURE < nfeat || len - HEADER - (size_t)nfeat * FEATURE != (size_t)nphrase * 12)
 		return malformed(m, "wrong size");
 	for (unsigned p = 0; p <= NERF_NLABELS; p++)
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
 			m->trans[p][y] = get16(data + 24 + 2 * (p * NERF_NLABELS + y));
 	key = data + HEADER;
 	w = key + (size_t)nfeat * 8;
-	pkey = w + (size_t)nfeat * 14;
+	pkey = w + (size_t)nfeat * 2 * NERF_NLABELS;
 	pmask = pkey + (size_t)nphrase * 8;
 	while (cap < (size_t)nfeat + (size_t)nfeat / 3)
 		cap *= 2;
-	m->slot = xcalloc(cap, sizeof *m->slot);
+	m->slot = aligned_alloc(64, cap * sizeof *m->slot);
+	if (!m->slot)
+		die("out of memory (%zu bytes)", cap * sizeof *m->slot);
+	memset(m->slot, 0, cap * sizeof *m->slot);
 	m->mask = cap - 1;
 	for (size_t i = 0; i < nfeat; i++) {
 		uint64_t k = get64(key + 8 * i);
 
+		/* The keys are in order, their slots anywhere: fetch a few ahead. */
+		if (i + 8 < nfeat)
+			__builtin_prefetch(&m->slot[(size_t)get64(key + 8 * (i + 8)) & m->mask], 1);
 		if (i > 0 && k <= get64(key + 8 * (i - 1)))
 			return malformed(m, "features out of order");
-		insert(m, k, w + 14 * i);
+		insert(m, k, w + 2 * NERF_NLABELS * i);
 	}
 	nerf_phrases_init(&m->phrases, nphrase);
 	for (size_t i = 0; i < nphrase; i++) {
@@ -166,7 +176,7 @@ emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, in
 {
 	for (size_t i = 0; i < n; i++) {
 		const uint64_t *f = fs->feat + i * NERF_MAX;
-		v8i32 e = { 0 };
+		v16i32 e = { 0 };
 
 		/* The slots of the token after next are fetched while this one's are added up. */
 		if (i + 2 < n)
@@ -178,15 +188,15 @@ emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, in
 
 			for (size_t j = (size_t)f[k] & m->mask; m->slot[j].fp; j = (j + 1) & m->mask) {
 				if (m->slot[j].fp == fp) {
-					v8i16 v;
+					v16i16 v;
 
 					memcpy(&v, &m->slot[j], sizeof v);
-					e += __builtin_convertvector(v, v8i32);
+					e += __builtin_convertvector(v, v16i32);
 					break;
 				}
 			}
 		}
-		/* Lane 0 added up the fingerprints: the weights are lanes 1 to 7. */
+		/* Lane 0 added up the fingerprints: the weights are lanes 1 to 13. */
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
 			emit[i * NERF_NLABELS + y] = e[y + 1];
 	}
@@ -208,6 +218,8 @@ ner_tag(const struct ner_model *m, const char *text, const struct token *tok, si
 		emissions(m, &tls.fs, to - from, tls.emit);
 		nerf_viterbi(tls.emit, to - from, (const int64_t (*)[NERF_NLABELS])m->trans, label + from,
 		    tls.back);
+		for (size_t i = from; i < to; i++)
+			label[i] = nerf_bio(label[i]);
 	}
 }
 

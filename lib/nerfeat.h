@@ -13,7 +13,7 @@
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NERF_VERSION 5
+#define NERF_VERSION 6
 /* Features of one token at most. */
 #define NERF_MAX 72
 /* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
@@ -79,13 +79,37 @@ void nerf_extract(const struct nerf_phrases *p, const char *text, const struct t
     size_t from, size_t to, struct nerf_scratch *s);
 void nerf_scratch_free(struct nerf_scratch *s);
 
-/* Labels are enum ner_label (ner.h): 0 O, then B and I of PER, ORG, LOC. */
-#define NERF_NLABELS 7
+/*
+ * The model's labels are BIOES: 0 O, then B, I, E (last token) and S (a
+ * one-token name) of PER, ORG, LOC; the tagger hands out BIO (enum
+ * ner_label of ner.h), E as I and S as B.
+ */
+#define NERF_NLABELS 13
+#define NERF_TYPE(y) (((unsigned)(y) - 1) / 4)
+#define NERF_PART(y) (((unsigned)(y) - 1) % 4)	/* 0 B, 1 I, 2 E, 3 S */
+enum { NERF_B, NERF_I, NERF_E, NERF_S };
+/* The BIO label of a model label. */
+static inline unsigned char
+nerf_bio(unsigned y)
+{
+	return y == 0 ? 0 : (unsigned char)(2 * NERF_TYPE(y) + 1 + (NERF_PART(y) == NERF_I || NERF_PART(y) == NERF_E));
+}
+/* The model label of BIO label b followed by BIO label next (0 at the end). */
+static inline unsigned char
+nerf_bioes(unsigned b, unsigned next)
+{
+	unsigned type = (b - 1) / 2, goes_on = next != 0 && next % 2 == 0 && (next - 1) / 2 == type;
+
+	if (b == 0)
+		return 0;
+	return (unsigned char)(4 * type + 1 + (b % 2 ? (goes_on ? NERF_B : NERF_S) : (goes_on ? NERF_I : NERF_E)));
+}
 /* Transition scores: trans[prev][label], prev NERF_NLABELS for the start. */
 typedef int64_t nerf_trans[NERF_NLABELS + 1][NERF_NLABELS];
 /*
  * Best labels of n tokens under emission scores emit[i * NERF_NLABELS + y],
- * with every I-X after a B-X or I-X; back is scratch of n * NERF_NLABELS bytes.
+ * a valid BIOES sequence (I-X and E-X only after B-X or I-X, which are only
+ * followed by them; no B-X or I-X last); back is scratch of n * NERF_NLABELS bytes.
  */
 void nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
     unsigned char *back);

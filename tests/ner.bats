@@ -66,9 +66,9 @@ CASES=tests/cases/ner
 
 @test "features out of order are rejected" {
 	"$BIN/train-ner" -e 2 -k 2 -o "$TMP/a.model" "$CASES/tiny.conll" 2>/dev/null
-	# Swap the first two feature keys (the header is 136 bytes).
-	{ head -c 136 "$TMP/a.model"; tail -c +145 "$TMP/a.model" | head -c 8
-	  tail -c +137 "$TMP/a.model" | head -c 8; tail -c +153 "$TMP/a.model"; } > "$TMP/bad.model"
+	# Swap the first two feature keys (the header is 388 bytes: 24, then 14 x 13 transition weights).
+	{ head -c 388 "$TMP/a.model"; tail -c +397 "$TMP/a.model" | head -c 8
+	  tail -c +389 "$TMP/a.model" | head -c 8; tail -c +405 "$TMP/a.model"; } > "$TMP/bad.model"
 	[ "$(wc -c < "$TMP/bad.model")" -eq "$(wc -c < "$TMP/a.model")" ]
 	run --separate-stderr "$BIN/train-ner" --eval -m "$TMP/bad.model" "$CASES/known.conll"
 	[ "$status" -eq 1 ]

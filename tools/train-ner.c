@@ -1,6 +1,6 @@
 /*
  * train-ner: train the name tagger of tag-entities (an averaged structured
- * perceptron with BIO-constrained Viterbi) on CoNLL files, deterministically;
+ * perceptron with BIOES-constrained Viterbi) on CoNLL files, deterministically;
  * or score a model on CoNLL files, as conlleval does.
  */
 #include <errno.h>
@@ -29,8 +29,8 @@ static const char usage_text[] =
     "       train-ner --clusters DEPTH [FILE...]\n";
 static const char help_text[] =
     "Train the name tagger of tag-entities on CoNLL files (TOKEN<TAB>LABEL lines,\n"
-    "a blank line after each sentence, BIO labels of PER, ORG, LOC), or score a\n"
-    "model on such files (exact spans, as conlleval counts them).\n"
+    "a blank line after each sentence, BIO labels of PER, ORG, LOC, learnt as\n"
+    "BIOES), or score a model on such files (exact spans, as conlleval counts them).\n"
     "\n"
     "  -o, --output MODEL   write the trained model to MODEL\n"
     "  -e, --epochs N       passes over the training data (default 12)\n"
@@ -39,7 +39,7 @@ static const char help_text[] =
     "  -s, --seed N         seed of the shuffling of the first run (default 1)\n"
     "  -p, --prune N        drop features whose weights are all below N/1000 (default 2000)\n"
     "  -c, --cost N         in training, add N to the score of every wrong label\n"
-    "                       (a margin: cost-augmented decoding; default 20)\n"
+    "                       (a margin: cost-augmented decoding; default 80)\n"
     "      --eval           print precision, recall and F1 per type and overall\n"
     "      --tag            print TOKEN<TAB>GOLD<TAB>PREDICTED lines, conlleval's input\n"
     "      --speed N        time loading the model and tagging the sentences N times\n"
@@ -299,7 +299,7 @@ build_phrases(struct nerf_phrases *p, const struct corpus *c, size_t folds, size
 }
 
 /* Added to the score of every wrong label when training decodes (-c). */
-static int64_t train_cost = 20;
+static int64_t train_cost = 80;
 
 /* splitmix64: the shuffling's random numbers, the same on every machine. */
 static uint64_t
@@ -316,6 +316,7 @@ struct trainer {
 	struct table feats;	/* feature key (8 bytes) -> id */
 	uint32_t *fid;		/* feature ids of every token, NERF_MAX per token slot */
 	unsigned char *nf;
+	unsigned char *gold;	/* the gold labels of every token as the model's (BIOES) */
 	int32_t *w;		/* weights [id][label] */
 	int64_t *u;		/* their updates weighted by time, for averaging */
 	size_t wcap;
@@ -347,6 +348,13 @@ extract_all(struct trainer *t, const struct corpus *c, size_t folds)
 				    (const char *)&fs.feat[j * NERF_MAX + k], 8, NULL);
 		}
 	}
+	t->gold = xmalloc(c->ntok);
+	for (size_t i = 0; i < c->ns; i++)
+		for (size_t j = 0; j < c->s[i].n; j++) {
+			size_t k = c->s[i].tok + j;
+
+			t->gold[k] = nerf_bioes(c->gold[k], j + 1 < c->s[i].n ? c->gold[k + 1] : 0);
+		}
 	t->w = xcalloc(t->feats.n * NERF_NLABELS, sizeof *t->w);
 	t->u = xcalloc(t->feats.n * NERF_NLABELS, sizeof *t->u);
 	for (size_t k = 0; k < folds; k++)
@@ -394,7 +402,7 @@ train(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed)
 		}
 		for (size_t o = 0; o < c->ns; o++) {
 			const struct sentence *s = &c->s[order[o]];
-			const unsigned char *gold = c->gold + s->tok;
+			const unsigned char *gold = t->gold + s->tok;
 
 			for (size_t j = 0; j < s->n; j++) {
 				size_t tok = s->tok + j;
@@ -1117,6 +1125,7 @@ main(int argc, char *argv[])
 		table_free(&t.feats);
 		free(t.fid);
 		free(t.nf);
+		free(t.gold);
 		free(t.w);
 		free(t.u);
 		free(t.avg);
