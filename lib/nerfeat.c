@@ -379,13 +379,6 @@ nerf_scratch_free(struct nerf_scratch *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* May label y follow label p (NERF_NLABELS: the start)? */
-static inline int
-allowed(unsigned p, unsigned y)
-{
-	return y == 0 || (y & 1) || p == y - 1 || p == y;
-}
-
 void
 nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
     unsigned char *back)
@@ -398,9 +391,9 @@ nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned cha
 	/* Forbidden transitions cost more than any path can gain. */
 	for (p = 0; p < NERF_NLABELS; p++)
 		for (y = 0; y < NERF_NLABELS; y++)
-			t[p][y] = allowed(p, y) ? trans[p][y] : INT64_MIN / 4;
+			t[p][y] = nerf_allowed(p, y) ? trans[p][y] : INT64_MIN / 4;
 	for (y = 0; y < NERF_NLABELS; y++)
-		score[y] = allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
+		score[y] = nerf_allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
 	for (size_t i = 1; i < n; i++) {
 		for (y = 0; y < NERF_NLABELS; y++) {
 			int64_t top = score[0] + t[0][y];

@@ -83,6 +83,12 @@ void nerf_scratch_free(struct nerf_scratch *s);
 #define NERF_NLABELS 7
 /* Transition scores: trans[prev][label], prev NERF_NLABELS for the start. */
 typedef int64_t nerf_trans[NERF_NLABELS + 1][NERF_NLABELS];
+/* May label y follow label p (NERF_NLABELS: the start)?  An I-X only after B-X or I-X. */
+static inline int
+nerf_allowed(unsigned p, unsigned y)
+{
+	return y == 0 || (y & 1) || p == y - 1 || p == y;
+}
 /*
  * Best labels of n tokens under emission scores emit[i * NERF_NLABELS + y],
  * with every I-X after a B-X or I-X; back is scratch of n * NERF_NLABELS bytes.
