@@ -379,24 +379,6 @@ nerf_scratch_free(struct nerf_scratch *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* May label y follow label p (NERF_NLABELS: the start)? */
-static inline int
-allowed(unsigned p, unsigned y)
-{
-	int open = p != 0 && p < NERF_NLABELS && NERF_PART(p) <= NERF_I;	/* p is B-X or I-X */
-
-	if (y == 0 || NERF_PART(y) == NERF_B || NERF_PART(y) == NERF_S)
-		return !open;
-	return open && NERF_TYPE(p) == NERF_TYPE(y);
-}
-
-/* May the sentence end with label y? */
-static inline int
-may_end(unsigned y)
-{
-	return y == 0 || NERF_PART(y) >= NERF_E;
-}
-
 void
 nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
     unsigned char *back)
@@ -411,9 +393,9 @@ nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned cha
 	for (y = 0; y < NERF_NLABELS; y++) {
 		nfrom[y] = 0;
 		for (p = 0; p < NERF_NLABELS; p++)
-			if (allowed(p, y))
+			if (nerf_allowed(p, y))
 				from[y][nfrom[y]++] = (unsigned char)p;
-		score[y] = allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
+		score[y] = nerf_allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
 	}
 	for (size_t i = 1; i < n; i++) {
 		for (y = 0; y < NERF_NLABELS; y++) {
@@ -437,7 +419,7 @@ nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned cha
 	}
 	best = 0;
 	for (y = 1; y < NERF_NLABELS; y++)
-		if (may_end(y) && score[y] > score[best])
+		if (nerf_may_end(y) && score[y] > score[best])
 			best = y;
 	for (size_t i = n; i-- > 0;) {
 		label[i] = (unsigned char)best;

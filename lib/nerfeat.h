@@ -106,6 +106,22 @@ nerf_bioes(unsigned b, unsigned next)
 }
 /* Transition scores: trans[prev][label], prev NERF_NLABELS for the start. */
 typedef int64_t nerf_trans[NERF_NLABELS + 1][NERF_NLABELS];
+/* May label y follow label p (NERF_NLABELS: the start)?  I-X and E-X only after B-X or I-X, which only they follow. */
+static inline int
+nerf_allowed(unsigned p, unsigned y)
+{
+	int open = p != 0 && p < NERF_NLABELS && NERF_PART(p) <= NERF_I;	/* p is B-X or I-X */
+
+	if (y == 0 || NERF_PART(y) == NERF_B || NERF_PART(y) == NERF_S)
+		return !open;
+	return open && NERF_TYPE(p) == NERF_TYPE(y);
+}
+/* May a sentence end with label y?  Not with B-X or I-X. */
+static inline int
+nerf_may_end(unsigned y)
+{
+	return y == 0 || NERF_PART(y) >= NERF_E;
+}
 /*
  * Best labels of n tokens under emission scores emit[i * NERF_NLABELS + y],
  * a valid BIOES sequence (I-X and E-X only after B-X or I-X, which are only

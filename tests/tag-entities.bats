@@ -281,11 +281,11 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 
 @test "a record whose LINE or SENT is not a number is reported and skipped, status 1" {
 	printf 'd\tx\t1\tBudi pergi.\nd\t2\t1\tAni di Jakarta.\nd\t3\t\tYa.\n' > "$TMP/in"
-	run --separate-stderr TE --types PER "$TMP/in"
+	run --separate-stderr TE --types LOC "$TMP/in"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "tag-entities: $TMP/in:1: LINE is not a number: x
 tag-entities: $TMP/in:3: SENT is empty" ]
-	check_output $'d\t2\t1\t0\t3\tPER\tAni\tAni'
+	check_output $'d\t2\t1\t7\t14\tLOC\tJakarta\tJakarta'
 }
 
 @test "a listed institution or region before a name, a verb after it, are cut off the person" {

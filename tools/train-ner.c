@@ -1,7 +1,8 @@
 /*
- * train-ner: train the name tagger of tag-entities (an averaged structured
- * perceptron with BIOES-constrained Viterbi) on CoNLL files, deterministically;
- * or score a model on CoNLL files, as conlleval does.
+ * train-ner: train the name tagger of tag-entities (a linear-chain CRF, or
+ * an averaged structured perceptron, over BIOES labels decoded by
+ * constrained Viterbi) on CoNLL files, deterministically; or score a model
+ * on CoNLL files, as conlleval does.
  */
 #include <errno.h>
 #include <math.h>
@@ -22,7 +23,8 @@
 #include "record.h"
 
 static const char usage_text[] =
-    "usage: train-ner [-e EPOCHS] [-r RUNS] [-k FOLDS] [-s SEED] [-p PRUNE] [-c COST] -o MODEL FILE...\n"
+    "usage: train-ner [--crf [--l2 X] | --perceptron] [-e EPOCHS] [-r RUNS] [-k FOLDS] [-s SEED]\n"
+    "                 [-p PRUNE] [-c COST] -o MODEL FILE...\n"
     "       train-ner --eval [-m MODEL] FILE...\n"
     "       train-ner --tag [-m MODEL] FILE...\n"
     "       train-ner --speed N [-m MODEL] FILE...\n"
@@ -33,13 +35,19 @@ static const char help_text[] =
     "BIOES), or score a model on such files (exact spans, as conlleval counts them).\n"
     "\n"
     "  -o, --output MODEL   write the trained model to MODEL\n"
+    "      --crf            train a linear-chain CRF: log-likelihood with L2 regularisation\n"
+    "                       by stochastic gradient, iterates averaged (the default)\n"
+    "      --l2 X           the CRF's L2 regularisation: X / 2 times the squared weights (default 3)\n"
+    "      --perceptron     train an averaged structured perceptron instead\n"
     "  -e, --epochs N       passes over the training data (default 12)\n"
     "  -k, --folds N        folds for the names learnt from the data (default 10)\n"
     "  -r, --runs N         models averaged, each shuffled with its own seed (default 3)\n"
     "  -s, --seed N         seed of the shuffling of the first run (default 1)\n"
-    "  -p, --prune N        drop features whose weights are all below N/1000 (default 2000)\n"
-    "  -c, --cost N         in training, add N to the score of every wrong label\n"
-    "                       (a margin: cost-augmented decoding; default 80)\n"
+    "  -p, --prune N        drop features whose weights are all below N/1000\n"
+    "                       (default 100 for the CRF, 2000 for the perceptron's integer weights)\n"
+    "  -c, --cost N         in training, add N to the score of every wrong label, a margin:\n"
+    "                       softmax-margin for the CRF (default 2), cost-augmented decoding\n"
+    "                       for the perceptron (default 80)\n"
     "      --eval           print precision, recall and F1 per type and overall\n"
     "      --tag            print TOKEN<TAB>GOLD<TAB>PREDICTED lines, conlleval's input\n"
     "      --speed N        time loading the model and tagging the sentences N times\n"
@@ -468,6 +476,227 @@ accumulate(struct trainer *t)
 	memset(t->tu, 0, sizeof t->tu);
 }
 
+/*
+ * The linear-chain CRF (--crf): maximum conditional log-likelihood of the
+ * gold labels, the BIO constraint a hard mask of the transitions, minus
+ * l2 / 2 times the squared weights, by stochastic gradient ascent, one
+ * sentence a step.  The weights are kept as s * v, so the L2 decay of a step
+ * is one multiplication of s; the iterates of the steps after the first
+ * epoch are averaged (v * S - u, as the perceptron's).  The transitions are
+ * the last (NERF_NLABELS + 1) * NERF_NLABELS weights.
+ */
+static double crf_l2 = 3;	/* --l2 */
+static double crf_cost = 2;	/* -c: softmax-margin, added to every wrong label's score */
+#define CRF_RATE 0.1		/* the learning rate of the first step */
+
+static double
+logsumexp(const double *x, size_t n)
+{
+	double m = -INFINITY, sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (x[i] > m)
+			m = x[i];
+	if (m == -INFINITY)
+		return m;
+	for (size_t i = 0; i < n; i++)
+		sum += exp(x[i] - m);
+	return m + log(sum);
+}
+
+/*
+ * Marginals of the labels of n tokens (mu[j * L + y]) and of the label pairs
+ * (pair[j * (L + 1) * L + p * L + y]: p before y at j, p = L the start at 0)
+ * under emissions e and transitions tr; a and b are scratch of n * L.
+ */
+static double
+forward_backward(const double *e, size_t n, const double tr[NERF_NLABELS + 1][NERF_NLABELS],
+    double *a, double *b, double *mu, double *pair)
+{
+	enum { L = NERF_NLABELS };
+	double x[L], z;
+
+	for (unsigned y = 0; y < L; y++)
+		a[y] = nerf_allowed(L, y) ? tr[L][y] + e[y] : -INFINITY;
+	for (size_t j = 1; j < n; j++)
+		for (unsigned y = 0; y < L; y++) {
+			for (unsigned p = 0; p < L; p++)
+				x[p] = nerf_allowed(p, y) ? a[(j - 1) * L + p] + tr[p][y] : -INFINITY;
+			a[j * L + y] = logsumexp(x, L) + e[j * L + y];
+		}
+	for (unsigned y = 0; y < L; y++)
+		b[(n - 1) * L + y] = nerf_may_end(y) ? 0 : -INFINITY;
+	for (size_t j = n - 1; j > 0; j--)
+		for (unsigned p = 0; p < L; p++) {
+			for (unsigned y = 0; y < L; y++)
+				x[y] = nerf_allowed(p, y) ? tr[p][y] + e[j * L + y] + b[j * L + y] : -INFINITY;
+			b[(j - 1) * L + p] = logsumexp(x, L);
+		}
+	for (unsigned y = 0; y < L; y++)
+		x[y] = a[(n - 1) * L + y] + b[(n - 1) * L + y];
+	z = logsumexp(x, L);
+	for (size_t j = 0; j < n; j++) {
+		double *pp = pair + j * (L + 1) * L;
+
+		for (unsigned y = 0; y < L; y++)
+			mu[j * L + y] = exp(a[j * L + y] + b[j * L + y] - z);
+		for (unsigned p = 0; p <= L; p++)
+			for (unsigned y = 0; y < L; y++) {
+				double prev = j == 0 ? (p == L ? 0 : -INFINITY) : (p == L ? -INFINITY : a[(j - 1) * L + p]);
+
+				pp[p * L + y] = nerf_allowed(p, y) && prev > -INFINITY ?
+				    exp(prev + tr[p][y] + e[j * L + y] + b[j * L + y] - z) : 0;
+			}
+	}
+	return z;
+}
+
+struct crf {
+	double *v, *u;		/* weights / s; updates times the S of their step */
+	double s, sum;		/* the scale; S, the sum of the scales of the averaged steps */
+	size_t nw;		/* weights: features * labels, then the transitions */
+	double *e, *a, *b, *mu, *pair;
+};
+
+/* v[i] += d (in units of s), remembered for the average. */
+static inline void
+crf_add(struct crf *m, size_t i, double d)
+{
+	m->v[i] += d;
+	m->u[i] += d * m->sum;
+}
+
+static double
+crf_step(struct crf *m, const struct trainer *t, const struct sentence *st,
+    double eta, double lambda, int averaging)
+{
+	enum { L = NERF_NLABELS };
+	const unsigned char *gold = t->gold + st->tok;
+	const double *vt = m->v + m->nw - (L + 1) * L;
+	double tr[L + 1][L], g, ll = 0;
+	size_t n = st->n;
+
+	for (size_t j = 0; j < n; j++) {
+		size_t tok = st->tok + j;
+
+		for (unsigned y = 0; y < L; y++)
+			m->e[j * L + y] = 0;
+		for (unsigned k = 0; k < t->nf[tok]; k++) {
+			const double *v = m->v + (size_t)t->fid[tok * NERF_MAX + k] * L;
+
+			for (unsigned y = 0; y < L; y++)
+				m->e[j * L + y] += v[y];
+		}
+		for (unsigned y = 0; y < L; y++)
+			m->e[j * L + y] *= m->s;
+	}
+	for (unsigned p = 0; p <= L; p++)
+		for (unsigned y = 0; y < L; y++)
+			tr[p][y] = m->s * vt[p * L + y];
+	for (size_t j = 0; j < n; j++) {
+		ll += m->e[j * L + gold[j]] + tr[j ? gold[j - 1] : L][gold[j]];
+		for (unsigned y = 0; y < L; y++)
+			m->e[j * L + y] += y != gold[j] ? crf_cost : 0;
+	}
+	ll -= forward_backward(m->e, n, (const double (*)[L])tr, m->a, m->b, m->mu, m->pair);
+
+	/* Decay, then the gradient of the log-likelihood: observed minus expected counts. */
+	m->s *= 1 - eta * lambda;
+	if (m->s < 1e-9) {
+		for (size_t i = 0; i < m->nw; i++)
+			m->v[i] *= m->s;
+		m->sum /= m->s;
+		m->s = 1;
+	}
+	g = eta / m->s;
+	for (size_t j = 0; j < n; j++) {
+		size_t tok = st->tok + j, tb = m->nw - (L + 1) * L;
+		double d[L];
+		const double *pp = m->pair + j * (L + 1) * L;
+
+		for (unsigned y = 0; y < L; y++)
+			d[y] = g * ((y == gold[j]) - m->mu[j * L + y]);
+		for (unsigned k = 0; k < t->nf[tok]; k++) {
+			size_t base = (size_t)t->fid[tok * NERF_MAX + k] * L;
+
+			for (unsigned y = 0; y < L; y++)
+				crf_add(m, base + y, d[y]);
+		}
+		for (unsigned p = 0; p <= L; p++)
+			for (unsigned y = 0; y < L; y++) {
+				int obs = y == gold[j] && p == (j ? gold[j - 1] : L);
+
+				if (obs || pp[p * L + y] > 0)
+					crf_add(m, tb + p * L + y, g * (obs - pp[p * L + y]));
+			}
+	}
+	if (averaging)
+		m->sum += m->s;
+	return ll;
+}
+
+static void
+train_crf(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed, int runs)
+{
+	enum { L = NERF_NLABELS };
+	size_t *order = xmalloc(c->ns * sizeof *order), maxn = 0, steps = 0, averaged = 0;
+	double lambda = crf_l2 / (double)c->ns;
+	struct crf m = { 0 };
+
+	for (size_t i = 0; i < c->ns; i++) {
+		order[i] = i;
+		if (c->s[i].n > maxn)
+			maxn = c->s[i].n;
+	}
+	m.nw = t->feats.n * L + (L + 1) * L;
+	m.v = xcalloc(m.nw, sizeof *m.v);
+	m.u = xcalloc(m.nw, sizeof *m.u);
+	m.s = 1;
+	m.e = xmalloc(maxn * L * sizeof *m.e);
+	m.a = xmalloc(maxn * L * sizeof *m.a);
+	m.b = xmalloc(maxn * L * sizeof *m.b);
+	m.mu = xmalloc(maxn * L * sizeof *m.mu);
+	m.pair = xmalloc(maxn * (L + 1) * L * sizeof *m.pair);
+	for (int e = 0; e < epochs; e++) {
+		double ll = 0;
+
+		for (size_t i = c->ns; i > 1; i--) {
+			size_t j = next_random(&seed) % i, tmp = order[i - 1];
+
+			order[i - 1] = order[j];
+			order[j] = tmp;
+		}
+		for (size_t o = 0; o < c->ns; o++) {
+			double eta = CRF_RATE / (1 + CRF_RATE * lambda * (double)steps++);
+			int averaging = e > 0 || epochs == 1;
+
+			if (eta * lambda > 0.5)	/* strong --l2 on little data: the decay stays positive */
+				eta = 0.5 / lambda;
+
+			ll += crf_step(&m, t, &c->s[order[o]], eta, lambda, averaging);
+			averaged += averaging;
+		}
+		fprintf(stderr, "train-ner: epoch %d: log-likelihood %.1f, scale %g\n", e + 1, ll, m.s);
+	}
+	/* The average of the iterates, (S * v - u) / steps, into t->avg and t->tavg (a mean over the runs). */
+	for (size_t i = 0; i < m.nw; i++) {
+		double w = (m.sum * m.v[i] - m.u[i]) / (double)averaged / runs;
+
+		if (i < t->feats.n * L)
+			t->avg[i] += w;
+		else
+			t->tavg[(i - t->feats.n * L) / L][(i - t->feats.n * L) % L] += w;
+	}
+	free(order);
+	free(m.v);
+	free(m.u);
+	free(m.e);
+	free(m.a);
+	free(m.b);
+	free(m.mu);
+	free(m.pair);
+}
+
 struct feature {
 	uint64_t key;
 	int16_t w[NERF_NLABELS];
@@ -571,7 +800,8 @@ write_model(const struct trainer *t, const struct corpus *c, const char *path, d
 		put(f, &ph[i].mask, 4);
 	if (fclose(f) != 0)
 		die("%s:", path);
-	fprintf(stderr, "train-ner: %s: %zu of %zu features, %zu phrases\n", path, nf, t->feats.n, np);
+	fprintf(stderr, "train-ner: %s: %zu of %zu features, %zu phrases, largest weight %g\n", path, nf,
+	    t->feats.n, np, maxabs);
 	free(feat);
 	free(ph);
 	nerf_phrases_free(&all);
@@ -896,6 +1126,19 @@ cluster_words(int argc, char **argv, int depth)
 }
 
 static double
+option_real(const char *option, const char *value)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(value, &end);
+	if (errno || end == value || *end || !(v >= 0 && v <= 1e6))
+		usage_error("%s: not a number from 0 to 1000000: %s", option, value);
+	return v;
+}
+
+static double
 seconds(void)
 {
 	struct timespec ts;
@@ -1063,12 +1306,15 @@ main(int argc, char *argv[])
 		{ "tag", no_argument, NULL, 'T' },
 		{ "speed", required_argument, NULL, 'S' },
 		{ "clusters", required_argument, NULL, 'C' },
+		{ "crf", no_argument, NULL, 'F' },
+		{ "perceptron", no_argument, NULL, 'P' },
+		{ "l2", required_argument, NULL, 'L' },
 		CLI_LONGOPTS
 	};
 	const char *output = NULL, *model = NULL;
-	int epochs = 12, runs = 3, mode = 0, opt;
+	int epochs = 12, runs = 3, mode = 0, crf = 1, opt;
 	double cut;
-	long folds = 10, prune = 2000, reps = 1, depth = 0;
+	long folds = 10, prune = -1, cost = -1, reps = 1, depth = 0;
 	uint64_t seed = 1;
 	struct corpus c;
 
@@ -1082,11 +1328,14 @@ main(int argc, char *argv[])
 		case 'p': prune = (long)cli_number("-p", optarg, 0, 1000000); break;
 		case 'r': runs = (int)cli_number("-r", optarg, 1, 100); break;
 		case 'm': model = optarg; break;
-		case 'c': train_cost = (int64_t)cli_number("-c", optarg, 0, 1000000); break;
+		case 'c': cost = (long)cli_number("-c", optarg, 0, 1000000); break;
 		case 'E': mode = 'E'; break;
 		case 'T': mode = 'T'; break;
 		case 'S': mode = 'S'; reps = (long)cli_number("--speed", optarg, 1, 1000000); break;
 		case 'C': mode = 'C'; depth = (long)cli_number("--clusters", optarg, 1, 16); break;
+		case 'F': crf = 1; break;
+		case 'P': crf = 0; break;
+		case 'L': crf_l2 = option_real("--l2", optarg); break;
 		}
 	}
 	argc -= optind;
@@ -1097,6 +1346,13 @@ main(int argc, char *argv[])
 		usage_error("want -o MODEL, --eval or --tag");
 	if (!mode && argc == 0)
 		usage_error("want training files");
+	/* The perceptron's weights are integers, the CRF's log-scores. */
+	if (prune < 0)
+		prune = crf ? 100 : 2000;
+	if (cost < 0)
+		cost = crf ? 2 : 80;
+	train_cost = cost;
+	crf_cost = (double)cost;
 	cut = prune / 1000.0;
 	if (mode == 'C') {
 		cluster_words(argc, argv, (int)depth);
@@ -1117,10 +1373,17 @@ main(int argc, char *argv[])
 
 		extract_all(&t, &c, (size_t)folds);
 		for (int r = 0; r < runs; r++) {
+			if (crf) {
+				if (!t.avg)
+					t.avg = xcalloc(t.feats.n * NERF_NLABELS, sizeof *t.avg);
+				train_crf(&t, &c, epochs, seed + (uint64_t)r, runs);
+				continue;
+			}
 			train(&t, &c, epochs, seed + (uint64_t)r);
 			accumulate(&t);
 		}
-		cut *= runs;
+		if (!crf)
+			cut *= runs;
 		write_model(&t, &c, output, cut);
 		table_free(&t.feats);
 		free(t.fid);
