@@ -768,7 +768,8 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 			continue;
 		if (type == T_QUANTITY && year_after_cue(t, s, i, a, b))
 			type = T_DATE;
-		c = add_cand(t, a, b, type, type == T_QUANTITY ? P_QUANTITY : P_PATTERN);
+		/* a bare number may be part of a name (SMA Negeri 6 Jakarta); a number with a unit is not (RAM 8 GB) */
+		c = add_cand(t, a, b, type, type == T_QUANTITY && is_digit((unsigned char)s[b - 1]) ? P_QUANTITY : P_PATTERN);
 		if (type == T_DATE) {
 			if (!parse_date(s + a, b - a, c)) {
 				t->ncand--;

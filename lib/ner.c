@@ -13,7 +13,7 @@
  *	u64 key[nfeat]	feature hashes, strictly increasing
  *	i16 w[nfeat][13]	their weights per label
  *	u64 pkey[nphrase]	phrase hashes, strictly increasing
- *	u32 pmask[nphrase]	their classes (bit 31: a prefix of a longer phrase)
+ *	u64 pmask[nphrase]	their classes (bit 63: a prefix of a longer phrase)
  *
  * Loading puts the features into an open-addressing table of 32-byte
  * slots (a 16-bit fingerprint and the 13 weights), aligned: one cache line
@@ -126,7 +126,7 @@ ner_load(const char *data, size_t len)
 		return malformed(m, "wrong number of labels");
 	nfeat = get32(data + 16);
 	nphrase = get32(data + 20);
-	if ((len - HEADER) / FEATURE < nfeat || len - HEADER - (size_t)nfeat * FEATURE != (size_t)nphrase * 12)
+	if ((len - HEADER) / FEATURE < nfeat || len - HEADER - (size_t)nfeat * FEATURE != (size_t)nphrase * 16)
 		return malformed(m, "wrong size");
 	for (unsigned p = 0; p <= NERF_NLABELS; p++)
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
@@ -158,7 +158,7 @@ ner_load(const char *data, size_t len)
 
 		if (k == 0 || (i > 0 && k <= get64(pkey + 8 * (i - 1))))
 			return malformed(m, "phrases out of order");
-		nerf_phrases_or(&m->phrases, k, get32(pmask + 4 * i));
+		nerf_phrases_or(&m->phrases, k, get64(pmask + 8 * i));
 	}
 	return m;
 }

@@ -70,13 +70,8 @@ nerf_lower(struct buf *b, const char *s, size_t n)
 void
 nerf_phrases_init(struct nerf_phrases *p, size_t expect)
 {
-	size_t cap = 64;
-
-	while (cap < 2 * expect)
-		cap *= 2;
-	p->key = xcalloc(cap, sizeof *p->key);
-	p->mask = xcalloc(cap, sizeof *p->mask);
-	p->mask_bits = cap - 1;
+	p->cap = expect + expect / 2 + 64;
+	p->slot = xcalloc(p->cap, sizeof *p->slot);
 	p->n = 0;
 }
 
@@ -85,41 +80,47 @@ phrases_grow(struct nerf_phrases *p)
 {
 	struct nerf_phrases q;
 
-	nerf_phrases_init(&q, p->mask_bits + 1);
-	for (size_t i = 0; i <= p->mask_bits; i++)
-		if (p->key[i])
-			nerf_phrases_or(&q, p->key[i], p->mask[i]);
+	nerf_phrases_init(&q, 2 * p->n);
+	for (size_t i = 0; i < p->cap; i++)
+		if (p->slot[i].key)
+			nerf_phrases_or(&q, p->slot[i].key, p->slot[i].mask);
 	nerf_phrases_free(p);
 	*p = q;
 }
 
+static inline size_t
+first_slot(const struct nerf_phrases *p, uint64_t key)
+{
+	return (size_t)(((unsigned __int128)key * p->cap) >> 64);
+}
+
 void
-nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint32_t mask)
+nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint64_t mask)
 {
 	size_t i;
 
-	if (2 * (p->n + 1) > p->mask_bits + 1)
+	if (3 * (p->n + 1) > 2 * p->cap)
 		phrases_grow(p);
-	for (i = (size_t)key & p->mask_bits; p->key[i] && p->key[i] != key; i = (i + 1) & p->mask_bits)
+	for (i = first_slot(p, key); p->slot[i].key && p->slot[i].key != key; i = i + 1 < p->cap ? i + 1 : 0)
 		;
-	if (!p->key[i]) {
-		p->key[i] = key;
+	if (!p->slot[i].key) {
+		p->slot[i].key = key;
 		p->n++;
 	}
-	p->mask[i] |= mask;
+	p->slot[i].mask |= mask;
 }
 
-uint32_t
+uint64_t
 nerf_phrases_get(const struct nerf_phrases *p, uint64_t key)
 {
-	for (size_t i = (size_t)key & p->mask_bits; p->key[i]; i = (i + 1) & p->mask_bits)
-		if (p->key[i] == key)
-			return p->mask[i];
+	for (size_t i = first_slot(p, key); p->slot[i].key; i = i + 1 < p->cap ? i + 1 : 0)
+		if (p->slot[i].key == key)
+			return p->slot[i].mask;
 	return 0;
 }
 
 void
-nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask)
+nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint64_t mask)
 {
 	for (size_t i = 1; i < n; i++)
 		if (s[i] == ' ')
@@ -130,8 +131,7 @@ nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask)
 void
 nerf_phrases_free(struct nerf_phrases *p)
 {
-	free(p->key);
-	free(p->mask);
+	free(p->slot);
 	memset(p, 0, sizeof *p);
 }
 
@@ -204,7 +204,7 @@ static void
 mark(struct nerf_word *w, size_t lo, size_t hi, size_t i, size_t j, uint32_t m)
 {
 	if (!w[i].cap)
-		m &= ~NERC_LEARNT;
+		m &= ~NERC_CAPONLY;
 	if (!m)
 		return;
 	if (i == j)
@@ -225,17 +225,17 @@ static void
 find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low, size_t lo, size_t hi)
 {
 	for (size_t i = lo; i < hi; i++) {
-		uint32_t m = nerf_phrases_get(p, w[i].low);
+		uint64_t m = nerf_phrases_get(p, w[i].low);
 
 		if (m & NERC_HASCLUSTER)
-			w[i].cluster = (m >> NERC_CLUSTER_SHIFT & ((1u << NERC_CLUSTER_DEPTH) - 1)) |
+			w[i].cluster = (uint32_t)(m >> NERC_CLUSTER_SHIFT & ((1u << NERC_CLUSTER_DEPTH) - 1)) |
 			    1u << NERC_CLUSTER_DEPTH;
 		if (m & NERC_CLASSES)
-			mark(w, lo, hi, i, i, m & NERC_CLASSES);
+			mark(w, lo, hi, i, i, (uint32_t)(m & NERC_CLASSES));
 		for (size_t j = i + 1; (m & NERC_PREFIX) && j < hi && j - i < NERF_MAXPHRASE; j++) {
 			m = nerf_phrases_get(p, nerf_phrase_key(low + w[i].ls, w[j].le - w[i].ls));
 			if (m & NERC_CLASSES)
-				mark(w, lo, hi, i, j, m & NERC_CLASSES);
+				mark(w, lo, hi, i, j, (uint32_t)(m & NERC_CLASSES));
 		}
 	}
 }
@@ -349,7 +349,7 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 				for (size_t j = r0; j < r1; j++)
 					if (j != i)
 						has |= w[j].mu | w[j].mb | w[j].mi | w[j].ml;
-				has &= (1u << NERC_NCLASS) - 1 - (1u << NERC_COMMON);
+				has &= NERC_CLASSES & ~(1u << NERC_COMMON);
 				for (unsigned cl = 0; has && k < NERF_MAX; cl++, has >>= 1)
 					if (has & 1)
 						f[k++] = fk(T_RUNHAS, cl * 16 + (i == r0) * 2 + (i + 1 == r1));

@@ -13,7 +13,7 @@
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NERF_VERSION 6
+#define NERF_VERSION 7
 /* Features of one token at most. */
 #define NERF_MAX 72
 /* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
@@ -29,31 +29,46 @@ enum nerf_class {
 	NERC_PLACE,				/* a place outside Indonesia (lib/data/ner-places.txt) */
 	NERC_COMMON,				/* a word of the training text written in lower case */
 	NERC_PROPN, NERC_NOTPROPN,		/* mostly a proper noun in UD-GSD, or mostly not */
+	/* Names of the world (scripts/build-ner-gazetteers): */
+	NERC_WNPER, NERC_WNORG, NERC_WNLOC, NERC_WNFAC,	/* in WordNet: people, organisations, places, buildings */
+	NERC_CITY,				/* a city of GeoNames (lib/data/ner-cities.txt) */
+	NERC_ENNAME,				/* a capitalised word of an English dictionary */
+	NERC_IDNAME,				/* a capitalised word of the Indonesian dictionary (Desember, Kamis) */
 	NERC_NCLASS
 };
-#define NERC_CLASSES ((1u << NERC_NCLASS) - 1)
-/* A word's cluster (lib/data/ner-clusters.tsv) rides in its phrase mask: bits 18-27, and bit 28 set. */
-#define NERC_CLUSTER_SHIFT 18
+#define NERC_CLASSES ((uint32_t)((1ull << NERC_NCLASS) - 1))
+/* A word's cluster (lib/data/ner-clusters.tsv) rides in its phrase mask: bits 32-41, and bit 42 set. */
+#define NERC_CLUSTER_SHIFT 32
 #define NERC_CLUSTER_DEPTH 10
-#define NERC_HASCLUSTER (1u << 28)
+#define NERC_HASCLUSTER (1ull << 42)
 #define NERC_LEARNT 0x3fu		/* the classes learnt from the training data */
-#define NERC_PREFIX 0x80000000u		/* the key is also a proper prefix of a phrase */
+/* Classes that a phrase has only when its first word is capitalised: learnt names, names of the world. */
+#define NERC_CAPONLY (NERC_LEARNT | 0x3fu << NERC_WNPER)
+#define NERC_PREFIX (1ull << 63)	/* the key is also a proper prefix of a phrase */
 #define NERF_MAXPHRASE 8		/* words in a phrase at most */
 
-/* Phrases (lower-case words joined by single spaces) by hash: open addressing, key 0 empty. */
+/*
+ * Phrases (lower-case words joined by single spaces) by hash: open addressing
+ * with linear probing, key 0 empty.  A key's first slot is key * cap / 2^64,
+ * so keys inserted in increasing order (a model's) fill the table from start
+ * to end, and the table may be of any size (at most two thirds full).
+ */
+struct nerf_slot {
+	uint64_t key;
+	uint64_t mask;		/* classes (bits 0-31), cluster, NERC_PREFIX */
+};
 struct nerf_phrases {
-	uint64_t *key;
-	uint32_t *mask;
-	size_t mask_bits;	/* capacity - 1 */
+	struct nerf_slot *slot;
+	size_t cap;
 	size_t n;
 };
 
 void nerf_phrases_init(struct nerf_phrases *p, size_t expect);
 /* OR mask into the phrase with this key. */
-void nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint32_t mask);
-uint32_t nerf_phrases_get(const struct nerf_phrases *p, uint64_t key);
+void nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint64_t mask);
+uint64_t nerf_phrases_get(const struct nerf_phrases *p, uint64_t key);
 /* Add phrase s[0..n) (already lower case, single spaces) with its prefixes. */
-void nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask);
+void nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint64_t mask);
 void nerf_phrases_free(struct nerf_phrases *p);
 /* The key of a phrase's bytes (never 0). */
 uint64_t nerf_phrase_key(const char *s, size_t n);

@@ -151,7 +151,7 @@ corpus_free(struct corpus *c)
 
 /* Add phrase s[0..n) in the tagger's form: tokens lower-cased, joined by single spaces. */
 static void
-add_phrase(struct nerf_phrases *p, const char *s, size_t n, uint32_t mask)
+add_phrase(struct nerf_phrases *p, const char *s, size_t n, uint64_t mask)
 {
 	static struct token *tok;
 	static size_t cap;
@@ -198,6 +198,39 @@ need_blob(const char *name)
 }
 
 /* The built-in gazetteers and cue lists. */
+/* The phrases of file, one a line, of class c. */
+static void
+add_list(struct nerf_phrases *p, const char *file, unsigned c)
+{
+	const struct blob *b = need_blob(file);
+	struct line ln;
+	size_t pos = 0;
+
+	while (data_next_line(b, &pos, &ln))
+		add_phrase(p, ln.data, ln.len, 1ull << c);
+}
+
+/* The phrases of file, lines CLASS<TAB>PHRASE: CLASS is name[c], the phrase class first + c. */
+static void
+add_classed(struct nerf_phrases *p, const char *file, const char *const *name, size_t n, unsigned first)
+{
+	const struct blob *b = need_blob(file);
+	struct line ln;
+	size_t pos = 0;
+
+	while (data_next_line(b, &pos, &ln)) {
+		const char *tab = memchr(ln.data, '\t', ln.len);
+		size_t c;
+
+		for (c = 0; tab && c < n; c++)
+			if (strlen(name[c]) == (size_t)(tab - ln.data) && memcmp(name[c], ln.data, (size_t)(tab - ln.data)) == 0)
+				break;
+		if (!tab || c == n)
+			die("%s: want CLASS<TAB>PHRASE, CLASS one of %s ...: %.*s", file, name[0], (int)ln.len, ln.data);
+		add_phrase(p, tab + 1, ln.len - (size_t)(tab + 1 - ln.data), 1ull << (first + c));
+	}
+}
+
 static void
 add_builtin(struct nerf_phrases *p)
 {
@@ -206,7 +239,8 @@ add_builtin(struct nerf_phrases *p)
 		{ "gazetteer-regencies.csv", 2, NERC_REGENCY },
 		{ "gazetteer-districts.csv", 2, NERC_DISTRICT },
 	};
-	static const char *cue_class[] = { "title", "orgcue", "loccue", "orgend", "locend" };
+	static const char *const cue_class[] = { "title", "orgcue", "loccue", "orgend", "locend" };
+	static const char *const wordnet_class[] = { "per", "org", "loc", "fac" };
 	const struct blob *b;
 	struct line ln, f;
 	size_t pos;
@@ -226,30 +260,17 @@ add_builtin(struct nerf_phrases *p)
 				add_phrase(p, f.data + 5, f.len - 5, 1u << gaz[g].class);
 		}
 	}
-	b = need_blob("ner-cues.txt");
-	pos = 0;
-	while (data_next_line(b, &pos, &ln)) {
-		const char *tab = memchr(ln.data, '\t', ln.len);
-		size_t c;
-
-		for (c = 0; tab && c < 5; c++)
-			if (strlen(cue_class[c]) == (size_t)(tab - ln.data) &&
-			    memcmp(cue_class[c], ln.data, (size_t)(tab - ln.data)) == 0)
-				break;
-		if (!tab || c == 5)
-			die("ner-cues.txt: want CLASS<TAB>PHRASE, CLASS title, orgcue, loccue, orgend or locend: %.*s",
-			    (int)ln.len, ln.data);
-		add_phrase(p, tab + 1, ln.len - (size_t)(tab + 1 - ln.data), 1u << (NERC_TITLE + c));
-	}
-	b = need_blob("ner-places.txt");
-	pos = 0;
-	while (data_next_line(b, &pos, &ln))
-		add_phrase(p, ln.data, ln.len, 1u << NERC_PLACE);
+	add_classed(p, "ner-cues.txt", cue_class, sizeof cue_class / sizeof *cue_class, NERC_TITLE);
+	add_classed(p, "ner-wordnet.tsv", wordnet_class, sizeof wordnet_class / sizeof *wordnet_class, NERC_WNPER);
+	add_list(p, "ner-places.txt", NERC_PLACE);
+	add_list(p, "ner-cities.txt", NERC_CITY);
+	add_list(p, "ner-en-names.txt", NERC_ENNAME);
+	add_list(p, "ner-id-names.txt", NERC_IDNAME);
 	b = need_blob("ner-clusters.tsv");
 	pos = 0;
 	while (data_next_line(b, &pos, &ln)) {
 		const char *tab = memchr(ln.data, '\t', ln.len);
-		uint32_t bits = 0;
+		uint64_t bits = 0;
 
 		if (!tab || ln.len - (size_t)(tab + 1 - ln.data) != NERC_CLUSTER_DEPTH)
 			die("ner-clusters.tsv: want WORD<TAB>BITS, %d bits: %.*s", NERC_CLUSTER_DEPTH,
@@ -710,15 +731,10 @@ by_key(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-struct phrase {
-	uint64_t key;
-	uint32_t mask;
-};
-
 static int
 by_phrase_key(const void *a, const void *b)
 {
-	uint64_t x = ((const struct phrase *)a)->key, y = ((const struct phrase *)b)->key;
+	uint64_t x = ((const struct nerf_slot *)a)->key, y = ((const struct nerf_slot *)b)->key;
 
 	return (x > y) - (x < y);
 }
@@ -734,7 +750,7 @@ write_model(const struct trainer *t, const struct corpus *c, const char *path, d
 {
 	struct feature *feat = xmalloc(t->feats.n * sizeof *feat);
 	struct nerf_phrases all;
-	struct phrase *ph;
+	struct nerf_slot *ph;
 	double maxabs = 0, scale;
 	size_t nf = 0, np = 0;
 	uint32_t head[4];
@@ -776,9 +792,9 @@ write_model(const struct trainer *t, const struct corpus *c, const char *path, d
 
 	build_phrases(&all, c, 0, 0);
 	ph = xmalloc((all.n + 1) * sizeof *ph);
-	for (size_t i = 0; i <= all.mask_bits; i++)
-		if (all.key[i])
-			ph[np++] = (struct phrase){ all.key[i], all.mask[i] };
+	for (size_t i = 0; i < all.cap; i++)
+		if (all.slot[i].key)
+			ph[np++] = all.slot[i];
 	qsort(ph, np, sizeof *ph, by_phrase_key);
 
 	if (!(f = fopen(path, "wb")))
@@ -797,7 +813,7 @@ write_model(const struct trainer *t, const struct corpus *c, const char *path, d
 	for (size_t i = 0; i < np; i++)
 		put(f, &ph[i].key, 8);
 	for (size_t i = 0; i < np; i++)
-		put(f, &ph[i].mask, 4);
+		put(f, &ph[i].mask, 8);
 	if (fclose(f) != 0)
 		die("%s:", path);
 	fprintf(stderr, "train-ner: %s: %zu of %zu features, %zu phrases, largest weight %g\n", path, nf,
