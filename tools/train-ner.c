@@ -499,7 +499,7 @@ accumulate(struct trainer *t)
 
 /*
  * The linear-chain CRF (--crf): maximum conditional log-likelihood of the
- * gold labels, the BIO constraint a hard mask of the transitions, minus
+ * gold labels, the BIOES constraint a hard mask of the transitions (and of the last label), minus
  * l2 / 2 times the squared weights, by stochastic gradient ascent, one
  * sentence a step.  The weights are kept as s * v, so the L2 decay of a step
  * is one multiplication of s; the iterates of the steps after the first
