@@ -499,9 +499,9 @@ accumulate(struct trainer *t)
 
 /*
  * The linear-chain CRF (--crf): maximum conditional log-likelihood of the
- * gold labels, the BIOES constraint a hard mask of the transitions (and of the last label), minus
- * l2 / 2 times the squared weights, by stochastic gradient ascent, one
- * sentence a step.  The weights are kept as s * v, so the L2 decay of a step
+ * gold labels, the BIOES constraint a hard mask of the transitions and of
+ * the last label, minus l2 / 2 times the squared weights, by stochastic
+ * gradient ascent, one sentence a step.  The weights are kept as s * v, so the L2 decay of a step
  * is one multiplication of s; the iterates of the steps after the first
  * epoch are averaged (v * S - u, as the perceptron's).  The transitions are
  * the last (NERF_NLABELS + 1) * NERF_NLABELS weights.
