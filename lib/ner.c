@@ -43,9 +43,18 @@ struct slot {
 };
 _Static_assert(sizeof(struct slot) == 32, "a slot is half a cache line");
 
+/*
+ * Most features of a text are not in the model, and a miss walks the table
+ * to an empty slot: a bit per feature hash, 128 KB that stay in the cache,
+ * answers most misses without touching the table.
+ */
+#define SEEN_BITS 20
+#define SEEN(key) ((size_t)((key) >> 40) & ((1u << SEEN_BITS) - 1))
+
 struct ner_model {
 	struct slot *slot;
 	size_t mask;
+	uint64_t seen[(1u << SEEN_BITS) / 64];
 	nerf_trans trans;
 	struct nerf_phrases phrases;
 };
@@ -91,6 +100,7 @@ insert(struct ner_model *m, uint64_t key, const char *w)
 	uint16_t fp = fingerprint(key);
 	size_t i;
 
+	m->seen[SEEN(key) / 64] |= 1ull << (SEEN(key) % 64);
 	for (i = (size_t)key & m->mask; m->slot[i].fp && m->slot[i].fp != fp; i = (i + 1) & m->mask)
 		;
 	m->slot[i].fp = fp;
@@ -135,7 +145,7 @@ ner_load(const char *data, size_t len)
 	w = key + (size_t)nfeat * 8;
 	pkey = w + (size_t)nfeat * 2 * NERF_NLABELS;
 	pmask = pkey + (size_t)nphrase * 8;
-	while (cap < (size_t)nfeat + (size_t)nfeat / 3)
+	while (cap < 2 * (size_t)nfeat)	/* half empty: a lookup seldom walks past its slot */
 		cap *= 2;
 	m->slot = aligned_alloc(64, cap * sizeof *m->slot);
 	if (!m->slot)
@@ -171,6 +181,12 @@ static _Thread_local struct {
 	size_t cap;
 } tls;
 
+static inline int
+seen(const struct ner_model *m, uint64_t key)
+{
+	return (int)(m->seen[SEEN(key) / 64] >> (SEEN(key) % 64) & 1);
+}
+
 static void
 emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, int64_t *emit)
 {
@@ -181,11 +197,14 @@ emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, in
 		/* The slots of the token after next are fetched while this one's are added up. */
 		if (i + 2 < n)
 			for (unsigned k = 0; k < fs->nfeat[i + 2]; k++)
-				__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
+				if (seen(m, f[2 * NERF_MAX + k]))
+					__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
 
 		for (unsigned k = 0; k < fs->nfeat[i]; k++) {
 			uint16_t fp = fingerprint(f[k]);
 
+			if (!seen(m, f[k]))
+				continue;
 			for (size_t j = (size_t)f[k] & m->mask; m->slot[j].fp; j = (j + 1) & m->mask) {
 				if (m->slot[j].fp == fp) {
 					v16i16 v;
