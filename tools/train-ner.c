@@ -341,6 +341,33 @@ next_random(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
+/* The sentences' numbers in order into *order; returns the length of the longest. */
+static size_t
+sentence_order(const struct corpus *c, size_t **order)
+{
+	size_t maxn = 0;
+
+	*order = xmalloc(c->ns * sizeof **order);
+	for (size_t i = 0; i < c->ns; i++) {
+		(*order)[i] = i;
+		if (c->s[i].n > maxn)
+			maxn = c->s[i].n;
+	}
+	return maxn;
+}
+
+/* Fisher-Yates: every epoch sees the sentences in a new order, the same on every run. */
+static void
+shuffle(size_t *order, size_t n, uint64_t *seed)
+{
+	for (size_t i = n; i > 1; i--) {
+		size_t j = next_random(seed) % i, tmp = order[i - 1];
+
+		order[i - 1] = order[j];
+		order[j] = tmp;
+	}
+}
+
 struct trainer {
 	struct table feats;	/* feature key (8 bytes) -> id */
 	uint32_t *fid;		/* feature ids of every token, NERF_MAX per token slot */
@@ -406,16 +433,11 @@ update(struct trainer *t, size_t tok, unsigned y, int d)
 static void
 train(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed)
 {
-	size_t *order = xmalloc(c->ns * sizeof *order), maxn = 0;
+	size_t *order, maxn = sentence_order(c, &order);
 	int64_t *emit;
 	unsigned char *pred, *back;
 	nerf_trans trans;
 
-	for (size_t i = 0; i < c->ns; i++) {
-		order[i] = i;
-		if (c->s[i].n > maxn)
-			maxn = c->s[i].n;
-	}
 	emit = xmalloc(maxn * NERF_NLABELS * sizeof *emit);
 	pred = xmalloc(maxn);
 	back = xmalloc(maxn * NERF_NLABELS);
@@ -423,12 +445,7 @@ train(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed)
 	for (int e = 0; e < epochs; e++) {
 		size_t errors = 0;
 
-		for (size_t i = c->ns; i > 1; i--) {
-			size_t j = next_random(&seed) % i, tmp = order[i - 1];
-
-			order[i - 1] = order[j];
-			order[j] = tmp;
-		}
+		shuffle(order, c->ns, &seed);
 		for (size_t o = 0; o < c->ns; o++) {
 			const struct sentence *s = &c->s[order[o]];
 			const unsigned char *gold = t->gold + s->tok;
@@ -660,15 +677,10 @@ static void
 train_crf(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed, int runs)
 {
 	enum { L = NERF_NLABELS };
-	size_t *order = xmalloc(c->ns * sizeof *order), maxn = 0, steps = 0, averaged = 0;
+	size_t *order, maxn = sentence_order(c, &order), steps = 0, averaged = 0;
 	double lambda = crf_l2 / (double)c->ns;
 	struct crf m = { 0 };
 
-	for (size_t i = 0; i < c->ns; i++) {
-		order[i] = i;
-		if (c->s[i].n > maxn)
-			maxn = c->s[i].n;
-	}
 	m.nw = t->feats.n * L + (L + 1) * L;
 	m.v = xcalloc(m.nw, sizeof *m.v);
 	m.u = xcalloc(m.nw, sizeof *m.u);
@@ -681,12 +693,7 @@ train_crf(struct trainer *t, const struct corpus *c, int epochs, uint64_t seed, 
 	for (int e = 0; e < epochs; e++) {
 		double ll = 0;
 
-		for (size_t i = c->ns; i > 1; i--) {
-			size_t j = next_random(&seed) % i, tmp = order[i - 1];
-
-			order[i - 1] = order[j];
-			order[j] = tmp;
-		}
+		shuffle(order, c->ns, &seed);
 		for (size_t o = 0; o < c->ns; o++) {
 			double eta = CRF_RATE / (1 + CRF_RATE * lambda * (double)steps++);
 			int averaging = e > 0 || epochs == 1;
