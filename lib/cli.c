@@ -88,3 +88,16 @@ cli_number(const char *option, const char *value, long long min, long long max)
 		usage_error("%s: too small: %s (at least %lld)", option, value, min);
 	return v;
 }
+
+double
+cli_real(const char *option, const char *value, double min, double max)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(value, &end);
+	if (errno || end == value || *end || !(v >= min && v <= max))
+		usage_error("%s: not a number from %.15g to %.15g: %s", option, min, max, value);
+	return v;
+}

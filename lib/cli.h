@@ -23,5 +23,7 @@ int cli_next(int argc, char **argv, const char *shortopts, const struct option *
 _Noreturn void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* An integer option's value within [min, max], or a usage error naming the option. */
 long long cli_number(const char *option, const char *value, long long min, long long max);
+/* A real option's value within [min, max], or a usage error naming the option. */
+double cli_real(const char *option, const char *value, double min, double max);
 
 #endif

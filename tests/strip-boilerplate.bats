@@ -76,7 +76,7 @@ SB() { "$BIN/strip-boilerplate" "$@"; }
 	run --separate-stderr SB --threshold 1.5 "$CASES/en-news.in"
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
-	[[ "$stderr" == "strip-boilerplate: --threshold: not a score from 0 to 1: 1.5"* ]]
+	[[ "$stderr" == "strip-boilerplate: --threshold: not a number from 0 to 1: 1.5"* ]]
 	run --separate-stderr SB --repeat -1 "$CASES/en-news.in"
 	[ "$status" -eq 2 ]
 }

@@ -54,19 +54,6 @@ struct run {
 	long block;	/* documents of a stream counted together */
 };
 
-static double
-option_score(const char *option, const char *value)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(value, &end);
-	if (errno || end == value || *end || !(v >= 0 && v <= 1))
-		usage_error("%s: not a score from 0 to 1: %s", option, value);
-	return v;
-}
-
 static void
 doc_begin(struct docset *s, const char *name, size_t len)
 {
@@ -246,8 +233,8 @@ main(int argc, char *argv[])
 		switch (c) {
 		case 'e': run.explain = 1; break;
 		case 'l': o.lang = optarg; break;
-		case 't': o.threshold = option_score("--threshold", optarg); break;
-		case 'n': o.near = option_score("--near", optarg); break;
+		case 't': o.threshold = cli_real("--threshold", optarg, 0, 1); break;
+		case 'n': o.near = cli_real("--near", optarg, 0, 1); break;
 		case 's': o.short_words = (int)cli_number("--short-words", optarg, 0, BP_SCANNED); break;
 		case 'r': o.repeat = (int)cli_number("--repeat", optarg, 0, 1000000000); break;
 		case 'R': o.repeat_words = (int)cli_number("--repeat-words", optarg, 0, 1000); break;

@@ -1149,19 +1149,6 @@ cluster_words(int argc, char **argv, int depth)
 }
 
 static double
-option_real(const char *option, const char *value)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(value, &end);
-	if (errno || end == value || *end || !(v >= 0 && v <= 1e6))
-		usage_error("%s: not a number from 0 to 1000000: %s", option, value);
-	return v;
-}
-
-static double
 seconds(void)
 {
 	struct timespec ts;
@@ -1358,7 +1345,7 @@ main(int argc, char *argv[])
 		case 'C': mode = 'C'; depth = (long)cli_number("--clusters", optarg, 1, 16); break;
 		case 'F': crf = 1; break;
 		case 'P': crf = 0; break;
-		case 'L': crf_l2 = option_real("--l2", optarg); break;
+		case 'L': crf_l2 = cli_real("--l2", optarg, 0, 1e6); break;
 		}
 	}
 	argc -= optind;
