@@ -1102,6 +1102,95 @@ find_defined_again(struct tagger *t, const char *s)
 			add_tokens(t, i, i + len, e->type, e->prio);
 }
 
+/* Is token i the word w (ASCII, any case)? */
+static int
+token_is(const char *s, const struct token *tk, const char *w)
+{
+	size_t n = strlen(w);
+
+	return tk->end - tk->start == n && strncasecmp(s + tk->start, w, n) == 0;
+}
+
+#define MAXITEMS 16	/* items of a list an acronym may spell */
+
+/* Are the capitals of acronym token ac the initials of the n items, in any order (a list reordered by its writer)? */
+static int
+same_initials(const char *s, const struct token *ac, const struct token *tk, const size_t *first, size_t n)
+{
+	int count[26] = { 0 };
+	size_t caps = 0;
+
+	for (size_t p = ac->start; p < ac->end; p++)
+		if (is_upper((unsigned char)s[p]))
+			count[s[p] - 'A']++, caps++;
+	if (caps != n)
+		return 0;
+	for (size_t m = 0; m < n; m++)
+		if (--count[s[tk[first[m]].start] - 'A'] < 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * An acronym spelt by the items of a list, a slogan rather than a name:
+ * BerAKHLAK (Berorientasi Pelayanan, Akuntabel, Kompeten, ..., dan
+ * Kolaboratif), or "PHBS merupakan singkatan dari Perilaku, Hidup, ...".
+ * Each item's first word gives the acronym's next letters (or the items'
+ * initials are its capitals in another order); the items are common words
+ * written capitalised, so a blocker on each keeps them from being taken for
+ * names.  A user's dictionary is stronger and still tags them; an item of
+ * the built-in lists is not blocked.
+ */
+static void
+find_list_definitions(struct tagger *t, const char *s)
+{
+	const struct token *tk = t->tok;
+	char a[MAXACRONYM];
+	size_t first[MAXITEMS], end[MAXITEMS];
+
+	for (size_t k = 0; k + 4 < t->ntok; k++) {
+		size_t i = k + 1, n = 0, na;
+
+		if (!acronym_like(s, &tk[k]))
+			continue;
+		if (s[tk[i].start] == '(')
+			i++;
+		else {
+			while (i < t->ntok && i < k + 5 && !token_is(s, &tk[i], "dari"))
+				i++;
+			if (i == t->ntok || i == k + 5 || !(token_is(s, &tk[i - 1], "singkatan") ||
+			    token_is(s, &tk[i - 1], "akronim") || token_is(s, &tk[i - 1], "kependekan")))
+				continue;
+			i++;
+		}
+		/* Items: capitalised words, split by commas; "dan" or "serta" may open the last. */
+		while (i < t->ntok && n < MAXITEMS) {
+			if (n > 0 && (token_is(s, &tk[i], "dan") || token_is(s, &tk[i], "serta") ||
+			    token_is(s, &tk[i], "and")))
+				i++;
+			if (i == t->ntok || !is_upper((unsigned char)s[tk[i].start]))
+				break;
+			first[n] = i;
+			while (i < t->ntok && is_alnum((unsigned char)s[tk[i].start]) && !token_is(s, &tk[i], "dan") &&
+			    !token_is(s, &tk[i], "serta"))
+				i++;
+			end[n++] = i;
+			if (i < t->ntok && s[tk[i].start] == ',')
+				i++;
+			else if (!(i < t->ntok && (token_is(s, &tk[i], "dan") || token_is(s, &tk[i], "serta"))))
+				break;
+		}
+		if (n < 3)
+			continue;
+		na = acronym_letters(s, &tk[k], a, sizeof a);
+		if (!acronym_fits(t, s, a, na, first, n) && !same_initials(s, &tk[k], tk, first, n))
+			continue;
+		for (size_t m = 0; m < n; m++)	/* listed places stay places (Jabodetabek: Jakarta, Bogor, ...) */
+			if (!lex_exact(t, &t->builtin, s, first[m], end[m]))
+				add_tokens(t, first[m], end[m], -1, P_DEFINED);
+	}
+}
+
 /* ---- names ---- */
 
 static int
@@ -1534,6 +1623,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	find_definitions(t, s);
 	if (t->doc.phrase.n != defined)	/* an acronym defined here may come again in this sentence */
 		find_defined_again(t, s);
+	find_list_definitions(t, s);
 	find_cued_names(t, s);
 	kept = choose(t);
 	t->m = xgrow(t->m, &t->mcap, kept ? kept : 1, sizeof *t->m);

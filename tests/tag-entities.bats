@@ -301,6 +301,26 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t3\t1\t15\t27\tPER\tRidwan Kamil\tRidwan Kamil'
 }
 
+@test "the items of a list an acronym spells are no names; listed places in one stay places; a dictionary still tags them" {
+	printf '%s\n' 'Budaya kerja BerAKHLAK (Berorientasi Pelayanan, Akuntabel, Kompeten, Adaptif, Harmonis, Loyal, Kolaboratif) diterapkan.' \
+	    'Gerakan PHBS merupakan singkatan dari Perilaku, Hidup, Bersih, dan Sehat.' \
+	    'Wilayah JABODETABEK (Jakarta, Bogor, Depok, Tangerang, Bekasi) diguyur hujan.' > "$TMP/in"
+	run --separate-stderr TE --types PER,ORG,LOC "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output "$TMP/in"$'\t2\t1\t8\t12\tORG\tPHBS\tPHBS
+'"$TMP/in"$'\t3\t1\t8\t19\tLOC\tJABODETABEK\tJakarta, Bogor, Depok, Tangerang, dan Bekasi
+'"$TMP/in"$'\t3\t1\t21\t28\tLOC\tJakarta\tJakarta
+'"$TMP/in"$'\t3\t1\t30\t35\tLOC\tBogor\tBogor
+'"$TMP/in"$'\t3\t1\t37\t42\tLOC\tDepok\tDepok
+'"$TMP/in"$'\t3\t1\t44\t53\tLOC\tTangerang\tTangerang
+'"$TMP/in"$'\t3\t1\t55\t61\tLOC\tBekasi\tBekasi'
+	printf 'loyal\tCORE_VALUE\n' > "$TMP/d.tsv"
+	run --separate-stderr TE --dict "$TMP/d.tsv" --types CORE_VALUE,PER,LOC "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$TMP/in"$'\t1\t1\t88\t93\tCORE_VALUE\tLoyal\tloyal' ]
+}
+
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
