@@ -1112,6 +1112,7 @@ token_is(const char *s, const struct token *tk, const char *w)
 }
 
 #define MAXITEMS 16	/* items of a list an acronym may spell */
+#define MAXITEMWORDS 4	/* words of an item: the scan from each acronym stays short */
 
 /* Are the capitals of acronym token ac the initials of the n items, in any order (a list reordered by its writer)? */
 static int
@@ -1171,8 +1172,8 @@ find_list_definitions(struct tagger *t, const char *s)
 			if (i == t->ntok || !is_upper((unsigned char)s[tk[i].start]))
 				break;
 			first[n] = i;
-			while (i < t->ntok && is_alnum((unsigned char)s[tk[i].start]) && !token_is(s, &tk[i], "dan") &&
-			    !token_is(s, &tk[i], "serta"))
+			while (i < t->ntok && i - first[n] < MAXITEMWORDS && is_alnum((unsigned char)s[tk[i].start]) &&
+			    !token_is(s, &tk[i], "dan") && !token_is(s, &tk[i], "serta"))
 				i++;
 			end[n++] = i;
 			if (i < t->ntok && s[tk[i].start] == ',')
