@@ -1311,10 +1311,12 @@ find_cued_names(struct tagger *t, const char *s)
 			}
 			if (j > i + 1 && j < t->ntok && s[t->tok[j].start] == ',')
 				j++;
+			int office = 0;	/* Menteri Koordinator Pekerjaan Umum: an office, no name */
+
 			for (k = j; k < t->ntok && k - j < MAXNAME && name_token(t, s, k); k++)
-				;
+				office |= portfolio(s, &t->tok[k]);
 			/* a run of capitalised words longer than a name is a headline */
-			if (k > j && !(k < t->ntok && name_token(t, s, k)) && (j == past || k - j < MAXNAME))
+			if (k > j && !office && !(k < t->ntok && name_token(t, s, k)) && (j == past || k - j < MAXNAME))
 				add_tokens(t, j, k, T_PER, P_CUE);
 		} else if (cue & C_SAID && i > 0) {
 			for (k = i; k > 0 && i - k < MAXNAME && name_token(t, s, k - 1); k--)
@@ -1340,7 +1342,7 @@ split_name_off(struct tagger *t, const char *s, size_t a, size_t b)
 	for (k = b - 1; k > a + 0 && name_token(t, s, k) && !lex_exact(t, &t->builtin, s, k, k + 1); k--) {
 		if (b - k < 2)
 			continue;
-		for (p = a; p < k; p++) {
+		for (p = a; p < k && (p == a || (cue_of(t, s, p - 1) & C_PLACE)); p++) {
 			const struct entry *e = lex_exact(t, &t->builtin, s, p, k);
 
 			if (e && (e->type == T_LOC || e->type == T_ORG)) {
@@ -1375,6 +1377,20 @@ skip_listed(struct tagger *t, const char *s, size_t a, size_t b)
 	}
 }
 
+/* A lower-case word inside a person's name (von Trapp, bin Ali, de Burgh). */
+static int
+name_particle(const char *s, const struct token *tk)
+{
+	static const char *const particle[] = { "al", "bin", "binti", "da", "de", "del", "della", "der", "dos", "du",
+	    "ibn", "van", "von" };
+	size_t i, n = tk->end - tk->start;
+
+	for (i = 0; i < sizeof particle / sizeof *particle; i++)
+		if (strlen(particle[i]) == n && memcmp(s + tk->start, particle[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 find_model(struct tagger *t, const char *s)
 {
@@ -1394,8 +1410,14 @@ find_model(struct tagger *t, const char *s)
 		j = i + 1;
 		if (type < 0)
 			continue;
-		while (j < t->ntok && t->label[j] == inside[t->label[i]])
-			j++;
+		for (;;) {
+			while (j < t->ntok && t->label[j] == inside[t->label[i]])
+				j++;
+			/* Georg Ludwig von Trapp: a particle between two parts of a name joins them */
+			if (type != T_PER || j + 1 >= t->ntok || t->label[j + 1] != NER_B_PER || !name_particle(s, &t->tok[j]))
+				break;
+			j += 2;
+		}
 		b = j;
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))

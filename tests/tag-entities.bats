@@ -301,6 +301,15 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t3\t1\t15\t27\tPER\tRidwan Kamil\tRidwan Kamil'
 }
 
+@test "offices after a title are no names; a particle joins a name; a company keeps the region in its name" {
+	run --separate-stderr TE <<<$'Ia diterima Wakil Perdana Menteri Malaysia.\nIa menjabat Menteri Koordinator Pekerjaan Umum dan Menteri Pendidikan, Pengajaran dan Kebudayaan.\nAbdullah bin Abdul Aziz tiba.\nTambang itu milik PT Kaltim Prima Coal.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t34\t42\tLOC\tMalaysia\tMalaysia
+-\t3\t1\t0\t23\tPER\tAbdullah bin Abdul Aziz\tAbdullah bin Abdul Aziz
+-\t4\t1\t18\t38\tORG\tPT Kaltim Prima Coal\tPT Kaltim Prima Coal'
+}
+
 @test "the items of a list an acronym spells are no names; listed places in one stay places; a dictionary still tags them" {
 	printf '%s\n' 'Budaya kerja BerAKHLAK (Berorientasi Pelayanan, Akuntabel, Kompeten, Adaptif, Harmonis, Loyal, Kolaboratif) diterapkan.' \
 	    'Gerakan PHBS merupakan singkatan dari Perilaku, Hidup, Bersih, dan Sehat.' \
