@@ -1527,6 +1527,64 @@ choose(struct tagger *t)
 	return kept;
 }
 
+/* Is candidate c a person, organisation or place the text named by tokens? */
+static int
+is_name(const struct cand *c)
+{
+	return (c->type == T_PER || c->type == T_ORG || c->type == T_LOC) && c->prio != P_USER && c->t1 > c->t0;
+}
+
+/* Do tokens [i, j) join the items of a list (",", "dan", ", dan", "atau", "/")? */
+static int
+list_joint(struct tagger *t, const char *s, size_t i, size_t j)
+{
+	static const char *const joint[] = { ",", "dan", "serta", "atau", "/", "&", "and", "or" };
+	size_t k, w;
+
+	if (j <= i || j - i > 2)
+		return 0;
+	for (k = i; k < j; k++) {
+		for (w = 0; w < sizeof joint / sizeof *joint; w++)
+			if (token_is(s, &t->tok[k], joint[w]))
+				break;
+		if (w == sizeof joint / sizeof *joint)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The names of a list are of one kind (Samas, Baron, Kukup, Krakal dan
+ * Wediombo are beaches): in a list of three or more names where most are
+ * of one type, the statistical tagger's guesses of another type take it.
+ * Names from lists, definitions and dictionaries keep theirs.
+ */
+static void
+same_kind_lists(struct tagger *t, const char *s, size_t n)
+{
+	struct cand *c = t->cand;
+	size_t a, b, k;
+
+	for (a = 0; a < n; a = b) {
+		int count[3] = { 0 }, top = 0;
+
+		for (b = a + 1; is_name(&c[a]) && b < n && is_name(&c[b]) && list_joint(t, s, c[b - 1].t1, c[b].t0); b++)
+			;
+		if (b - a < 3)
+			continue;
+		for (k = a; k < b; k++)
+			count[c[k].type]++;
+		for (k = 1; k < 3; k++)
+			if (count[k] > count[top])
+				top = (int)k;
+		if (2 * (size_t)count[top] <= b - a)
+			continue;
+		for (k = a; k < b; k++)
+			if (c[k].prio == P_MODEL && c[k].type != top)
+				c[k].type = top;
+	}
+}
+
 static void
 add_value(struct tagger *t, struct mention *m, const char *v, size_t n)
 {
@@ -1649,6 +1707,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	find_list_definitions(t, s);
 	find_cued_names(t, s);
 	kept = choose(t);
+	same_kind_lists(t, s, kept);
 	t->m = xgrow(t->m, &t->mcap, kept ? kept : 1, sizeof *t->m);
 	for (i = 0; i < kept; i++) {
 		const struct cand *c = &t->cand[i];

@@ -310,6 +310,18 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t4\t1\t18\t38\tORG\tPT Kaltim Prima Coal\tPT Kaltim Prima Coal'
 }
 
+@test "the names of a list are of one kind: the name tagger's odd one out takes the type of most" {
+	run --separate-stderr TE <<<$'Mereka mengunjungi Kinahrejo, Turgo dan Tritis.\nMereka mengunjungi Turgo dan Tritis.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	# in a list of two the tagger's guess stands: Turgo a person
+	check_output $'-\t1\t1\t19\t28\tLOC\tKinahrejo\tKinahrejo
+-\t1\t1\t30\t35\tLOC\tTurgo\tTurgo
+-\t1\t1\t40\t46\tLOC\tTritis\tTritis
+-\t2\t1\t19\t24\tPER\tTurgo\tTurgo
+-\t2\t1\t29\t35\tLOC\tTritis\tTritis'
+}
+
 @test "the items of a list an acronym spells are no names; listed places in one stay places; a dictionary still tags them" {
 	printf '%s\n' 'Budaya kerja BerAKHLAK (Berorientasi Pelayanan, Akuntabel, Kompeten, Adaptif, Harmonis, Loyal, Kolaboratif) diterapkan.' \
 	    'Gerakan PHBS merupakan singkatan dari Perilaku, Hidup, Bersih, dan Sehat.' \
