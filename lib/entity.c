@@ -34,7 +34,8 @@ enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 
 	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
 
 /* Cue kinds of entity-cues.txt and the title list. */
-enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128 };
+enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
+	C_ORGEND = 256 };
 
 struct entry {
 	int type, prio;
@@ -70,7 +71,7 @@ struct tagger {
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
 	struct table cue;	/* lower-case words ... */
-	unsigned char *cuekind;	/* ... and their C_ flags */
+	unsigned short *cuekind;	/* ... and their C_ flags */
 	size_t cuecap;
 	struct table types;
 	unsigned char *want;	/* by type; NULL: all */
@@ -79,7 +80,8 @@ struct tagger {
 	/* the sentence */
 	struct token *tok;
 	size_t ntok, tokcap;
-	unsigned char *label, *cues;
+	unsigned char *label;
+	unsigned short *cues;
 	size_t labcap, cuescap;
 	struct cand *cand;
 	size_t ncand, candcap;
@@ -256,12 +258,17 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 static void
 add_cue(struct tagger *t, const char *w, size_t n, int kind)
 {
-	size_t id = table_intern(&t->cue, w, n, NULL);
-	size_t old = t->cuecap;
+	size_t id, old = t->cuecap;
+
+	t->key.len = 0;	/* cues are looked up by lower-case keys */
+	buf_reserve(&t->key, n);
+	for (size_t p = 0; p < n; p++)
+		t->key.data[t->key.len++] = lower(w[p]);
+	id = table_intern(&t->cue, t->key.data, n, NULL);
 
 	if (id >= t->cuecap) {
-		t->cuekind = xgrow(t->cuekind, &t->cuecap, id + 1, 1);
-		memset(t->cuekind + old, 0, t->cuecap - old);
+		t->cuekind = xgrow(t->cuekind, &t->cuecap, id + 1, sizeof *t->cuekind);
+		memset(t->cuekind + old, 0, (t->cuecap - old) * sizeof *t->cuekind);
 	}
 	t->cuekind[id] |= kind;
 }
@@ -273,7 +280,7 @@ find_cues(struct tagger *t, const char *s)
 	size_t i;
 	long long id;
 
-	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, 1);
+	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
 	for (i = 0; i < t->ntok; i++) {
 		t->cues[i] = 0;
 		if (t->tok[i].end - t->tok[i].start > 16 || !is_alnum((unsigned char)s[t->tok[i].start]))
@@ -324,9 +331,15 @@ load_cues(struct tagger *t)
 			continue;
 		kind = strncmp(ln.data, "org ", 4) == 0 ? C_ORG : strncmp(ln.data, "say ", 4) == 0 ? C_SAY :
 		    strncmp(ln.data, "said ", 5) == 0 ? C_SAID : strncmp(ln.data, "skip ", 5) == 0 ? C_SKIP :
-		    strncmp(ln.data, "place ", 6) == 0 ? C_PLACE : 0;
+		    strncmp(ln.data, "place ", 6) == 0 ? C_PLACE : strncmp(ln.data, "stop ", 5) == 0 ? C_STOP : 0;
 		add_cue(t, sp + 1, ln.len - (size_t)(sp + 1 - ln.data), kind);
 	}
+	/* the model's words that end an organisation's name (Tbk, Ltd, FC) end no person's */
+	b = blob_of("ner-cues.txt");
+	pos = 0;
+	while (data_next_line(&b, &pos, &ln))
+		if (ln.len > 7 && strncmp(ln.data, "orgend\t", 7) == 0 && !memchr(ln.data + 7, ' ', ln.len - 7))
+			add_cue(t, ln.data + 7, ln.len - 7, C_ORGEND);
 	b = blob_of("titles.txt");
 	pos = 0;
 	while (data_next_line(&b, &pos, &ln))
@@ -335,7 +348,8 @@ load_cues(struct tagger *t)
 	b = blob_of("stop-id.txt");
 	pos = 0;
 	while (data_next_line(&b, &pos, &ln))
-		add_cue(t, ln.data, ln.len, C_STOP);
+		if (!is_upper((unsigned char)ln.data[0]))	/* the list's names (John, Muhammad) start names */
+			add_cue(t, ln.data, ln.len, C_STOP);
 	for (i = 0; calendar[i]; i++)
 		add_cue(t, calendar[i], strlen(calendar[i]), C_CALENDAR);
 }
@@ -1207,6 +1221,15 @@ all_caps(const char *s, const struct token *tk)
 	return 1;
 }
 
+static int
+portfolio(const char *s, const struct token *tk)
+{
+	const char *w = s + tk->start;
+	size_t n = tk->end - tk->start;
+
+	return n >= 7 && (strncmp(w, "Pe", 2) == 0 || strncmp(w, "Ke", 2) == 0) && strncmp(w + n - 2, "an", 2) == 0;
+}
+
 /* A capitalised verb of a headline (Tegaskan, Mendorong, Katanya) rather than a name. */
 static int
 verb_like(const char *w, size_t n)
@@ -1229,19 +1252,11 @@ name_token(struct tagger *t, const char *s, size_t i)
 		lowers += is_lower((unsigned char)s[p]);
 	if (!lowers)
 		return 0;
-	if (verb_like(s + tk->start, tk->end - tk->start))
+	if (verb_like(s + tk->start, tk->end - tk->start) || portfolio(s, tk))
 		return 0;
-	return !(cue_of(t, s, i) & (C_TITLE | C_STOP | C_CALENDAR | C_ORG | C_SAY | C_SAID | C_PLACE));
+	return !(cue_of(t, s, i) & (C_TITLE | C_STOP | C_CALENDAR | C_ORG | C_SAY | C_SAID | C_PLACE | C_ORGEND));
 }
 
-static int
-portfolio(const char *s, const struct token *tk)
-{
-	const char *w = s + tk->start;
-	size_t n = tk->end - tk->start;
-
-	return n >= 7 && (strncmp(w, "Pe", 2) == 0 || strncmp(w, "Ke", 2) == 0) && strncmp(w + n - 2, "an", 2) == 0;
-}
 
 /* Past title token i, with the ministry of a minister (Menteri Perhubungan) and a "." after it. */
 static size_t
@@ -1311,12 +1326,13 @@ find_cued_names(struct tagger *t, const char *s)
 			}
 			if (j > i + 1 && j < t->ntok && s[t->tok[j].start] == ',')
 				j++;
-			int office = 0;	/* Menteri Koordinator Pekerjaan Umum: an office, no name */
-
 			for (k = j; k < t->ntok && k - j < MAXNAME && name_token(t, s, k); k++)
-				office |= portfolio(s, &t->tok[k]);
-			/* a run of capitalised words longer than a name is a headline */
-			if (k > j && !office && !(k < t->ntok && name_token(t, s, k)) && (j == past || k - j < MAXNAME))
+				;
+			/* a run of capitalised words longer than a name is a headline; one before a ministry's */
+			/* field is an office (Menteri Koordinator Kompartimen Pekerjaan Umum), one before Tbk a company */
+			if (k > j && !(k < t->ntok && (name_token(t, s, k) || portfolio(s, &t->tok[k]) ||
+			    (cue_of(t, s, k) & C_ORGEND))) &&
+			    (j == past || k - j < MAXNAME))
 				add_tokens(t, j, k, T_PER, P_CUE);
 		} else if (cue & C_SAID && i > 0) {
 			for (k = i; k > 0 && i - k < MAXNAME && name_token(t, s, k - 1); k--)

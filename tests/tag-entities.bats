@@ -322,6 +322,20 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t2\t1\t29\t35\tLOC\tTritis\tTritis'
 }
 
+@test "built-in institutions of business news; offices and currencies are no persons" {
+	run --separate-stderr TE <<<$'Bapepam-LK dan BEI memanggil direksi BRI, sedangkan IMF dan Bank Dunia menurunkan proyeksi.\nMenko Perekonomian menjelaskan hal itu.\nDeputi Gubernur Senior BI Miranda Goeltom hadir.\nKurs Rupiah melemah.\nkata Direktur Utama Global Mediacom Tbk, Hary Tanoesoedibjo.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t0\t10\tORG\tBapepam-LK\tBadan Pengawas Pasar Modal dan Lembaga Keuangan
+-\t1\t1\t15\t18\tORG\tBEI\tBursa Efek Indonesia
+-\t1\t1\t37\t40\tORG\tBRI\tBank Rakyat Indonesia
+-\t1\t1\t52\t55\tORG\tIMF\tDana Moneter Internasional
+-\t1\t1\t60\t70\tORG\tBank Dunia\tBank Dunia
+-\t3\t1\t23\t25\tORG\tBI\tBank Indonesia
+-\t3\t1\t26\t41\tPER\tMiranda Goeltom\tMiranda Goeltom
+-\t5\t1\t41\t59\tPER\tHary Tanoesoedibjo\tHary Tanoesoedibjo'
+}
+
 @test "the items of a list an acronym spells are no names; listed places in one stay places; a dictionary still tags them" {
 	printf '%s\n' 'Budaya kerja BerAKHLAK (Berorientasi Pelayanan, Akuntabel, Kompeten, Adaptif, Harmonis, Loyal, Kolaboratif) diterapkan.' \
 	    'Gerakan PHBS merupakan singkatan dari Perilaku, Hidup, Bersih, dan Sehat.' \
