@@ -323,7 +323,7 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 }
 
 @test "built-in institutions of business news; offices and currencies are no persons" {
-	run --separate-stderr TE <<<$'Bapepam-LK dan BEI memanggil direksi BRI, sedangkan IMF dan Bank Dunia menurunkan proyeksi.\nMenko Perekonomian menjelaskan hal itu.\nDeputi Gubernur Senior BI Miranda Goeltom hadir.\nKurs Rupiah melemah.\nkata Direktur Utama Global Mediacom Tbk, Hary Tanoesoedibjo.'
+	run --separate-stderr TE <<<$'Bapepam-LK dan BEI memanggil direksi BRI, sedangkan IMF dan Bank Dunia menurunkan proyeksi.\nMenko Perekonomian menjelaskan hal itu.\nDeputi Gubernur Senior BI Miranda Goeltom hadir.\nKurs Rupiah melemah.\nkata Direktur Utama Global Mediacom Tbk, Hary Tanoesoedibjo.\nPejabat Depkeu hadir.'
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	check_output $'-\t1\t1\t0\t10\tORG\tBapepam-LK\tBadan Pengawas Pasar Modal dan Lembaga Keuangan
@@ -333,7 +333,8 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t1\t1\t60\t70\tORG\tBank Dunia\tBank Dunia
 -\t3\t1\t23\t25\tORG\tBI\tBank Indonesia
 -\t3\t1\t26\t41\tPER\tMiranda Goeltom\tMiranda Goeltom
--\t5\t1\t41\t59\tPER\tHary Tanoesoedibjo\tHary Tanoesoedibjo'
+-\t5\t1\t41\t59\tPER\tHary Tanoesoedibjo\tHary Tanoesoedibjo
+-\t6\t1\t8\t14\tORG\tDepkeu\tDepartemen Keuangan'
 }
 
 @test "the items of a list an acronym spells are no names; listed places in one stay places; a dictionary still tags them" {
