@@ -723,6 +723,25 @@ pattern_start(const char *s, const struct token *tk)
 	    c == 'p' || c == 'j' || c == 't';
 }
 
+/* Is token i the word w (ASCII, any case)? */
+static int
+token_is(const char *s, const struct token *tk, const char *w)
+{
+	size_t n = strlen(w);
+
+	return tk->end - tk->start == n && strncasecmp(s + tk->start, w, n) == 0;
+}
+
+/* Is token tk one of the words (a NULL-terminated list; ASCII, any case)? */
+static int
+token_in(const char *s, const struct token *tk, const char *const *words)
+{
+	for (; *words; words++)
+		if (token_is(s, tk, *words))
+			return 1;
+	return 0;
+}
+
 /* Is s[a..b), at token i, a bare year after a word that asks for a time (sejak 2020, awal 2026)? */
 static int
 year_after_cue(struct tagger *t, const char *s, size_t i, size_t a, size_t b)
@@ -739,11 +758,7 @@ year_after_cue(struct tagger *t, const char *s, size_t i, size_t a, size_t b)
 	y = digits_value(s + a, 4);
 	if (y < 1800 || y > 2199)
 		return 0;
-	make_key(&t->key, s, t->tok, i - 1, i);
-	for (size_t k = 0; cues[k]; k++)
-		if (strlen(cues[k]) == t->key.len && memcmp(cues[k], t->key.data, t->key.len) == 0)
-			return 1;
-	return 0;
+	return token_in(s, &t->tok[i - 1], cues);
 }
 
 static void
@@ -1116,15 +1131,6 @@ find_defined_again(struct tagger *t, const char *s)
 			add_tokens(t, i, i + len, e->type, e->prio);
 }
 
-/* Is token i the word w (ASCII, any case)? */
-static int
-token_is(const char *s, const struct token *tk, const char *w)
-{
-	size_t n = strlen(w);
-
-	return tk->end - tk->start == n && strncasecmp(s + tk->start, w, n) == 0;
-}
-
 #define MAXITEMS 16	/* items of a list an acronym may spell */
 #define MAXITEMWORDS 4	/* words of an item: the scan from each acronym stays short */
 
@@ -1256,7 +1262,6 @@ name_token(struct tagger *t, const char *s, size_t i)
 		return 0;
 	return !(cue_of(t, s, i) & (C_TITLE | C_STOP | C_CALENDAR | C_ORG | C_SAY | C_SAID | C_PLACE | C_ORGEND));
 }
-
 
 /* Past title token i, with the ministry of a minister (Menteri Perhubungan) and a "." after it. */
 static size_t
@@ -1398,13 +1403,9 @@ static int
 name_particle(const char *s, const struct token *tk)
 {
 	static const char *const particle[] = { "al", "bin", "binti", "da", "de", "del", "della", "der", "dos", "du",
-	    "ibn", "van", "von" };
-	size_t i, n = tk->end - tk->start;
+	    "ibn", "van", "von", NULL };
 
-	for (i = 0; i < sizeof particle / sizeof *particle; i++)
-		if (strlen(particle[i]) == n && memcmp(s + tk->start, particle[i], n) == 0)
-			return 1;
-	return 0;
+	return is_lower((unsigned char)s[tk->start]) && token_in(s, tk, particle);
 }
 
 static void
@@ -1554,18 +1555,13 @@ is_name(const struct cand *c)
 static int
 list_joint(struct tagger *t, const char *s, size_t i, size_t j)
 {
-	static const char *const joint[] = { ",", "dan", "serta", "atau", "/", "&", "and", "or" };
-	size_t k, w;
+	static const char *const joint[] = { ",", "dan", "serta", "atau", "/", "&", "and", "or", NULL };
 
 	if (j <= i || j - i > 2)
 		return 0;
-	for (k = i; k < j; k++) {
-		for (w = 0; w < sizeof joint / sizeof *joint; w++)
-			if (token_is(s, &t->tok[k], joint[w]))
-				break;
-		if (w == sizeof joint / sizeof *joint)
+	for (; i < j; i++)
+		if (!token_in(s, &t->tok[i], joint))
 			return 0;
-	}
 	return 1;
 }
 
@@ -1584,8 +1580,11 @@ same_kind_lists(struct tagger *t, const char *s, size_t n)
 	for (a = 0; a < n; a = b) {
 		int count[3] = { 0 }, top = 0;
 
-		for (b = a + 1; is_name(&c[a]) && b < n && is_name(&c[b]) && list_joint(t, s, c[b - 1].t1, c[b].t0); b++)
-			;
+		b = a + 1;
+		if (!is_name(&c[a]))
+			continue;
+		while (b < n && is_name(&c[b]) && list_joint(t, s, c[b - 1].t1, c[b].t0))
+			b++;
 		if (b - a < 3)
 			continue;
 		for (k = a; k < b; k++)
