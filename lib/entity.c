@@ -27,6 +27,7 @@
 #define MAXPEOPLE 512	/* people a document remembers (memory and time stay bounded) */
 #define MAXDOCPHRASES 20000	/* acronyms, expansions and name parts a document remembers */
 #define MAXREMEMBERED 512	/* bytes of the longest name or expansion a document remembers */
+#define MAXMISSPELT 32	/* letters of a title whose misspellings are titles too */
 #define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
 
 /* Priorities of the candidates' sources. */
@@ -255,15 +256,22 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 
 /* ---- built-in data ---- */
 
+/* Cues are looked up by lower-case keys: w[0..n) lower-cased into t->key. */
+static void
+cue_key(struct tagger *t, const char *w, size_t n)
+{
+	t->key.len = 0;
+	buf_reserve(&t->key, n);
+	for (size_t p = 0; p < n; p++)
+		t->key.data[t->key.len++] = lower(w[p]);
+}
+
 static void
 add_cue(struct tagger *t, const char *w, size_t n, int kind)
 {
 	size_t id, old = t->cuecap;
 
-	t->key.len = 0;	/* cues are looked up by lower-case keys */
-	buf_reserve(&t->key, n);
-	for (size_t p = 0; p < n; p++)
-		t->key.data[t->key.len++] = lower(w[p]);
+	cue_key(t, w, n);
 	id = table_intern(&t->cue, t->key.data, n, NULL);
 
 	if (id >= t->cuecap) {
@@ -309,6 +317,36 @@ blob_of(const char *name)
 	return b ? *b : none;
 }
 
+/*
+ * A long title with one letter left out or two swapped (Gubenur, Jendral,
+ * Sekertaris, Mentri) is still a title, not a name (Pak Gubenur).  Not the
+ * first letter (Apolda is a town, not Kapolda), not titles of under 7
+ * letters (Rusman, Matano are names), not a word that is a cue already.
+ */
+static void
+add_misspelt_title(struct tagger *t, const char *w, size_t n)
+{
+	char v[MAXMISSPELT];
+	size_t p;
+
+	if (n < 7 || n > sizeof v)
+		return;
+	for (p = 1; p < 2 * n - 1; p++) {
+		size_t k = p < n ? p : p - n + 1, len = p < n ? n - 1 : n;
+
+		memcpy(v, w, n);
+		if (p < n) {	/* letter k left out */
+			memmove(v + k, v + k + 1, n - k - 1);
+		} else {	/* letters k and k + 1 swapped */
+			v[k] = w[k + 1];
+			v[k + 1] = w[k];
+		}
+		cue_key(t, v, len);
+		if (table_find(&t->cue, t->key.data, t->key.len) < 0)
+			add_cue(t, v, len, C_TITLE);
+	}
+}
+
 static void
 load_cues(struct tagger *t)
 {
@@ -352,6 +390,11 @@ load_cues(struct tagger *t)
 			add_cue(t, ln.data, ln.len, C_STOP);
 	for (i = 0; calendar[i]; i++)
 		add_cue(t, calendar[i], strlen(calendar[i]), C_CALENDAR);
+	b = blob_of("titles.txt");
+	pos = 0;
+	while (data_next_line(&b, &pos, &ln))
+		if (!memchr(ln.data, ' ', ln.len))
+			add_misspelt_title(t, ln.data, ln.len);
 }
 
 /* The last comma-separated field of a CSV line (the gazetteer's name). */

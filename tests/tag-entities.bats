@@ -310,6 +310,17 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t4\t1\t18\t38\tORG\tPT Kaltim Prima Coal\tPT Kaltim Prima Coal'
 }
 
+@test "a long title misspelt (a letter left out or two swapped) is still a title, not a name" {
+	# Pak Gubenur is from corpus/001; a first letter left out is no title (Apolda, not Kapolda)
+	run --separate-stderr TE <<<$'Pak Gubenur dan Gubenur Ridwan Kamil hadir.\nJendral Sudirman dan Mentri Keuangan Sri Mulyani tiba.\nKapolda Apolda hadir.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t24\t36\tPER\tRidwan Kamil\tRidwan Kamil
+-\t2\t1\t8\t16\tPER\tSudirman\tSudirman
+-\t2\t1\t37\t48\tPER\tSri Mulyani\tSri Mulyani
+-\t3\t1\t8\t14\tPER\tApolda\tApolda'
+}
+
 @test "the names of a list are of one kind: the name tagger's odd one out takes the type of most" {
 	run --separate-stderr TE <<<$'Mereka mengunjungi Kinahrejo, Turgo dan Tritis.\nMereka mengunjungi Turgo dan Tritis.'
 	[ "$status" -eq 0 ]
