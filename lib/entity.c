@@ -317,6 +317,15 @@ blob_of(const char *name)
 	return b ? *b : none;
 }
 
+/* A misspelt title v[0..n) is a title, unless it is a cue already (a word of its own). */
+static void
+add_misspelling(struct tagger *t, const char *v, size_t n)
+{
+	cue_key(t, v, n);
+	if (table_find(&t->cue, t->key.data, t->key.len) < 0)
+		add_cue(t, v, n, C_TITLE);
+}
+
 /*
  * A long title with one letter left out or two swapped (Gubenur, Jendral,
  * Sekertaris, Mentri) is still a title, not a name (Pak Gubenur).  Not the
@@ -327,23 +336,20 @@ static void
 add_misspelt_title(struct tagger *t, const char *w, size_t n)
 {
 	char v[MAXMISSPELT];
-	size_t p;
+	size_t k;
 
 	if (n < 7 || n > sizeof v)
 		return;
-	for (p = 1; p < 2 * n - 1; p++) {
-		size_t k = p < n ? p : p - n + 1, len = p < n ? n - 1 : n;
-
+	for (k = 1; k < n; k++) {	/* letter k left out */
+		memcpy(v, w, k);
+		memcpy(v + k, w + k + 1, n - k - 1);
+		add_misspelling(t, v, n - 1);
+	}
+	for (k = 1; k + 1 < n; k++) {	/* letters k and k + 1 swapped */
 		memcpy(v, w, n);
-		if (p < n) {	/* letter k left out */
-			memmove(v + k, v + k + 1, n - k - 1);
-		} else {	/* letters k and k + 1 swapped */
-			v[k] = w[k + 1];
-			v[k + 1] = w[k];
-		}
-		cue_key(t, v, len);
-		if (table_find(&t->cue, t->key.data, t->key.len) < 0)
-			add_cue(t, v, len, C_TITLE);
+		v[k] = w[k + 1];
+		v[k + 1] = w[k];
+		add_misspelling(t, v, n);
 	}
 }
 
