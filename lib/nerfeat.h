@@ -13,7 +13,7 @@
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NERF_VERSION 7
+#define NERF_VERSION 8
 /* Features of one token at most. */
 #define NERF_MAX 72
 /* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
@@ -33,6 +33,7 @@ enum nerf_class {
 	NERC_WNPER, NERC_WNORG, NERC_WNLOC, NERC_WNFAC,	/* in WordNet: people, organisations, places, buildings */
 	NERC_CITY,				/* a city of GeoNames (lib/data/ner-cities.txt) */
 	NERC_ENNAME,				/* a capitalised word of an English dictionary */
+	NERC_IDGIVEN, NERC_GIVEN,		/* personal names: Indonesian given names, first names of the world */
 	NERC_IDNAME,				/* a capitalised word of the Indonesian dictionary (Desember, Kamis) */
 	NERC_NCLASS
 };
@@ -43,7 +44,7 @@ enum nerf_class {
 #define NERC_HASCLUSTER (1ull << 42)
 #define NERC_LEARNT 0x3fu		/* the classes learnt from the training data */
 /* Classes that a phrase has only when its first word is capitalised: learnt names, names of the world. */
-#define NERC_CAPONLY (NERC_LEARNT | 0x3fu << NERC_WNPER)
+#define NERC_CAPONLY (NERC_LEARNT | 0xffu << NERC_WNPER)
 #define NERC_PREFIX (1ull << 63)	/* the key is also a proper prefix of a phrase */
 #define NERF_MAXPHRASE 8		/* words in a phrase at most */
 

@@ -265,6 +265,8 @@ add_builtin(struct nerf_phrases *p)
 	add_list(p, "ner-places.txt", NERC_PLACE);
 	add_list(p, "ner-cities.txt", NERC_CITY);
 	add_list(p, "ner-en-names.txt", NERC_ENNAME);
+	add_list(p, "ner-id-given.txt", NERC_IDGIVEN);
+	add_list(p, "ner-given.txt", NERC_GIVEN);
 	add_list(p, "ner-id-names.txt", NERC_IDNAME);
 	b = need_blob("ner-clusters.tsv");
 	pos = 0;
