@@ -15,6 +15,7 @@ struct nerf_word {
 	uint32_t mp, mn;		/* classes of phrases that end just before, begin just after */
 	size_t run0, run1;		/* the run of capitalised words [run0, run1) it is in */
 	uint32_t cluster;		/* its cluster's bits, 1 << NERC_CLUSTER_DEPTH added; 0: none */
+	unsigned freq;			/* its rank buckets: Wikipedia * 16 + subtitles */
 	unsigned char npre, nsuf, cap;
 };
 
@@ -24,7 +25,7 @@ enum {
 	T_BIM, T_BIP, T_SHAPE3, T_FIRST, T_LOWM1SHAPE, T_SHAPELOWP1, T_CAPWORD,
 	T_RUNBEFORE, T_RUNAFTER, T_RUNPOS, T_RUNBEFORE2, T_NOVEL, T_RUNFIRST, T_RUNLAST, T_RUNAFTER2,
 	T_RUNWHOLE, T_RUNHEAD, T_RUNHAS, T_RUNPAREN, T_RUNHEADAFTER,
-	T_CLU, T_CLUM1 = T_CLU + 4, T_CLUP1,
+	T_CLU, T_CLUM1 = T_CLU + 4, T_CLUP1, T_FREQ, T_FREQW, T_FREQS,
 	T_CLASS
 };
 
@@ -230,6 +231,7 @@ find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low,
 		if (m & NERC_HASCLUSTER)
 			w[i].cluster = (uint32_t)(m >> NERC_CLUSTER_SHIFT & ((1u << NERC_CLUSTER_DEPTH) - 1)) |
 			    1u << NERC_CLUSTER_DEPTH;
+		w[i].freq = (unsigned)(m >> NERC_FREQ_SHIFT & 0xff);
 		if (m & NERC_CLASSES)
 			mark(w, lo, hi, i, i, (uint32_t)(m & NERC_CLASSES));
 		for (size_t j = i + 1; (m & NERC_PREFIX) && j < hi && j - i < NERF_MAXPHRASE; j++) {
@@ -295,7 +297,7 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 		const struct nerf_word *p1 = i + 1 < n ? &w[i + 1] : &eos;
 		const struct nerf_word *p2 = i + 2 < n ? &w[i + 2] : &eos;
 		uint64_t *f = s->feat + (i - from) * NERF_MAX;
-		unsigned k = 0;
+		unsigned k = 0, at = i == 0 ? 2u : c->cap;	/* sentence-initial, capitalised, neither */
 
 		f[k++] = fk(T_BIAS, 0);
 		f[k++] = fk(T_WORD, c->word);
@@ -320,6 +322,14 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 			f[k++] = fk(T_CLU + a, clu(c->cluster, 4 + 2 * a));
 		f[k++] = fk(T_CLUM1, pair(clu(m1->cluster, 8), m1 == &bos));
 		f[k++] = fk(T_CLUP1, pair(clu(p1->cluster, 8), p1 == &eos));
+		/*
+		 * How common the word is in Wikipedia and in subtitles, by its case:
+		 * frequent in Wikipedia but not in subtitles hints at a name, a
+		 * capitalised word frequent in subtitles is seldom one.
+		 */
+		f[k++] = fk(T_FREQ, c->freq * 4 + at);
+		f[k++] = fk(T_FREQW, (c->freq >> 4) * 4 + at);
+		f[k++] = fk(T_FREQS, (c->freq & 15) * 4 + at);
 		if (i == 0)
 			f[k++] = fk(T_FIRST, c->shape);
 		else if (c->cap)

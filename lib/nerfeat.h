@@ -42,6 +42,8 @@ enum nerf_class {
 #define NERC_CLUSTER_SHIFT 32
 #define NERC_CLUSTER_DEPTH 10
 #define NERC_HASCLUSTER (1ull << 42)
+/* Its rank buckets among frequent words (lib/data/ner-freq.tsv; 0 absent): bits 43-46 Wikipedia, 47-50 subtitles. */
+#define NERC_FREQ_SHIFT 43
 #define NERC_LEARNT 0x3fu		/* the classes learnt from the training data */
 /* Classes that a phrase has only when its first word is capitalised: learnt names, names of the world. */
 #define NERC_CAPONLY (NERC_LEARNT | 0xffu << NERC_WNPER)
@@ -56,7 +58,7 @@ enum nerf_class {
  */
 struct nerf_slot {
 	uint64_t key;
-	uint64_t mask;		/* classes (bits 0-31), cluster, NERC_PREFIX */
+	uint64_t mask;		/* classes (bits 0-31), cluster, frequency ranks, NERC_PREFIX */
 };
 struct nerf_phrases {
 	struct nerf_slot *slot;

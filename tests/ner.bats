@@ -150,5 +150,6 @@ CASES=tests/cases/ner
 @test "the built-in word lists are well formed" {
 	awk -F'\t' 'NF != 2 || $2 !~ /^[01]+$/ || length($2) != 10 { bad++ } END { exit bad > 0 }' lib/data/ner-clusters.tsv
 	awk -F'\t' 'NF != 2 || $2 !~ /^[po]$/ { bad++ } END { exit bad > 0 }' lib/data/ner-propn.tsv
+	awk -F'\t' '/^#/ { next } NF != 3 || $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $2 > 15 || $3 > 15 { bad++ } END { exit bad > 0 }' lib/data/ner-freq.tsv
 	[ "$(cut -f 1 lib/data/ner-clusters.tsv | sort | uniq -d | wc -l)" -eq 0 ]
 }

@@ -302,11 +302,11 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 }
 
 @test "offices after a title are no names; a particle joins a name; a company keeps the region in its name" {
-	run --separate-stderr TE <<<$'Ia diterima Wakil Perdana Menteri Malaysia.\nIa menjabat Menteri Koordinator Pekerjaan Umum dan Menteri Pendidikan, Pengajaran dan Kebudayaan.\nAbdullah bin Abdul Aziz tiba.\nTambang itu milik PT Kaltim Prima Coal.'
+	run --separate-stderr TE <<<$'Ia diterima Wakil Perdana Menteri Malaysia.\nIa menjabat Menteri Koordinator Pekerjaan Umum dan Menteri Pendidikan, Pengajaran dan Kebudayaan.\nIa bertemu Abdullah bin Abdul Aziz.\nTambang itu milik PT Kaltim Prima Coal.'
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	check_output $'-\t1\t1\t34\t42\tLOC\tMalaysia\tMalaysia
--\t3\t1\t0\t23\tPER\tAbdullah bin Abdul Aziz\tAbdullah bin Abdul Aziz
+-\t3\t1\t11\t34\tPER\tAbdullah bin Abdul Aziz\tAbdullah bin Abdul Aziz
 -\t4\t1\t18\t38\tORG\tPT Kaltim Prima Coal\tPT Kaltim Prima Coal'
 }
 

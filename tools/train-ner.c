@@ -290,6 +290,24 @@ add_builtin(struct nerf_phrases *p)
 			die("ner-propn.tsv: want WORD<TAB>p or o: %.*s", (int)ln.len, ln.data);
 		add_phrase(p, ln.data, (size_t)(tab - ln.data), 1u << (tab[1] == 'p' ? NERC_PROPN : NERC_NOTPROPN));
 	}
+	b = need_blob("ner-freq.tsv");
+	pos = 0;
+	while (data_next_line(b, &pos, &ln)) {
+		const char *tab = memchr(ln.data, '\t', ln.len), *end = ln.data + ln.len, *d;
+		uint64_t rank[2] = { 0, 0 };
+		unsigned k = 0;
+
+		for (d = tab ? tab + 1 : end; d < end && k < 2 && rank[k] <= 15; d++)
+			if (*d == '\t')
+				k++;
+			else if (*d >= '0' && *d <= '9')
+				rank[k] = rank[k] * 10 + (uint64_t)(*d - '0');
+			else
+				break;
+		if (!tab || d != end || k != 1 || rank[0] > 15 || rank[1] > 15)
+			die("ner-freq.tsv: want WORD<TAB>0-15<TAB>0-15: %.*s", (int)ln.len, ln.data);
+		add_phrase(p, ln.data, (size_t)(tab - ln.data), (rank[0] << 4 | rank[1]) << NERC_FREQ_SHIFT);
+	}
 }
 
 /* The names of sentence s as phrases of their type, their capitalised words as words of their type. */
