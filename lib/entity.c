@@ -78,6 +78,7 @@ struct tagger {
 	unsigned char *want;	/* by type; NULL: all */
 	size_t wantcap;
 	struct ner_model *model;
+	int builtin_model;	/* the built-in model is still to be loaded */
 	/* the sentence */
 	struct token *tok;
 	size_t ntok, tokcap;
@@ -1746,12 +1747,25 @@ new_document(struct tagger *t, const char *doc, size_t doclen)
 	t->npeople = 0;
 }
 
+/* The built-in model is loaded at the first sentence, so that --model FILE never reads it. */
+static void
+load_builtin_model(struct tagger *t)
+{
+	const struct blob *model = data_find("ner.model");
+
+	t->builtin_model = 0;
+	if (model && !(t->model = ner_load(model->data, model->len)))
+		die("built-in ner.model: cannot load");
+}
+
 size_t
 tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s, size_t n,
     const struct mention **out)
 {
 	size_t i, kept, defined;
 
+	if (t->builtin_model)
+		load_builtin_model(t);
 	if (!t->docid.data || doclen != t->docid.len || memcmp(doc, t->docid.data, doclen) != 0)
 		new_document(t, doc, doclen);
 	t->ncand = 0;
@@ -1848,7 +1862,6 @@ struct tagger *
 tagger_new(void)
 {
 	struct tagger *t = xcalloc(1, sizeof *t);
-	const struct blob *model;
 	struct blob b;
 	int i;
 
@@ -1870,8 +1883,7 @@ tagger_new(void)
 	t->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(t->mctx, 100000);
 	pcre2_set_depth_limit(t->mctx, 1000);
-	if ((model = data_find("ner.model")) && !(t->model = ner_load(model->data, model->len)))
-		die("built-in ner.model: cannot load");
+	t->builtin_model = 1;
 	return t;
 }
 
@@ -1881,6 +1893,7 @@ tagger_model(struct tagger *t, struct ner_model *m)
 	if (t->model)
 		ner_free(t->model);
 	t->model = m;
+	t->builtin_model = 0;
 }
 
 void

@@ -22,7 +22,7 @@ struct mention {
 
 struct tagger;
 
-/* A tagger with the built-in lists, patterns and model. */
+/* A tagger with the built-in lists, patterns and model (loaded at the first sentence). */
 struct tagger *tagger_new(void);
 /* Add a user dictionary (TSV: PHRASE TYPE [VALUE]); name is for messages. 0, or -1 after a message. */
 int tagger_dict(struct tagger *t, const char *name, const char *data, size_t len);
