@@ -17,6 +17,8 @@ struct nerf_word {
 	uint32_t cluster;		/* its cluster's bits, 1 << NERC_CLUSTER_DEPTH added; 0: none */
 	unsigned freq;			/* its rank buckets: Wikipedia * 16 + subtitles */
 	unsigned char npre, nsuf, cap;
+	unsigned char len;		/* in characters, 255 at most */
+	unsigned char morph;		/* a lower-case word's verbal prefix and suffix (affix_class) */
 };
 
 enum {
@@ -26,7 +28,7 @@ enum {
 	T_RUNBEFORE, T_RUNAFTER, T_RUNPOS, T_RUNBEFORE2, T_NOVEL, T_RUNFIRST, T_RUNLAST, T_RUNAFTER2,
 	T_RUNWHOLE, T_RUNHEAD, T_RUNHAS, T_RUNPAREN, T_RUNHEADAFTER,
 	T_CLU, T_CLUM1 = T_CLU + 4, T_CLUP1, T_FREQ, T_FREQW, T_FREQS,
-	T_CLASS
+	T_CLASS, T_LENSHAPE, T_MORPHM1, T_MORPHP1
 };
 
 static inline uint64_t
@@ -165,6 +167,44 @@ shape_of(const char *s, size_t n)
 	return hash_bytes(sh, k);
 }
 
+/*
+ * The verbal affixes of a lower-case word, which tell what may follow or
+ * precede a name (dipimpin oleh X, bermain di X, X mengatakan): its prefix
+ * (meng-, meny-, mem-, men-, ber-, ter-, me-, di-: 1 to 8) times 4 plus its
+ * suffix (-kan 1, -an 2, -i 3), at least 3 letters of stem left.
+ */
+static unsigned char
+affix_class(const char *l, size_t n)
+{
+	static const char *const pre[] = { "meng", "meny", "mem", "men", "ber", "ter", "me", "di" };
+	unsigned p = 0, q = 0;
+	size_t a = 0;
+
+	for (unsigned i = 0; n >= 5 && memchr("mbtd", l[0], 4) && i < sizeof pre / sizeof *pre; i++) {
+		size_t m = strlen(pre[i]);
+
+		if (n >= m + 3 && memcmp(l, pre[i], m) == 0) {
+			p = i + 1;
+			a = m;
+			break;
+		}
+	}
+	if (n >= a + 6 && memcmp(l + n - 3, "kan", 3) == 0)
+		q = 1;
+	else if (n >= a + 5 && memcmp(l + n - 2, "an", 2) == 0)
+		q = 2;
+	else if (n >= a + 4 && l[n - 1] == 'i')
+		q = 3;
+	return (unsigned char)(p * 4 + q);
+}
+
+/* Word lengths 1, 2, 3, 4-5, 6-8, 9 or more: short capitalised words are acronyms and titles more than names. */
+static unsigned
+len_bucket(unsigned n)
+{
+	return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
+}
+
 static void
 word_init(struct nerf_word *w, struct buf *low, const char *s, size_t n)
 {
@@ -183,6 +223,9 @@ word_init(struct nerf_word *w, struct buf *low, const char *s, size_t n)
 	w->cap = n > 0 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9'));
 	for (size_t i = 0; i < n; i++)
 		nc += ((unsigned char)l[i] & 0xc0) != 0x80;
+	w->len = (unsigned char)(nc < 255 ? nc : 255);
+	if (!w->cap)
+		w->morph = affix_class(l, n);
 	/* Affixes shorter than the word, counted in characters. */
 	for (size_t i = 1, c = 0; i <= n && w->npre < 4 && c + 1 < nc; i++) {
 		if (i == n || ((unsigned char)l[i] & 0xc0) != 0x80) {
@@ -375,6 +418,13 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 		k = class_features(f, k, c->mu, 3);
 		k = class_features(f, k, c->mp, 4);
 		k = class_features(f, k, c->mn, 5);
+		/* The word's length with its shape (DPR, Bali, Yogyakarta); the verbal affixes of its neighbours. */
+		if (k < NERF_MAX)
+			f[k++] = fk(T_LENSHAPE, pair(c->shape, len_bucket(c->len)));
+		if (k + 2 <= NERF_MAX) {
+			f[k++] = fk(T_MORPHM1, m1->morph);
+			f[k++] = fk(T_MORPHP1, p1->morph);
+		}
 		s->nfeat[i - from] = (unsigned char)k;
 	}
 }
