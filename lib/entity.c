@@ -1486,6 +1486,8 @@ find_model(struct tagger *t, const char *s)
 			j += 2;
 		}
 		b = j;
+		if (skip_titles(t, s, a, b) == b)	/* titles alone name nobody and nothing (Pak Gubenur) */
+			continue;
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
 				a++;
