@@ -35,6 +35,7 @@ enum nerf_class {
 	NERC_ENNAME,				/* a capitalised word of an English dictionary */
 	NERC_IDGIVEN, NERC_GIVEN,		/* personal names: Indonesian given names, first names of the world */
 	NERC_IDNAME,				/* a capitalised word of the Indonesian dictionary (Desember, Kamis) */
+	NERC_VILLAGE,				/* a village of Indonesia (lib/data/gazetteer-villages.txt) */
 	NERC_NCLASS
 };
 #define NERC_CLASSES ((uint32_t)((1ull << NERC_NCLASS) - 1))

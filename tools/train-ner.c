@@ -268,6 +268,7 @@ add_builtin(struct nerf_phrases *p)
 	add_list(p, "ner-id-given.txt", NERC_IDGIVEN);
 	add_list(p, "ner-given.txt", NERC_GIVEN);
 	add_list(p, "ner-id-names.txt", NERC_IDNAME);
+	add_list(p, "gazetteer-villages.txt", NERC_VILLAGE);
 	b = need_blob("ner-clusters.tsv");
 	pos = 0;
 	while (data_next_line(b, &pos, &ln)) {
