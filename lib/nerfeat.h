@@ -13,7 +13,7 @@
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
-#define NERF_VERSION 9
+#define NERF_VERSION 10
 /* Features of one token at most. */
 #define NERF_MAX 72
 /* Tokens tagged at once at most: longer sentences are cut into pieces this long. */
