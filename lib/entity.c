@@ -1458,6 +1458,18 @@ name_particle(const char *s, const struct token *tk)
 	return is_lower((unsigned char)s[tk->start]) && token_in(s, tk, particle);
 }
 
+/* Does the name from token first to token last have a company's form (PT Toba Pulp Lestari Tbk, LNG Japan Corp)? */
+static int
+company(const char *s, const struct token *first, const struct token *last)
+{
+	static const char *const form[] = { "PT", "CV", NULL };
+	static const char *const suffix[] = { "Tbk", "Ltd", "Corp", "Corporation", "Inc", "Limited", "Persero",
+	    "Holdings", NULL };
+
+	return (first != last && token_in(s, first, form) && is_upper((unsigned char)s[first->start])) ||
+	    token_in(s, last, suffix);
+}
+
 static void
 find_model(struct tagger *t, const char *s)
 {
@@ -1488,6 +1500,8 @@ find_model(struct tagger *t, const char *s)
 		b = j;
 		if (skip_titles(t, s, a, b) == b)	/* titles alone name nobody and nothing (Pak Gubenur) */
 			continue;
+		if (company(s, &t->tok[a], &t->tok[b - 1]))
+			type = T_ORG;
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
 				a++;

@@ -321,6 +321,16 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t3\t1\t8\t14\tPER\tApolda\tApolda'
 }
 
+@test "a name in a company's form (PT ..., ... Tbk, ... Corp) is an organisation, whatever the name tagger's type" {
+	# from id-news-dev: the NERF 10 model reads both as places
+	run --separate-stderr TE <<<$'Saham PT Toba Pulp Lestari Tbk naik, kata LNG Japan Corp di Tokyo.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t6\t30\tORG\tPT Toba Pulp Lestari Tbk\tPT Toba Pulp Lestari Tbk
+-\t1\t1\t42\t56\tORG\tLNG Japan Corp\tLNG Japan Corp
+-\t1\t1\t60\t65\tLOC\tTokyo\tTokyo'
+}
+
 @test "the names of a list are of one kind: the name tagger's odd one out takes the type of most" {
 	run --separate-stderr TE <<<$'Mereka mengunjungi Kinahrejo, Turgo dan Tritis.\nMereka mengunjungi Turgo dan Tritis.'
 	[ "$status" -eq 0 ]
