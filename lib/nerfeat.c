@@ -403,7 +403,8 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 					if (j != i)
 						has |= w[j].mu | w[j].mb | w[j].mi | w[j].ml;
 				has &= NERC_CLASSES & ~(1u << NERC_COMMON);
-				for (unsigned cl = 0; has && k < NERF_MAX; cl++, has >>= 1)
+				/* as many as leave room for the three run features below */
+				for (unsigned cl = 0; has && k + 3 < NERF_MAX; cl++, has >>= 1)
 					if (has & 1)
 						f[k++] = fk(T_RUNHAS, cl * 16 + (i == r0) * 2 + (i + 1 == r1));
 			}
