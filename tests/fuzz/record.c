@@ -1,5 +1,4 @@
 /* Fuzz target: the record reader, UTF-8 repair, field splitting and escaping. */
-#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
