@@ -811,6 +811,19 @@ year_after_cue(struct tagger *t, const char *s, size_t i, size_t a, size_t b)
 	return token_in(s, &t->tok[i - 1], cues);
 }
 
+/* Is s[a..b), at token i, a version after a name (Industri 4.0, Web 2.0, Society 5.0), not an amount? */
+static int
+version_after_name(struct tagger *t, const char *s, size_t i, size_t a, size_t b)
+{
+	size_t p = a;
+
+	while (p < b && is_digit((unsigned char)s[p]))
+		p++;
+	if (p == a || p + 2 != b || s[p] != '.' || s[p + 1] != '0' || i == 0)
+		return 0;
+	return is_upper((unsigned char)s[t->tok[i - 1].start]) && is_lower((unsigned char)s[t->tok[i - 1].end - 1]);
+}
+
 static void
 find_patterns(struct tagger *t, const char *s, size_t n)
 {
@@ -845,6 +858,10 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 		if ((type == T_QUANTITY || type == T_PERCENT) && ((a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
 		    (b + 1 < n && s[b] == '/' && is_digit((unsigned char)s[b + 1]))))
 			continue;
+		if (type == T_QUANTITY && version_after_name(t, s, i, a, b)) {
+			done = b;	/* nor its last digit */
+			continue;
+		}
 		if (type == T_QUANTITY && year_after_cue(t, s, i, a, b))
 			type = T_DATE;
 		/* a bare number may be part of a name (SMA Negeri 6 Jakarta); a number with a unit is not (RAM 8 GB) */

@@ -104,6 +104,11 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	    $'-\t1\t1\t15\t25\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t32\t42\tPERCENT\t3,5 persen\t3.5\n-\t1\t1\t48\t59\tQUANTITY\t30.505 unit\t30505 unit'
 }
 
+@test "a version after a name is no quantity (Era 4.0 of corpus/003, Web 2.0); an amount written so still is" {
+	tags_as -- 'Era 4.0 dan Web 2.0 hadir; ada 4.0 ribu orang dan tinggi 2.0 meter.' \
+	    $'-\t1\t1\t31\t45\tQUANTITY\t4.0 ribu orang\t4000 orang\n-\t1\t1\t57\t66\tQUANTITY\t2.0 meter\t2 meter'
+}
+
 @test "a two-digit year is read as strptime's %y: 69-99 are 19xx, 00-68 20xx" {
 	tags_as -- 'Jumat (31/12/99) dan Kamis (4/8/22).' \
 	    $'-\t1\t1\t0\t16\tDATE\tJumat (31/12/99)\t1999-12-31\n-\t1\t1\t21\t35\tDATE\tKamis (4/8/22)\t2022-08-04'
