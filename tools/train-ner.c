@@ -231,6 +231,22 @@ add_classed(struct nerf_phrases *p, const char *file, const char *const *name, s
 	}
 }
 
+/* A rank bucket of ner-freq.tsv, 0 to 15; -1 if the field is none. */
+static int
+rank_bucket(const struct line *f)
+{
+	int v = 0;
+
+	if (f->len < 1 || f->len > 2)
+		return -1;
+	for (size_t i = 0; i < f->len; i++) {
+		if (f->data[i] < '0' || f->data[i] > '9')
+			return -1;
+		v = v * 10 + (f->data[i] - '0');
+	}
+	return v <= 15 ? v : -1;
+}
+
 static void
 add_builtin(struct nerf_phrases *p)
 {
@@ -243,6 +259,7 @@ add_builtin(struct nerf_phrases *p)
 	static const char *const wordnet_class[] = { "per", "org", "loc", "fac" };
 	const struct blob *b;
 	struct line ln, f;
+	struct fields fs = { 0 };
 	size_t pos;
 
 	for (size_t g = 0; g < sizeof gaz / sizeof gaz[0]; g++) {
@@ -294,21 +311,14 @@ add_builtin(struct nerf_phrases *p)
 	b = need_blob("ner-freq.tsv");
 	pos = 0;
 	while (data_next_line(b, &pos, &ln)) {
-		const char *tab = memchr(ln.data, '\t', ln.len), *end = ln.data + ln.len, *d;
-		uint64_t rank[2] = { 0, 0 };
-		unsigned k = 0;
+		int wiki, subs;
 
-		for (d = tab ? tab + 1 : end; d < end && k < 2 && rank[k] <= 15; d++)
-			if (*d == '\t')
-				k++;
-			else if (*d >= '0' && *d <= '9')
-				rank[k] = rank[k] * 10 + (uint64_t)(*d - '0');
-			else
-				break;
-		if (!tab || d != end || k != 1 || rank[0] > 15 || rank[1] > 15)
+		fields_split(&fs, &ln);
+		if (fs.n != 3 || (wiki = rank_bucket(&fs.f[1])) < 0 || (subs = rank_bucket(&fs.f[2])) < 0)
 			die("ner-freq.tsv: want WORD<TAB>0-15<TAB>0-15: %.*s", (int)ln.len, ln.data);
-		add_phrase(p, ln.data, (size_t)(tab - ln.data), (rank[0] << 4 | rank[1]) << NERC_FREQ_SHIFT);
+		add_phrase(p, fs.f[0].data, fs.f[0].len, (uint64_t)(wiki << 4 | subs) << NERC_FREQ_SHIFT);
 	}
+	fields_free(&fs);
 }
 
 /* The names of sentence s as phrases of their type, their capitalised words as words of their type. */
