@@ -36,7 +36,7 @@ enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 
 
 /* Cue kinds of entity-cues.txt and the title list. */
 enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
-	C_ORGEND = 256 };
+	C_ORGEND = 256, C_COMPANY = 512 };
 
 struct entry {
 	int type, prio;
@@ -376,7 +376,8 @@ load_cues(struct tagger *t)
 			continue;
 		kind = strncmp(ln.data, "org ", 4) == 0 ? C_ORG : strncmp(ln.data, "say ", 4) == 0 ? C_SAY :
 		    strncmp(ln.data, "said ", 5) == 0 ? C_SAID : strncmp(ln.data, "skip ", 5) == 0 ? C_SKIP :
-		    strncmp(ln.data, "place ", 6) == 0 ? C_PLACE : strncmp(ln.data, "stop ", 5) == 0 ? C_STOP : 0;
+		    strncmp(ln.data, "place ", 6) == 0 ? C_PLACE : strncmp(ln.data, "stop ", 5) == 0 ? C_STOP :
+		    strncmp(ln.data, "company ", 8) == 0 ? C_COMPANY : 0;
 		add_cue(t, sp + 1, ln.len - (size_t)(sp + 1 - ln.data), kind);
 	}
 	/* the model's words that end an organisation's name (Tbk, Ltd, FC) end no person's */
@@ -1475,16 +1476,12 @@ name_particle(const char *s, const struct token *tk)
 	return is_lower((unsigned char)s[tk->start]) && token_in(s, tk, particle);
 }
 
-/* Does the name from token first to token last have a company's form (PT Toba Pulp Lestari Tbk, LNG Japan Corp)? */
+/* Do tokens [a, b) have a company's form (PT Toba Pulp Lestari Tbk, LNG Japan Corp)? */
 static int
-company(const char *s, const struct token *first, const struct token *last)
+company(struct tagger *t, const char *s, size_t a, size_t b)
 {
-	static const char *const form[] = { "PT", "CV", NULL };
-	static const char *const suffix[] = { "Tbk", "Ltd", "Corp", "Corporation", "Inc", "Limited", "Persero",
-	    "Holdings", NULL };
-
-	return (first != last && token_in(s, first, form) && is_upper((unsigned char)s[first->start])) ||
-	    token_in(s, last, suffix);
+	return (b - a > 1 && (cue_of(t, s, a) & C_COMPANY) && is_upper((unsigned char)s[t->tok[a].start])) ||
+	    (cue_of(t, s, b - 1) & C_COMPANY);
 }
 
 static void
@@ -1517,7 +1514,7 @@ find_model(struct tagger *t, const char *s)
 		b = j;
 		if (skip_titles(t, s, a, b) == b)	/* titles alone name nobody and nothing (Pak Gubenur) */
 			continue;
-		if (company(s, &t->tok[a], &t->tok[b - 1]))
+		if (company(t, s, a, b))
 			type = T_ORG;
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
