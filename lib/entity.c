@@ -398,6 +398,7 @@ load_cues(struct tagger *t)
 			add_cue(t, ln.data, ln.len, C_STOP);
 	for (i = 0; calendar[i]; i++)
 		add_cue(t, calendar[i], strlen(calendar[i]), C_CALENDAR);
+	/* last, so that a misspelling that is a cue word of its own stays what it is */
 	b = blob_of("titles.txt");
 	pos = 0;
 	while (data_next_line(&b, &pos, &ln))
