@@ -8,7 +8,6 @@ MANDIR  = $(PREFIX)/share/man/man1
 FILTERS = strip-boilerplate split-sentences tag-entities count-values
 TOOLS = $(patsubst tools/%.c,%,$(wildcard tools/*.c))
 LIB   = $(patsubst lib/%.c,%,$(wildcard lib/*.c))
-DATA  = $(sort $(filter-out lib/data/README%,$(wildcard lib/data/*)))
 PKGS  = libutf8proc libpcre2-8
 
 # O and B: where objects and programs go (the sanitizer build uses others).
@@ -23,33 +22,51 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm
 FUZZ     = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/*.c))
 SANITIZE = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
+# The files of lib/data/ each program links in (scripts/embed-data): those
+# its modules read, so that split-sentences does not carry the name model.
+DATA_boilerplate = stop-*.txt cues-*.txt ends-*.txt credits-*.txt
+DATA_sentence    = abbrev-*.txt
+DATA_entity      = entity-cues.txt titles.txt institutions.tsv stop-id.txt \
+                   gazetteer-*.csv ner-cues.txt ner.model
+DATA_strip-boilerplate = $(DATA_boilerplate)
+DATA_split-sentences   = $(DATA_sentence)
+DATA_tag-entities      = $(DATA_entity)
+DATA_train-ner         = gazetteer-*.csv gazetteer-villages.txt ner-*.t* ner.model
+DATA_libcheck          = stop-*.txt
+DATA_fuzz-boilerplate  = $(DATA_boilerplate)
+DATA_fuzz-sentence     = $(DATA_sentence)
+DATA_fuzz-entity       = $(DATA_entity)
+DATA_fuzz-model        = ner.model
+data_of = $(sort $(wildcard $(addprefix lib/data/,$(DATA_$(1)))))
+
 all: $(TOOLS:%=$(B)/%) $(B)/libcheck
 
-$(B)/%: tools/%.c $(O)/libkabar.a
+.SECONDEXPANSION:
+$(B)/%: tools/%.c $(O)/data-%.o $(O)/libkabar.a
 	@mkdir -p $(B)
-	$(CC) $(KFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+	$(CC) $(KFLAGS) -Ilib -o $@ $< $(O)/data-$*.o $(O)/libkabar.a $(LDLIBS)
 
-$(B)/libcheck: tests/libcheck.c $(O)/libkabar.a
+$(B)/libcheck: tests/libcheck.c $(O)/data-libcheck.o $(O)/libkabar.a
 	@mkdir -p $(B)
-	$(CC) $(KFLAGS) -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+	$(CC) $(KFLAGS) -Ilib -o $@ $< $(O)/data-libcheck.o $(O)/libkabar.a $(LDLIBS)
 
 # libFuzzer targets (clang): built by `make fuzz-build` into bin-fuzz/.
-$(B)/fuzz-%: tests/fuzz/%.c $(O)/libkabar.a
+$(B)/fuzz-%: tests/fuzz/%.c $(O)/data-fuzz-%.o $(O)/libkabar.a
 	@mkdir -p $(B)
-	$(CC) $(KFLAGS) -fsanitize=fuzzer -Ilib -o $@ $< $(O)/libkabar.a $(LDLIBS)
+	$(CC) $(KFLAGS) -fsanitize=fuzzer -Ilib -o $@ $< $(O)/data-fuzz-$*.o $(O)/libkabar.a $(LDLIBS)
 
 $(O)/%.o: lib/%.c lib/*.h Makefile
 	@mkdir -p $(O)
 	$(CC) $(KFLAGS) -c -o $@ $<
 
-$(O)/data.S: scripts/embed-data $(DATA)
+$(O)/data-%.S: scripts/embed-data $$(call data_of,$$*)
 	@mkdir -p $(O)
-	scripts/embed-data $(DATA) > $@
+	scripts/embed-data $(call data_of,$*) > $@
 
-$(O)/data-blobs.o: $(O)/data.S
+$(O)/data-%.o: $(O)/data-%.S
 	$(CC) -c -o $@ $<
 
-$(O)/libkabar.a: $(LIB:%=$(O)/%.o) $(O)/data-blobs.o
+$(O)/libkabar.a: $(LIB:%=$(O)/%.o)
 	$(AR) rcs $@ $^
 
 # The two commands of the README: each installs what is missing first.

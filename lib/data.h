@@ -1,7 +1,8 @@
 /*
- * Data files built into the programs: everything in lib/data/ is linked
- * in at build time (see scripts/embed-data), so a tool never goes looking
- * for its stoplists or model at run time.
+ * Data files built into the programs: the files of lib/data/ a program's
+ * modules read (the Makefile's DATA_program lists) are linked in at build
+ * time (see scripts/embed-data), so a tool never goes looking for its
+ * stoplists or model at run time.
  */
 #ifndef DATA_H
 #define DATA_H

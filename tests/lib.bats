@@ -180,6 +180,19 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	[ "$stderr" = "libcheck: no-such-file: no such data file" ]
 }
 
+@test "each program carries only the data files its modules read" {
+	# The model's magic and a village of the trainer's lists (lib/data/).
+	village='Kampuang Tanjuang Koto Mambang Sungai Durian'
+	for prog in strip-boilerplate split-sentences count-values; do
+		! grep -q -a -F KBRNER "$BIN/$prog" || { echo "$prog has the model" >&2; return 1; }
+	done
+	for prog in strip-boilerplate split-sentences count-values tag-entities; do
+		! grep -q -a -F "$village" "$BIN/$prog" || { echo "$prog has the villages" >&2; return 1; }
+	done
+	grep -q -a -F KBRNER "$BIN/tag-entities"
+	grep -q -a -F "$village" "$BIN/train-ner"
+}
+
 @test "output: a write error is reported and ends the program with status 1" {
 	seq 1 100000 > "$TMP/in"
 	run --separate-stderr bash -c "'$BIN/libcheck' lines '$TMP/in' > /dev/full"
