@@ -513,7 +513,8 @@ load_dict(struct tagger *t, struct lexicon *l, const char *name, const char *dat
 #define SCALE "(?:(?i:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|thousand|million|billion|trillion)(?:an)?(?![\\w]))"
 #define CURPRE "(?:Rp\\.?|IDR|USD|US\\$|S\\$|\\$|€|£|¥|RM)"
 #define CURWORD "(?i:rupiah|dolar(?:\\s+(?:AS|Amerika|Singapura))?|dollar|euro|yen|ringgit|yuan|riyal)(?![\\w])"
-#define UNIT "(?i:km|kilometer|meter|m|cm|mm|mdpl|kg|kilogram|gram|g|ton|liter|l|ml|ha|hektare|hektar|m2|km2|" \
+/* m for metres in lower case only: 3M is a name (the company, the 3M campaign); Rp3 M is money (miliar). */
+#define UNIT "(?i:km|kilometer|meter|(?-i:m)|cm|mm|mdpl|kg|kilogram|gram|g|ton|liter|l|ml|ha|hektare|hektar|m2|km2|" \
 	"gb|mb|tb|kb|mbps|gbps|mw|kw|kwh|watt|volt|derajat|°C|jam|menit|detik|hari|pekan|bulan|tahun|" \
 	"orang|jiwa|unit|buah|ekor|kali|personel|lembar|butir|batang|kursi|dosis|kasus|desa|kabupaten|" \
 	"kota|provinsi|negara|sekolah|rumah|keluarga|peserta|pegawai|siswa|mahasiswa|warga|korban)(?![\\w])"
@@ -740,7 +741,7 @@ amount_value(struct tagger *t, struct cand *c, const char *s, size_t n, int type
 	w = i;
 	while (i < n && (is_alnum((unsigned char)s[i])))
 		i++;
-	if (i > w && (x = scale_exponent(s + w, i - w)) >= 0) {
+	if (i > w && (x = scale_exponent(s + w, i - w, type == T_MONEY)) >= 0) {
 		exp = x;
 		while (i < n && s[i] == ' ')
 			i++;

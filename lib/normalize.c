@@ -25,13 +25,13 @@ static const struct word scales[] = {
 };
 
 int
-scale_exponent(const char *s, size_t n)
+scale_exponent(const char *s, size_t n, int money)
 {
 	int e;
 
-	if (n == 1 && s[0] == 'M')
+	if (money && n == 1 && s[0] == 'M')
 		return 9;
-	if (n == 1 && s[0] == 'T')
+	if (money && n == 1 && s[0] == 'T')
 		return 12;
 	if ((e = lookup(scales, s, n)) >= 0)
 		return e;

@@ -16,8 +16,12 @@ struct buf;
  * 10^exp, appended to out as a plain decimal; 0 if s holds no digit.
  */
 int number_value(const char *s, size_t n, int exp, struct buf *out);
-/* Power of ten of a scale word (ribu 3, juta 6, miliar 9, triliun 12, rb, jt, M, T, English words; with `-an`), or -1. */
-int scale_exponent(const char *s, size_t n);
+/*
+ * Power of ten of a scale word (ribu 3, juta 6, miliar 9, triliun 12, rb, jt,
+ * English words; with `-an`), or -1.  M and T (miliar, triliun) only when
+ * money is nonzero: after a number alone, 3M is a name or a unit.
+ */
+int scale_exponent(const char *s, size_t n, int money);
 /* Month 1-12 of an Indonesian or English month name or abbreviation, any case; 0 if none. */
 int month_number(const char *s, size_t n);
 /* UTC offset of an Indonesian time zone (WIB +07:00, WITA +08:00, WIT +09:00), or NULL. */

@@ -104,6 +104,11 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	    $'-\t1\t1\t15\t25\tMONEY\tRp1,5 juta\t1500000 IDR\n-\t1\t1\t32\t42\tPERCENT\t3,5 persen\t3.5\n-\t1\t1\t48\t59\tQUANTITY\t30.505 unit\t30505 unit'
 }
 
+@test "M and T are miliar and triliun after a currency only: 3M alone is no amount, 3 m is metres" {
+	tags_as --types MONEY,QUANTITY -- 'Gerakan 3M dan Rp3M, Rp4 T, lalu 3 m.' \
+	    $'-\t1\t1\t15\t19\tMONEY\tRp3M\t3000000000 IDR\n-\t1\t1\t21\t26\tMONEY\tRp4 T\t4000000000000 IDR\n-\t1\t1\t33\t36\tQUANTITY\t3 m\t3 m'
+}
+
 @test "a version after a name is no quantity (Era 4.0 of corpus/003, Web 2.0); an amount written so still is" {
 	tags_as -- 'Era 4.0 dan Web 2.0 hadir; ada 4.0 ribu orang dan tinggi 2.0 meter.' \
 	    $'-\t1\t1\t31\t45\tQUANTITY\t4.0 ribu orang\t4000 orang\n-\t1\t1\t57\t66\tQUANTITY\t2.0 meter\t2 meter'
