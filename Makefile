@@ -41,6 +41,7 @@ data_of = $(sort $(wildcard $(addprefix lib/data/,$(DATA_$(1)))))
 
 all: $(TOOLS:%=$(B)/%) $(B)/libcheck
 
+# For $$(call data_of,...) in the prerequisites of data-%.S.
 .SECONDEXPANSION:
 $(B)/%: tools/%.c $(O)/data-%.o $(O)/libkabar.a
 	@mkdir -p $(B)
@@ -59,7 +60,7 @@ $(O)/%.o: lib/%.c lib/*.h Makefile
 	@mkdir -p $(O)
 	$(CC) $(KFLAGS) -c -o $@ $<
 
-$(O)/data-%.S: scripts/embed-data $$(call data_of,$$*)
+$(O)/data-%.S: scripts/embed-data Makefile $$(call data_of,$$*)
 	@mkdir -p $(O)
 	scripts/embed-data $(call data_of,$*) > $@
 
