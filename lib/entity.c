@@ -36,7 +36,7 @@ enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 
 
 /* Cue kinds of entity-cues.txt and the title list. */
 enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
-	C_ORGEND = 256, C_COMPANY = 512 };
+	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024 };
 
 struct entry {
 	int type, prio;
@@ -282,6 +282,17 @@ add_cue(struct tagger *t, const char *w, size_t n, int kind)
 	t->cuekind[id] |= kind;
 }
 
+/* Cue flags of the word w[0..n). */
+static int
+word_cue(struct tagger *t, const char *w, size_t n)
+{
+	long long id;
+
+	cue_key(t, w, n);
+	id = table_find(&t->cue, t->key.data, n);
+	return id < 0 ? 0 : t->cuekind[id];
+}
+
 /* Cue flags of each token of the sentence, looked up once. */
 static void
 find_cues(struct tagger *t, const char *s)
@@ -377,7 +388,7 @@ load_cues(struct tagger *t)
 		kind = strncmp(ln.data, "org ", 4) == 0 ? C_ORG : strncmp(ln.data, "say ", 4) == 0 ? C_SAY :
 		    strncmp(ln.data, "said ", 5) == 0 ? C_SAID : strncmp(ln.data, "skip ", 5) == 0 ? C_SKIP :
 		    strncmp(ln.data, "place ", 6) == 0 ? C_PLACE : strncmp(ln.data, "stop ", 5) == 0 ? C_STOP :
-		    strncmp(ln.data, "company ", 8) == 0 ? C_COMPANY : 0;
+		    strncmp(ln.data, "company ", 8) == 0 ? C_COMPANY : strncmp(ln.data, "body ", 5) == 0 ? C_BODY : 0;
 		add_cue(t, sp + 1, ln.len - (size_t)(sp + 1 - ln.data), kind);
 	}
 	/* the model's words that end an organisation's name (Tbk, Ltd, FC) end no person's */
@@ -1486,6 +1497,13 @@ company(struct tagger *t, const char *s, size_t a, size_t b)
 	    (cue_of(t, s, b - 1) & C_COMPANY);
 }
 
+/* Does token a start a body's name (Kejaksaan Negeri Blora, Dinas Pendidikan)? */
+static int
+body(struct tagger *t, const char *s, size_t a)
+{
+	return (cue_of(t, s, a) & C_BODY) && is_upper((unsigned char)s[t->tok[a].start]);
+}
+
 static void
 find_model(struct tagger *t, const char *s)
 {
@@ -1516,7 +1534,7 @@ find_model(struct tagger *t, const char *s)
 		b = j;
 		if (skip_titles(t, s, a, b) == b)	/* titles alone name nobody and nothing (Pak Gubenur) */
 			continue;
-		if (company(t, s, a, b))
+		if (company(t, s, a, b) || body(t, s, a))
 			type = T_ORG;
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
@@ -1790,6 +1808,62 @@ load_builtin_model(struct tagger *t)
 		die("built-in ner.model: cannot load");
 }
 
+/* Candidate c as a mention, with its value. */
+static void
+mention_of(struct tagger *t, struct mention *m, const char *s, const struct cand *c)
+{
+	m->start = c->start;
+	m->end = c->end;
+	m->type = c->type;
+	if (c->type == T_PER && c->prio != P_USER)
+		person_value(t, m, s, c);
+	else if (c->type == T_DATE && c->prio != P_USER)
+		date_value(t, m, c);
+	else if (c->vlen != SIZE_MAX)
+		add_value(t, m, t->scratch.data + c->value, c->vlen);
+	else if (c->type == T_ORG || c->type == T_LOC)
+		name_value(t, m, s, c);
+	else
+		add_value(t, m, s + c->start, c->end - c->start);
+}
+
+/*
+ * Is m a body's name (by its value: BPS is Badan Pusat Statistik) with the
+ * place of its office right after it, one space between (Kepolisian Daerah
+ * Jawa Timur, BPS Jabar, Pengadilan Negeri Blora)?
+ */
+static int
+body_before_place(struct tagger *t, const char *s, const struct mention *m, const struct cand *next)
+{
+	const char *v = t->values.data + m->value, *sp;
+
+	if (m->type != T_ORG || next->type != T_LOC || next->start != m->end + 1 || s[m->end] != ' ' ||
+	    !is_upper((unsigned char)*v))
+		return 0;
+	sp = memchr(v, ' ', m->vlen);
+	return (word_cue(t, v, sp ? (size_t)(sp - v) : m->vlen) & C_BODY) != 0;
+}
+
+/*
+ * Mention m runs on over the place after it; its value is its own and the
+ * place as written: Pengadilan Negeri Blora, not ... Kabupaten Blora.
+ */
+static void
+join_place(struct tagger *t, struct mention *m, const char *s, const struct cand *place)
+{
+	size_t at, n = m->vlen + 1 + (place->end - place->start);
+
+	buf_reserve(&t->values, n);	/* the copy below reads from the same buffer */
+	at = t->values.len;
+	memcpy(t->values.data + at, t->values.data + m->value, m->vlen);
+	t->values.len += m->vlen;
+	buf_addc(&t->values, ' ');
+	buf_add(&t->values, s + place->start, place->end - place->start);
+	m->end = place->end;
+	m->value = at;
+	m->vlen = n;
+}
+
 size_t
 tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s, size_t n,
     const struct mention **out)
@@ -1825,19 +1899,9 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 
 		if (c->type < 0)	/* a blocker */
 			continue;
-		m->start = c->start;
-		m->end = c->end;
-		m->type = c->type;
-		if (c->type == T_PER && c->prio != P_USER)
-			person_value(t, m, s, c);
-		else if (c->type == T_DATE && c->prio != P_USER)
-			date_value(t, m, c);
-		else if (c->vlen != SIZE_MAX)
-			add_value(t, m, t->scratch.data + c->value, c->vlen);
-		else if (c->type == T_ORG || c->type == T_LOC)
-			name_value(t, m, s, c);
-		else
-			add_value(t, m, s + c->start, c->end - c->start);
+		mention_of(t, m, s, c);
+		if (i + 1 < kept && body_before_place(t, s, m, &t->cand[i + 1]))
+			join_place(t, m, s, &t->cand[++i]);
 		if (!t->want || (m->type < (int)t->wantcap && t->want[m->type]))
 			t->nm++;
 	}

@@ -341,6 +341,18 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t1\t1\t60\t65\tLOC\tTokyo\tTokyo'
 }
 
+@test "a body's name is an organisation, with the place of its office after it (Kejaksaan Negeri Blora, BPS Jabar)" {
+	# the model read Kejaksaan Negeri Blora and Pengadilan Negeri ... as places; the list split Kepolisian Daerah off
+	run --separate-stderr TE <<<$'Kasus itu ditangani Kejaksaan Negeri Blora dan Pengadilan Negeri Jakarta Selatan, kata BPS Jabar dan Kepolisian Daerah Jawa Timur di Surabaya.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t20\t42\tORG\tKejaksaan Negeri Blora\tKejaksaan Negeri Blora
+-\t1\t1\t47\t80\tORG\tPengadilan Negeri Jakarta Selatan\tPengadilan Negeri Jakarta Selatan
+-\t1\t1\t87\t96\tORG\tBPS Jabar\tBadan Pusat Statistik Jabar
+-\t1\t1\t101\t129\tORG\tKepolisian Daerah Jawa Timur\tKepolisian Daerah Jawa Timur
+-\t1\t1\t133\t141\tLOC\tSurabaya\tSurabaya'
+}
+
 @test "the names of a list are of one kind: the name tagger's odd one out takes the type of most" {
 	run --separate-stderr TE <<<$'Mereka mengunjungi Kinahrejo, Turgo dan Tritis.\nMereka mengunjungi Turgo dan Tritis.'
 	[ "$status" -eq 0 ]
