@@ -365,6 +365,11 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t2\t1\t29\t35\tLOC\tTritis\tTritis'
 }
 
+@test "rating agencies are organisations; a directorate general is no person after a verb of saying" {
+	tags_as -- 'Fitch dan S&P serta Pefindo menaikkan peringkat, kata Ditjen Pajak.' \
+	    $'-\t1\t1\t0\t5\tORG\tFitch\tFitch Ratings\n-\t1\t1\t10\t13\tORG\tS&P\tStandard & Poor\'s\n-\t1\t1\t20\t27\tORG\tPefindo\tPemeringkat Efek Indonesia'
+}
+
 @test "built-in institutions of business news; offices and currencies are no persons" {
 	run --separate-stderr TE <<<$'Bapepam-LK dan BEI memanggil direksi BRI, sedangkan IMF dan Bank Dunia menurunkan proyeksi.\nMenko Perekonomian menjelaskan hal itu.\nDeputi Gubernur Senior BI Miranda Goeltom hadir.\nKurs Rupiah melemah.\nkata Direktur Utama Global Mediacom Tbk, Hary Tanoesoedibjo.\nPejabat Depkeu hadir.'
 	[ "$status" -eq 0 ]
