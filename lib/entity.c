@@ -1613,9 +1613,10 @@ choose(struct tagger *t)
 
 		if (c[i].end > extent)
 			extent = c[i].end;
-		if (c[i].prio == P_DOCNAME) {	/* a person of this document stays one (Suhajar) */
+		/* a person or company of this document stays one (Suhajar; Toba Pulp Lestari, not Toba) */
+		if (c[i].prio == P_DOCNAME) {
 			for (j = first_from(c, n, c[i].start); j < n && c[j].start == c[i].start; j++)
-				if (c[j].prio == P_MODEL && c[j].end == c[i].end)
+				if (c[j].prio == P_MODEL && (c[j].end == c[i].end || (c[i].type == T_ORG && c[j].end < c[i].end)))
 					c[i].prio = P_MODEL + 1;
 			continue;
 		}
@@ -1828,6 +1829,32 @@ mention_of(struct tagger *t, struct mention *m, const char *s, const struct cand
 }
 
 /*
+ * A company met in its full form (PT Kalbe Farma Tbk) is known in the rest
+ * of the document by its name alone (Kalbe Farma) and without the form after
+ * it (PT Kalbe Farma), whose value is the full form; not when the name alone
+ * is a place of the lists (PT Jakarta Tbk).
+ */
+static void
+remember_company(struct tagger *t, const char *s, const struct cand *c, const struct mention *m)
+{
+	size_t a = c->t0, b = c->t1;
+
+	if (c->type != T_ORG || a == SIZE_MAX || !company(t, s, a, b))
+		return;
+	while (a < b && (cue_of(t, s, a) & C_COMPANY))
+		a++;
+	while (b > a && (cue_of(t, s, b - 1) & C_COMPANY))
+		b--;
+	if (a == b || !capitalised(t, s, a, b) || lex_exact(t, &t->builtin, s, a, b))
+		return;
+	lex_add(t, &t->doc, s + t->tok[a].start, t->tok[b - 1].end - t->tok[a].start, T_ORG, P_DOCNAME,
+	    t->values.data + m->value, m->vlen, 0);
+	if (a > c->t0 && b < c->t1)
+		lex_add(t, &t->doc, s + t->tok[c->t0].start, t->tok[b - 1].end - t->tok[c->t0].start, T_ORG,
+		    P_DOCNAME, t->values.data + m->value, m->vlen, 0);
+}
+
+/*
  * Is m a body's name (by its value: BPS is Badan Pusat Statistik) with the
  * place of its office right after it, one space between (Kepolisian Daerah
  * Jawa Timur, BPS Jabar, Pengadilan Negeri Blora)?
@@ -1900,6 +1927,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		if (c->type < 0)	/* a blocker */
 			continue;
 		mention_of(t, m, s, c);
+		remember_company(t, s, c, m);
 		if (i + 1 < kept && body_before_place(t, s, m, &t->cand[i + 1]))
 			join_place(t, m, s, &t->cand[++i]);
 		if (!t->want || (m->type < (int)t->wantcap && t->want[m->type]))

@@ -365,6 +365,18 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t2\t1\t29\t35\tLOC\tTritis\tTritis'
 }
 
+@test "a company met in its full form is known later in the document by its name alone, valued as the full form" {
+	# from id-news-dev: the model reads Kalbe Farma as a person, Toba Pulp Lestari as two places
+	run --separate-stderr TE <<<$'d\t1\t1\tSaham PT Kalbe Farma Tbk naik, dan PT Toba Pulp Lestari Tbk turun.\nd\t2\t1\tKalbe Farma mempunyai tiga divisi, kata Direktur Toba Pulp Lestari.\nd\t3\t1\tPT Kalbe Farma hadir.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'d\t1\t1\t6\t24\tORG\tPT Kalbe Farma Tbk\tPT Kalbe Farma Tbk
+d\t1\t1\t35\t59\tORG\tPT Toba Pulp Lestari Tbk\tPT Toba Pulp Lestari Tbk
+d\t2\t1\t0\t11\tORG\tKalbe Farma\tPT Kalbe Farma Tbk
+d\t2\t1\t49\t66\tORG\tToba Pulp Lestari\tPT Toba Pulp Lestari Tbk
+d\t3\t1\t0\t14\tORG\tPT Kalbe Farma\tPT Kalbe Farma Tbk'
+}
+
 @test "rating agencies are organisations; a directorate general is no person after a verb of saying" {
 	tags_as -- 'Fitch dan S&P serta Pefindo menaikkan peringkat, kata Ditjen Pajak.' \
 	    $'-\t1\t1\t0\t5\tORG\tFitch\tFitch Ratings\n-\t1\t1\t10\t13\tORG\tS&P\tStandard & Poor\'s\n-\t1\t1\t20\t27\tORG\tPefindo\tPemeringkat Efek Indonesia'
