@@ -471,7 +471,7 @@ static int
 load_dict(struct tagger *t, struct lexicon *l, const char *name, const char *data, size_t len, int prio)
 {
 	size_t pos = 0, lineno = 0, k;
-	int status = 0;
+	int status = 0, none;
 
 	while (pos < len) {
 		const char *s = data + pos, *nl = memchr(s, '\n', len - pos), *f[3], *p, *end;
@@ -498,12 +498,13 @@ load_dict(struct tagger *t, struct lexicon *l, const char *name, const char *dat
 		for (k = 0; nf >= 2 && k < fl[1]; k++)
 			if (!(is_upper((unsigned char)f[1][k]) || is_digit((unsigned char)f[1][k]) || f[1][k] == '_'))
 				break;
-		if (nf < 2 || fl[0] == 0 || fl[1] == 0 || k < fl[1]) {
-			warn("%s:%zu: want PHRASE TAB TYPE [TAB VALUE], TYPE in upper case", name, lineno);
+		none = nf >= 2 && fl[1] == 1 && f[1][0] == '-';	/* names nothing: blocks what others find */
+		if (nf < 2 || fl[0] == 0 || fl[1] == 0 || (k < fl[1] && !none)) {
+			warn("%s:%zu: want PHRASE TAB TYPE [TAB VALUE], TYPE in upper case or -", name, lineno);
 			status = -1;
 			continue;
 		}
-		lex_add(t, l, f[0], fl[0], tagger_type(t, f[1], fl[1]), prio,
+		lex_add(t, l, f[0], fl[0], none ? -1 : tagger_type(t, f[1], fl[1]), prio,
 		    nf == 3 && fl[2] ? f[2] : f[0], nf == 3 && fl[2] ? fl[2] : fl[0], 1);
 	}
 	return status;
@@ -974,6 +975,15 @@ name_run_end(struct tagger *t, const char *s, size_t k)
 	return stop;
 }
 
+/* Are tokens [i, j) written as the built-in entry e's value, case and all (SUN, not Sun Mi)? */
+static int
+written_as(struct tagger *t, const char *s, size_t i, size_t j, const struct entry *e)
+{
+	size_t n = t->tok[j - 1].end - t->tok[i].start;
+
+	return n == e->vlen && memcmp(s + t->tok[i].start, t->builtin.values.data + e->value, n) == 0;
+}
+
 static void
 find_listed(struct tagger *t, const char *s)
 {
@@ -1002,7 +1012,8 @@ find_listed(struct tagger *t, const char *s)
 			}
 			add_tokens(t, i, i + len, e->type, e->prio);
 		}
-		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
+		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len) &&
+		    (e->type >= 0 || written_as(t, s, i, i + len, e)))
 			add_tokens(t, i, i + len, e->type, e->prio);
 	}
 }
@@ -1398,11 +1409,12 @@ find_cued_names(struct tagger *t, const char *s)
 			} else {
 				org_from = j;	/* past titles, j > i */
 				for (;;) {
+					const struct entry *e;
 					size_t len;
 
 					if (j < t->ntok && all_caps(s, &t->tok[j]))
 						j++;
-					else if (j < t->ntok && lex_match(t, &t->builtin, s, j, &len) &&
+					else if (j < t->ntok && (e = lex_match(t, &t->builtin, s, j, &len)) && e->type >= 0 &&
 					    capitalised(t, s, j, j + len))
 						j += len;
 					else
@@ -1470,7 +1482,7 @@ skip_listed(struct tagger *t, const char *s, size_t a, size_t b)
 		for (p = a + 1; p < b && p - a <= MAXPHRASE; p++) {
 			const struct entry *e = lex_exact(t, &t->builtin, s, a, p);
 
-			if (e && e->prio == P_LIST)
+			if (e && e->prio == P_LIST && e->type >= 0)	/* an institution or region, not a term (no-names.tsv) */
 				past = p;
 		}
 		if (past == a)
@@ -1781,7 +1793,7 @@ name_value(struct tagger *t, struct mention *m, const char *s, const struct cand
 
 	if (c->t0 != SIZE_MAX && !(e = lex_exact(t, &t->doc, s, c->t0, c->t1)))
 		e = lex_exact(t, l = &t->builtin, s, c->t0, c->t1);
-	if (e && e->vlen && (e->type == c->type || e->type < 0))
+	if (e && e->vlen && (e->type == c->type || (e->type < 0 && l == &t->doc)))
 		add_value(t, m, l->values.data + e->value, e->vlen);
 	else
 		add_value(t, m, s + c->start, c->end - c->start);
@@ -1998,6 +2010,8 @@ tagger_new(void)
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
+	b = blob_of("no-names.tsv");
+	load_dict(t, &t->builtin, "no-names.tsv", b.data, b.len, P_LIST);
 	load_gazetteer(t, "gazetteer-provinces.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-regencies.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-districts.csv", P_DISTRICT);

@@ -273,7 +273,7 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	printf 'Jakarta\tLOC\nBandung\n' > "$TMP/bad.tsv"
 	run --separate-stderr TE --dict "$TMP/bad.tsv" </dev/null
 	[ "$status" -eq 2 ]
-	[ "${stderr%%$'\n'*}" = "tag-entities: $TMP/bad.tsv:2: want PHRASE TAB TYPE [TAB VALUE], TYPE in upper case" ]
+	[ "${stderr%%$'\n'*}" = "tag-entities: $TMP/bad.tsv:2: want PHRASE TAB TYPE [TAB VALUE], TYPE in upper case or -" ]
 	run --separate-stderr TE --model x --no-model </dev/null
 	[ "$status" -eq 2 ]
 	run --separate-stderr TE --model /dev/null </dev/null
@@ -375,6 +375,18 @@ d\t1\t1\t35\t59\tORG\tPT Toba Pulp Lestari Tbk\tPT Toba Pulp Lestari Tbk
 d\t2\t1\t0\t11\tORG\tKalbe Farma\tPT Kalbe Farma Tbk
 d\t2\t1\t49\t66\tORG\tToba Pulp Lestari\tPT Toba Pulp Lestari Tbk
 d\t3\t1\t0\t14\tORG\tPT Kalbe Farma\tPT Kalbe Farma Tbk'
+}
+
+@test "a phrase of TYPE - names nothing: built-in terms (RUPS, APBN) block the name tagger but not a longer name; the user's block all" {
+	run --separate-stderr TE <<<$'RUPS dan NPL naik, kata Komisi Aparatur Sipil Negara tentang ASN dan APBN di Jakarta.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t24\t52\tORG\tKomisi Aparatur Sipil Negara\tKomisi Aparatur Sipil Negara
+-\t1\t1\t77\t84\tLOC\tJakarta\tJakarta'
+	# matched as written: SUN (Surat Utang Negara) is no name, Sun Mi is one
+	tags_as -- 'SUN naik, kata Sun Mi.' $'-\t1\t1\t15\t21\tPER\tSun Mi\tSun Mi'
+	printf 'jakarta\t-\n' > "$TMP/none.tsv"
+	tags_as --dict "$TMP/none.tsv" -- 'Rapat di Jakarta pada 4 Agustus 2022.' $'-\t1\t1\t22\t36\tDATE\t4 Agustus 2022\t2022-08-04'
 }
 
 @test "rating agencies are organisations; a directorate general is no person after a verb of saying" {
