@@ -1877,7 +1877,7 @@ body_before_place(struct tagger *t, const char *s, const struct mention *m, cons
 	const char *v = t->values.data + m->value, *sp;
 
 	if (m->type != T_ORG || next->type != T_LOC || next->start != m->end + 1 || s[m->end] != ' ' ||
-	    !is_upper((unsigned char)*v))
+	    m->vlen == 0 || !is_upper((unsigned char)*v))
 		return 0;
 	sp = memchr(v, ' ', m->vlen);
 	return (word_cue(t, v, sp ? (size_t)(sp - v) : m->vlen) & C_BODY) != 0;
