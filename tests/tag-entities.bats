@@ -331,14 +331,15 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 -\t3\t1\t8\t14\tPER\tApolda\tApolda'
 }
 
-@test "a name in a company's form (PT ..., ... Tbk, ... Corp) is an organisation, whatever the name tagger's type" {
-	# from id-news-dev: the NERF 10 model reads both as places
-	run --separate-stderr TE <<<$'Saham PT Toba Pulp Lestari Tbk naik, kata LNG Japan Corp di Tokyo.'
+@test "a name in a company's form (PT ..., ... Tbk, ... Corp, ... Sdn Bhd) is an organisation, whatever the name tagger's type" {
+	# from id-news-dev: the NERF 10 model reads the first two as places, the third as a person
+	run --separate-stderr TE <<<$'Saham PT Toba Pulp Lestari Tbk naik, kata LNG Japan Corp di Tokyo, dan Dynamics Acres Sdn Bhd.'
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	check_output $'-\t1\t1\t6\t30\tORG\tPT Toba Pulp Lestari Tbk\tPT Toba Pulp Lestari Tbk
 -\t1\t1\t42\t56\tORG\tLNG Japan Corp\tLNG Japan Corp
--\t1\t1\t60\t65\tLOC\tTokyo\tTokyo'
+-\t1\t1\t60\t65\tLOC\tTokyo\tTokyo
+-\t1\t1\t71\t93\tORG\tDynamics Acres Sdn Bhd\tDynamics Acres Sdn Bhd'
 }
 
 @test "a body's name is an organisation, with the place of its office after it (Kejaksaan Negeri Blora, BPS Jabar)" {
