@@ -332,7 +332,8 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 }
 
 @test "a name in a company's form (PT ..., ... Tbk, ... Corp, ... Sdn Bhd) is an organisation, whatever the name tagger's type" {
-	# from id-news-dev: the NERF 10 model reads the first two as places, the third as a person
+	# from id-news-dev: the NERF 10 model reads the first two as places, the third as a person;
+	# Sdn alone is no form (SDN is Sekolah Dasar Negeri), Bhd is
 	run --separate-stderr TE <<<$'Saham PT Toba Pulp Lestari Tbk naik, kata LNG Japan Corp di Tokyo, dan Dynamics Acres Sdn Bhd.'
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
