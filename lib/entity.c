@@ -71,6 +71,7 @@ struct tagger {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
+	struct lexicon terms;	/* built-in phrases that name nothing (no-names.tsv), apart so that no list lookup meets them */
 	struct table cue;	/* lower-case words ... */
 	unsigned short *cuekind;	/* ... and their C_ flags */
 	size_t cuecap;
@@ -297,18 +298,12 @@ word_cue(struct tagger *t, const char *w, size_t n)
 static void
 find_cues(struct tagger *t, const char *s)
 {
-	size_t i;
-	long long id;
-
 	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
-	for (i = 0; i < t->ntok; i++) {
-		t->cues[i] = 0;
-		if (t->tok[i].end - t->tok[i].start > 16 || !is_alnum((unsigned char)s[t->tok[i].start]))
-			continue;
-		make_key(&t->key, s, t->tok, i, i + 1);
-		id = table_find(&t->cue, t->key.data, t->key.len);
-		if (id >= 0)
-			t->cues[i] = t->cuekind[id];
+	for (size_t i = 0; i < t->ntok; i++) {
+		size_t n = t->tok[i].end - t->tok[i].start;
+
+		t->cues[i] = n > 16 || !is_alnum((unsigned char)s[t->tok[i].start]) ? 0 :
+		    (unsigned short)word_cue(t, s + t->tok[i].start, n);
 	}
 }
 
@@ -975,13 +970,13 @@ name_run_end(struct tagger *t, const char *s, size_t k)
 	return stop;
 }
 
-/* Are tokens [i, j) written as the built-in entry e's value, case and all (SUN, not Sun Mi)? */
+/* Are tokens [i, j) written as the term e's value, case and all (SUN, not Sun Mi)? */
 static int
 written_as(struct tagger *t, const char *s, size_t i, size_t j, const struct entry *e)
 {
 	size_t n = t->tok[j - 1].end - t->tok[i].start;
 
-	return n == e->vlen && memcmp(s + t->tok[i].start, t->builtin.values.data + e->value, n) == 0;
+	return n == e->vlen && memcmp(s + t->tok[i].start, t->terms.values.data + e->value, n) == 0;
 }
 
 static void
@@ -1012,9 +1007,10 @@ find_listed(struct tagger *t, const char *s)
 			}
 			add_tokens(t, i, i + len, e->type, e->prio);
 		}
-		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len) &&
-		    (e->type >= 0 || written_as(t, s, i, i + len, e)))
+		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
 			add_tokens(t, i, i + len, e->type, e->prio);
+		if ((e = lex_match(t, &t->terms, s, i, &len)) && written_as(t, s, i, i + len, e))
+			add_tokens(t, i, i + len, -1, e->prio);
 	}
 }
 
@@ -1409,12 +1405,11 @@ find_cued_names(struct tagger *t, const char *s)
 			} else {
 				org_from = j;	/* past titles, j > i */
 				for (;;) {
-					const struct entry *e;
 					size_t len;
 
 					if (j < t->ntok && all_caps(s, &t->tok[j]))
 						j++;
-					else if (j < t->ntok && (e = lex_match(t, &t->builtin, s, j, &len)) && e->type >= 0 &&
+					else if (j < t->ntok && lex_match(t, &t->builtin, s, j, &len) &&
 					    capitalised(t, s, j, j + len))
 						j += len;
 					else
@@ -1482,7 +1477,7 @@ skip_listed(struct tagger *t, const char *s, size_t a, size_t b)
 		for (p = a + 1; p < b && p - a <= MAXPHRASE; p++) {
 			const struct entry *e = lex_exact(t, &t->builtin, s, a, p);
 
-			if (e && e->prio == P_LIST && e->type >= 0)	/* an institution or region, not a term (no-names.tsv) */
+			if (e && e->prio == P_LIST)
 				past = p;
 		}
 		if (past == a)
@@ -1793,7 +1788,7 @@ name_value(struct tagger *t, struct mention *m, const char *s, const struct cand
 
 	if (c->t0 != SIZE_MAX && !(e = lex_exact(t, &t->doc, s, c->t0, c->t1)))
 		e = lex_exact(t, l = &t->builtin, s, c->t0, c->t1);
-	if (e && e->vlen && (e->type == c->type || (e->type < 0 && l == &t->doc)))
+	if (e && e->vlen && (e->type == c->type || e->type < 0))
 		add_value(t, m, l->values.data + e->value, e->vlen);
 	else
 		add_value(t, m, s + c->start, c->end - c->start);
@@ -2007,11 +2002,12 @@ tagger_new(void)
 	lex_init(&t->builtin);
 	lex_init(&t->user);
 	lex_init(&t->doc);
+	lex_init(&t->terms);
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
 	b = blob_of("no-names.tsv");
-	load_dict(t, &t->builtin, "no-names.tsv", b.data, b.len, P_LIST);
+	load_dict(t, &t->terms, "no-names.tsv", b.data, b.len, P_LIST);
 	load_gazetteer(t, "gazetteer-provinces.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-regencies.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-districts.csv", P_DISTRICT);
@@ -2046,6 +2042,7 @@ tagger_free(struct tagger *t)
 	lex_free(&t->builtin);
 	lex_free(&t->user);
 	lex_free(&t->doc);
+	lex_free(&t->terms);
 	table_free(&t->cue);
 	table_free(&t->types);
 	free(t->cuekind);
