@@ -431,6 +431,12 @@ d\t3\t1\t0\t14\tORG\tPT Kalbe Farma\tPT Kalbe Farma Tbk'
 	[ "${lines[0]}" = "$TMP/in"$'\t1\t1\t88\t93\tCORE_VALUE\tLoyal\tloyal' ]
 }
 
+@test "a sports score (2-1, 0-3) is neither quantities nor a date; a range with a unit and a date keep theirs" {
+	tags_as -- 'Persib menang 2-1 atas Persija, lalu kalah 0-3 di kandang.' ''
+	tags_as -- 'Hujan turun 10-15 menit pada 1-3 Maret 2024.' \
+	    $'-\t1\t1\t12\t14\tQUANTITY\t10\t10\n-\t1\t1\t29\t30\tQUANTITY\t1\t1\n-\t1\t1\t31\t43\tDATE\t3 Maret 2024\t2024-03-03'
+}
+
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
