@@ -222,18 +222,24 @@ is_name(const struct cand *c)
 	return (c->type == T_PER || c->type == T_ORG || c->type == T_LOC) && c->prio != P_USER && c->t1 > c->t0;
 }
 
-/* Do tokens [i, j) join the items of a list (",", "dan", ", dan", "atau", "/")? */
+/*
+ * Do tokens [i, j) join the items of a list (",", "dan", ", dan", "atau", "/")?
+ * 0: no; 1: yes; 2: yes, before the last item (a conjunction: A, B dan C).
+ */
 static int
 list_joint(struct tagger *t, const char *s, size_t i, size_t j)
 {
 	static const char *const joint[] = { ",", "dan", "serta", "atau", "/", "&", "and", "or", NULL };
+	int last = 0;
 
 	if (j <= i || j - i > 2)
 		return 0;
-	for (; i < j; i++)
+	for (; i < j; i++) {
 		if (!token_in(s, &t->tok[i], joint))
 			return 0;
-	return 1;
+		last |= is_alnum((unsigned char)s[t->tok[i].start]) || s[t->tok[i].start] == '&';
+	}
+	return 1 + last;
 }
 
 /*
@@ -249,13 +255,17 @@ same_kind_lists(struct tagger *t, const char *s, size_t n)
 	size_t a, b, k;
 
 	for (a = 0; a < n; a = b) {
-		int count[3] = { 0 }, top = 0;
+		int count[3] = { 0 }, top = 0, joint;
 
 		b = a + 1;
 		if (!is_name(&c[a]))
 			continue;
-		while (b < n && is_name(&c[b]) && list_joint(t, s, c[b - 1].t1, c[b].t0))
+		/* the item after the conjunction is the last: "A dan B, Nama Orang, kata ..." is no list of three */
+		while (b < n && is_name(&c[b]) && (joint = list_joint(t, s, c[b - 1].t1, c[b].t0))) {
 			b++;
+			if (joint == 2)
+				break;
+		}
 		if (b - a < 3)
 			continue;
 		for (k = a; k < b; k++)

@@ -431,6 +431,16 @@ d\t3\t1\t0\t14\tORG\tPT Kalbe Farma\tPT Kalbe Farma Tbk'
 	[ "${lines[0]}" = "$TMP/in"$'\t1\t1\t88\t93\tCORE_VALUE\tLoyal\tloyal' ]
 }
 
+@test "a person after a list of clubs is no club: the item after the conjunction ends the list" {
+	# the name tagger reads Robert Alberts as a person; the list of one kind made him a club
+	run --separate-stderr TE <<<'Mantan pelatih Persib Bandung dan Arema FC, Robert Alberts, mengaku senang.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t15\t29\tORG\tPersib Bandung\tPersib Bandung
+-\t1\t1\t34\t42\tORG\tArema FC\tArema FC
+-\t1\t1\t44\t58\tPER\tRobert Alberts\tRobert Alberts'
+}
+
 @test "a sports score (2-1, 0-3) is neither quantities nor a date; a range with a unit and a date keep theirs" {
 	tags_as -- 'Persib menang 2-1 atas Persija, lalu kalah 0-3 di kandang.' ''
 	tags_as -- 'Hujan turun 10-15 menit pada 1-3 Maret 2024.' \
