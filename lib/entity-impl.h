@@ -72,6 +72,7 @@ struct tagger {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
+	struct lexicon known;	/* people every reader knows by a nickname or short form (known-names.tsv) */
 	struct lexicon terms;	/* built-in phrases that name nothing (no-names.tsv), apart so that no list lookup meets them */
 	struct table cue;	/* lower-case words ... */
 	unsigned short *cuekind;	/* ... and their C_ flags */
@@ -193,7 +194,9 @@ void find_model(struct tagger *t, const char *s);
 void find_cued_names(struct tagger *t, const char *s);
 
 /* entity-memory.c */
-/* Acronyms defined by their long forms in parentheses, either way round. */
+/* Nicknames given in words (Basuki Tjahaja Purnama atau akrab disapa Ahok): a PER valued as the full name. */
+void find_nicknames(struct tagger *t, const char *s);
+/* Acronyms defined by their long forms in parentheses, either way round; a person's nickname in parentheses. */
 void find_definitions(struct tagger *t, const char *s);
 /* The acronyms defined in this sentence, met again in it. */
 void find_defined_again(struct tagger *t, const char *s);

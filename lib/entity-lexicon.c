@@ -401,9 +401,12 @@ lexicons_load(struct tagger *t)
 	lex_init(&t->user);
 	lex_init(&t->doc);
 	lex_init(&t->terms);
+	lex_init(&t->known);
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
+	b = blob_of("known-names.tsv");
+	load_dict(t, &t->known, "known-names.tsv", b.data, b.len, P_LIST);
 	b = blob_of("no-names.tsv");
 	load_dict(t, &t->terms, "no-names.tsv", b.data, b.len, P_LIST);
 	load_gazetteer(t, "gazetteer-provinces.csv", P_GAZETTEER);
@@ -418,6 +421,7 @@ lexicons_free(struct tagger *t)
 	lex_free(&t->user);
 	lex_free(&t->doc);
 	lex_free(&t->terms);
+	lex_free(&t->known);
 	table_free(&t->cue);
 	free(t->cuekind);
 }

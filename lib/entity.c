@@ -119,6 +119,10 @@ find_listed(struct tagger *t, const char *s)
 		}
 		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
 			add_tokens(t, i, i + len, e->type, e->prio);
+		/* a known name with more of a name after it is someone else (Megawati Hangestri) */
+		if ((e = lex_match(t, &t->known, s, i, &len)) && capitalised(t, s, i, i + len) &&
+		    !(i + len < t->ntok && name_token(t, s, i + len)))
+			add_tokens(t, i, i + len, e->type, e->prio);
 		if ((e = lex_match(t, &t->terms, s, i, &len)) && written_as(t, s, i, i + len, e))
 			add_tokens(t, i, i + len, -1, e->prio);
 	}
@@ -391,6 +395,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	find_listed(t, s);
 	find_model(t, s);
 	defined = t->doc.phrase.n;
+	find_nicknames(t, s);
 	find_definitions(t, s);
 	if (t->doc.phrase.n != defined)	/* an acronym defined here may come again in this sentence */
 		find_defined_again(t, s);
