@@ -504,6 +504,14 @@ f\t1\t1\t5\t13\tPER\tMegawati\tMegawati Soekarnoputri'
 	    $'-\t1\t1\t12\t14\tQUANTITY\t10\t10\n-\t1\t1\t29\t30\tQUANTITY\t1\t1\n-\t1\t1\t31\t43\tDATE\t3 Maret 2024\t2024-03-03'
 }
 
+@test "police and military ranks are titles, not part of the name (AKBP, Kombes Pol)" {
+	run --separate-stderr TE --no-model <<<$'Kata Kombes Pol Endra Zulpan, pelaku ditangkap.\nAKBP Budi Santoso menjelaskan kasusnya.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t16\t28\tPER\tEndra Zulpan\tEndra Zulpan
+-\t2\t1\t5\t17\tPER\tBudi Santoso\tBudi Santoso'
+}
+
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
