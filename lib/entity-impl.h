@@ -35,9 +35,9 @@
 enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
 	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
 
-/* Cue kinds of entity-cues.txt and the title list. */
+/* Cue kinds of entity-cues.txt, the title list and the frequency list (C_COMMON). */
 enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
-	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024 };
+	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024, C_COMMON = 2048 };
 
 struct entry {
 	int type, prio;

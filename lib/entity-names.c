@@ -232,6 +232,15 @@ body(struct tagger *t, const char *s, size_t a)
 	return (cue_of(t, s, a) & C_BODY) && is_upper((unsigned char)s[t->tok[a].start]);
 }
 
+/* Is token i the sentence's first word (after quotes, dashes or brackets)? */
+static int
+sentence_start(struct tagger *t, const char *s, size_t i)
+{
+	while (i > 0 && !is_alnum((unsigned char)s[t->tok[i - 1].start]))
+		i--;
+	return i == 0;
+}
+
 void
 find_model(struct tagger *t, const char *s)
 {
@@ -262,7 +271,9 @@ find_model(struct tagger *t, const char *s)
 		b = j;
 		if (skip_titles(t, s, a, b) == b)	/* titles alone name nobody and nothing (Pak Gubenur) */
 			continue;
-		if (company(t, s, a, b) || body(t, s, a))
+		/* a place whose first word starts an organisation's name is one, town and all (SMA Negeri 1 Kudus) */
+		if (company(t, s, a, b) || body(t, s, a) ||
+		    (type == T_LOC && (cue_of(t, s, a) & C_ORG) && is_upper((unsigned char)s[t->tok[a].start])))
 			type = T_ORG;
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
@@ -272,6 +283,8 @@ find_model(struct tagger *t, const char *s)
 			while (b - a > 1 && is_lower((unsigned char)s[t->tok[b - 1].start]) &&
 			    is_upper((unsigned char)s[t->tok[b - 2].start]))
 				b--;
+			if (b - a == 1 && (cue_of(t, s, a) & C_COMMON) && sentence_start(t, s, a))
+				continue;	/* a common word capitalised as the sentence's first (Ayo, Mari) */
 		}
 		while (b > a && (cue_of(t, s, b - 1) & C_CALENDAR))
 			b--;

@@ -196,10 +196,16 @@ choose(struct tagger *t)
 		}
 		if (c[i].prio != P_MODEL)
 			continue;
-		for (j = first_from(c, n, c[i].start); j < n && c[j].start < c[i].end; j++)
+		for (j = first_from(c, n, c[i].start); j < n && c[j].start < c[i].end; j++) {
+			/* but a list that names the very span knows its type (Persebaya Surabaya, a club) */
+			if (c[j].start == c[i].start && c[j].end == c[i].end && c[j].prio > P_MODEL && c[j].prio <= P_LIST) {
+				raise = 0;
+				break;
+			}
 			if (c[j].prio <= P_QUANTITY && c[j].prio != P_DEFINED && j != i && c[j].end <= c[i].end &&
 			    c[j].end - c[j].start < c[i].end - c[i].start && c[j].prio + 1 > raise)
 				raise = c[j].prio + 1;
+		}
 		if (raise > c[i].prio)
 			c[i].prio = raise;
 	}

@@ -499,7 +499,7 @@ f\t1\t1\t5\t13\tPER\tMegawati\tMegawati Soekarnoputri'
 }
 
 @test "a sports score (2-1, 0-3) is neither quantities nor a date; a range with a unit and a date keep theirs" {
-	tags_as -- 'Persib menang 2-1 atas Persija, lalu kalah 0-3 di kandang.' ''
+	tags_as -- 'Tim tamu menang 2-1, lalu kalah 0-3 di kandang.' ''
 	tags_as -- 'Hujan turun 10-15 menit pada 1-3 Maret 2024.' \
 	    $'-\t1\t1\t12\t14\tQUANTITY\t10\t10\n-\t1\t1\t29\t30\tQUANTITY\t1\t1\n-\t1\t1\t31\t43\tDATE\t3 Maret 2024\t2024-03-03'
 }
@@ -510,6 +510,27 @@ f\t1\t1\t5\t13\tPER\tMegawati\tMegawati Soekarnoputri'
 	[ -z "$stderr" ]
 	check_output $'-\t1\t1\t16\t28\tPER\tEndra Zulpan\tEndra Zulpan
 -\t2\t1\t5\t17\tPER\tBudi Santoso\tBudi Santoso'
+}
+
+@test "an organisation with a town in its name is one, whole: a body the name tagger took for a place, a club of the list" {
+	# the name tagger reads the hospital, Bali United and Persebaya Surabaya as places
+	run --separate-stderr TE <<<$'Ia dirawat di Rumah Sakit Umum Daerah Kudus.\nPSM Makassar menang atas Bali United dan Persebaya Surabaya.\nPersib menjamu Persija di Bandung.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t14\t43\tORG\tRumah Sakit Umum Daerah Kudus\tRumah Sakit Umum Daerah Kudus
+-\t2\t1\t0\t12\tORG\tPSM Makassar\tPSM Makassar
+-\t2\t1\t25\t36\tORG\tBali United\tBali United
+-\t2\t1\t41\t59\tORG\tPersebaya Surabaya\tPersebaya Surabaya
+-\t3\t1\t0\t6\tORG\tPersib\tPersib Bandung
+-\t3\t1\t15\t22\tORG\tPersija\tPersija Jakarta
+-\t3\t1\t26\t33\tLOC\tBandung\tBandung'
+}
+
+@test "a common word capitalised as the first of a sentence is no name alone (Ayo, Tolong)" {
+	run --separate-stderr TE <<<$'Ayo dukung timnas!\n"Tolong bantu kami," kata Ahmad.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t2\t1\t26\t31\tPER\tAhmad\tAhmad'
 }
 
 @test "--help shows the synopsis of the man page" {
