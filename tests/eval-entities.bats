@@ -15,8 +15,9 @@ CASES=tests/cases/eval-entities
 	page	gold	found	found-any	values	right	splits	recall	recall-any	precision
 	a	4	2	3	7	5	1	0.500	0.750	0.714
 	b	2	2	2	3	2	1	1.000	1.000	0.667
-	= tiny.id.tsv	6	4	5	10	7	2	0.667	0.833	0.700
-	tiny.id: recall 0.667 (target 0.80); precision 0.700 (target 0.80); splits 2 of 6 (target 1 in 30): not met
+	d	2	2	2	3	2	0	1.000	1.000	0.667
+	= tiny.id.tsv	8	6	7	13	9	2	0.750	0.875	0.692
+	tiny.id: recall 0.750 (target 0.80); precision 0.692 (target 0.80); splits 2 of 8 (target 1 in 30): not met
 	a	missed	PER Eko Prasetyanto
 	a	type	LOC Bandung as ORG
 	a	wrong	LOC Ayo
@@ -24,6 +25,7 @@ CASES=tests/cases/eval-entities
 	a	split	Joko Widodo | Jokowi
 	b	wrong	PER Turner
 	b	split	Mark Turner | Turner
+	d	wrong	PER Hasan
 	OUT
 	)"
 }
