@@ -81,3 +81,14 @@ eval-entities: $TMP/bad.id.tsv:2: not PAGE TAB TYPE TAB VALUE [TAB ALT...] with 
 	[ "$output" = "" ]
 	[ "${stderr%%$'\n'*}" = "eval-entities: unknown option --bogus" ]
 }
+
+@test "eval-entities: the sets of one language are summed" {
+	printf 'b.txt\tLOC\tJakarta\nb.txt\tLOC\tBandung\n' >"$TMP/other.id.tsv"
+	run --separate-stderr scripts/eval-entities --pred "$CASES/pred.tsv" "$CASES/tiny.id.tsv" "$TMP/other.id.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${lines[6]}" = "b	2	1	1	3	1	0	0.500	0.500	0.333" ]
+	[ "${lines[7]}" = "= other.id.tsv	2	1	1	3	1	0	0.500	0.500	0.333" ]
+	[ "${lines[8]}" = "= all id	10	7	8	16	10	2	0.700	0.800	0.625" ]
+	[ "${lines[10]}" = "other.id: recall 0.500 (target 0.80); precision 0.333 (target 0.80); splits 0 of 2 (target 1 in 30): not met (mean of the pages: recall 0.500, precision 0.333)" ]
+}
