@@ -77,3 +77,79 @@ with gzip.open(sys.argv[1], "wb", compresslevel=9) as f:
 	[[ "$stderr" == "maxrss "* ]]
 	[ "${stderr#maxrss }" -lt 30000 ]
 }
+
+# A small page: each element on a line of its own.
+make_page() {
+	printf '%s\n' '<!DOCTYPE html>' '<html lang="en"><head><title>Council votes</title></head>' '<body>' \
+		'<p>The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.</p>' \
+		'<p>It will take about a year to build, and the work is expected to begin in the spring after the rains have ended.</p>' \
+		'</body></html>' > "$TMP/$1"
+}
+BODY='The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.
+It will take about a year to build, and the work is expected to begin in the spring after the rains have ended.'
+
+# The DOC and TEXT fields of each record.
+doc_text() { printf '%s\n' "$output" | cut -f1,3; }
+
+@test "HTML is found by its start: a doctype, an element, after a BOM, white space and comments" {
+	make_page page.txt
+	sed '1d' "$TMP/page.txt" > "$TMP/element.txt"
+	{ printf '\357\273\277 \r\n\t<!-- saved by a crawler\n -->\n<!-- two -->'; cat "$TMP/page.txt"; } > "$TMP/comments.txt"
+	tr 'a-z' 'A-Z' < "$TMP/page.txt" | sed 's/^<P>.*//' > "$TMP/upper.txt"
+	for name in page.txt element.txt comments.txt; do
+		run --separate-stderr SB "$TMP/$name"
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ]
+		output=$(doc_text)
+		check_output "$(printf '%s\n' "$BODY" | sed "s|^|$TMP/$name	|")" || { echo "in $name" >&2; return 1; }
+	done
+	run --separate-stderr SB --explain "$TMP/upper.txt"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *'<'* ]]
+}
+
+@test "HTML is found by its name: .html, .htm, .html.gz; a page on standard input is named -" {
+	printf 'The council voted on Tuesday to approve the plan,<br>\nwhich the residents had asked for during many long public meetings.\n' > "$TMP/a.htm"
+	cp "$TMP/a.htm" "$TMP/a.HTML"
+	gzip -c "$TMP/a.htm" > "$TMP/a.html.gz"
+	for name in a.htm a.HTML a.html.gz; do
+		run --separate-stderr SB --explain "$TMP/$name"
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ]
+		[[ "$output" == "$TMP/$name	"* ]]
+		[[ "$output" != *'<br>'* ]] || { echo "$name read as text" >&2; return 1; }
+	done
+	make_page page.html
+	run --separate-stderr bash -c '"$1"/strip-boilerplate < "$2"' _ "$BIN" "$TMP/page.html"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	output=$(doc_text)
+	check_output "$(printf '%s\n' "$BODY" | sed "s|^|-	|")"
+}
+
+@test "text with markup after its start, or a < that opens no element, stays text" {
+	{ echo 'Menu'; echo; echo '<p>The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.</p>'; } > "$TMP/later.txt"
+	{ echo '<3 to the council, which voted on Tuesday to approve the plan that the residents had asked for during many long public meetings.'; } > "$TMP/heart.txt"
+	run --separate-stderr SB "$TMP/later.txt" "$TMP/heart.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output "$TMP/later.txt	3	<p>The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.</p>
+$TMP/heart.txt	1	<3 to the council, which voted on Tuesday to approve the plan that the residents had asked for during many long public meetings."
+}
+
+@test "a .html.gz page gives the records of the .html page (DOC aside)" {
+	make_page page.html
+	gzip -c "$TMP/page.html" > "$TMP/page.html.gz"
+	cp "$TMP/page.html.gz" "$TMP/page.gz"
+	run --separate-stderr SB --explain "$TMP/page.html"
+	[ "$status" -eq 0 ]
+	want=$(printf '%s\n' "$output" | cut -f2-)
+	[ -n "$want" ]
+	for name in page.html.gz page.gz; do
+		run --separate-stderr SB --explain "$TMP/$name"
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ]
+		[ "$(printf '%s\n' "$output" | cut -f1 | sort -u)" = "$TMP/$name" ]
+		[ "$(printf '%s\n' "$output" | cut -f2-)" = "$want" ]
+	done
+}
