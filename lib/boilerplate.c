@@ -11,6 +11,7 @@
 #include "boilerplate.h"
 #include "data.h"
 #include "diag.h"
+#include "html.h"
 #include "mem.h"
 
 /*
@@ -645,9 +646,41 @@ line_words(struct bp_model *m, struct bp_line *l)
 			l->caption = 1;
 }
 
+/*
+ * What the markup says, added to a line's local evidence (HTML pages only):
+ * the cues of class and id names, the containers around it, its links.
+ */
+static double MW[10] = { 2.5, 0, -3.0, -3.0, -1.5, 1.0, -4.0, -1.5, -3.0, 0 };
+
+static double
+markup_score(const struct bp_line *l, int hasbody)
+{
+	uint32_t t = l->tags;
+	double z = 0, links = l->chars ? (double)l->linkchars / l->chars : 0;
+
+	if (t & HTML_CUE_BODY)
+		z += MW[0];
+	else if (t & HTML_CUE_CONTENT)
+		z += MW[1];
+	else if (t & HTML_CUE_BOILER)
+		z += MW[2];
+	if (t & (HTML_NAV | HTML_FOOTER | HTML_ASIDE | HTML_FORM | HTML_BUTTON))
+		z += MW[3];
+	else if (t & HTML_HEADER)
+		z += MW[4];
+	if (t & (HTML_ARTICLE | HTML_MAIN))
+		z += MW[5];
+	z += MW[6] * links;
+	if (t & HTML_FIGURE)
+		z += MW[7];
+	if (hasbody && !(t & HTML_CUE_BODY))
+		z += MW[8];
+	return z;
+}
+
 /* The local score: how much the line alone looks like running text. */
 static double
-local_score(const struct bp_line *l)
+local_score(const struct bp_line *l, int hasbody)
 {
 	if (l->words == 0 || l->alpha == 0)
 		return 0.0;
@@ -670,6 +703,8 @@ local_score(const struct bp_line *l)
 	z += k[9] * (l->sentences > 3 ? 3 : l->sentences);
 	if (l->anystops >= 2)
 		z += k[10] * l->capstops / l->anystops;
+	if (l->tags & HTML_PAGE)
+		z += markup_score(l, hasbody);
 	return 1 / (1 + exp(-z));
 }
 
@@ -966,6 +1001,16 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		allwords += (uint64_t)lines[i].words;
 	int unknown = nl == 0 || stops[lang] * 100 < allwords * UNKNOWN_PCT;
 
+	/* A page that marks its body (article-body, itemprop=articleBody) with some words in it. */
+	int hasbody = 0, bodywords = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].tags & HTML_CUE_BODY)
+			bodywords += lines[i].words;
+	hasbody = bodywords >= 50;
+	if (getenv("BP_MW"))
+		sscanf(getenv("BP_MW"), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", MW, MW + 1, MW + 2, MW + 3,
+		    MW + 4, MW + 5, MW + 6, MW + 7, MW + 8, MW + 9);
 	/* The stopwords of the language found, and the local score of each line. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
@@ -976,7 +1021,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		/* A line followed, with no blank line between, by a short photo credit is a caption. */
 		l->credited = i + 1 < n && lines[i + 1].lineno == l->lineno + 1 && lines[i + 1].caption &&
 		    lines[i + 1].words <= CREDIT_WORDS;
-		l->local = local_score(l);
+		l->local = local_score(l, hasbody);
 	}
 	/*
 	 * Headline-plus-summary lines (a Title Case start with a capitalised
@@ -1018,7 +1063,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		double s = l->local;
 		double prev = i > 0 ? lines[i - 1].local : 0;
 		double next = i + 1 < n ? lines[i + 1].local : 0;
-		int inblock = l->inblock;
+		/* A line of the body the page marks is in the block, wherever the block was found. */
+		int inblock = l->inblock || (hasbody && (l->tags & HTML_CUE_BODY));
 
 		if (l->words < o->short_words && s >= o->near && prev >= o->threshold &&
 		    next >= o->threshold)
@@ -1033,7 +1079,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			s = 0;
 		l->score = s;
 		if (debug)
-			fprintf(stderr, "%lu\t%d\t%.3f\t%d\t%d %d %d %d %d %d %d %d %d %d %d %d %d %d\n", l->lineno, inblock, l->local, l->words,
+			fprintf(stderr, "%lu\t%x\t%u/%u\t%d\t%.3f\t%d\t%d %d %d %d %d %d %d %d %d %d %d %d %d %d\n", l->lineno, l->tags, l->linkchars, l->chars, inblock, l->local, l->words,
 			    l->words, l->stops, l->caps, l->alpha, l->digits, l->letters, l->seps, l->sentences,
 			    l->terminal, l->ellipsis, l->signoff, l->capstops, l->anystops, l->twice);
 	}
