@@ -43,6 +43,8 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define LIST_LINES 40
 #define LIST_PACKED 0.6
 #define LIST_MIN 3
+/* A headline shares at least this share of its words with the page's title. */
+#define HEADLINE_SHARE 0.6
 /* A line ending with a photo credit and no full stop loses this much. */
 #define CAPTION 3.0
 /* ... and so does a line followed by a photo credit of at most this many words. */
@@ -647,10 +649,13 @@ line_words(struct bp_model *m, struct bp_line *l)
 }
 
 /*
- * What the markup says, added to a line's local evidence (HTML pages only):
- * the cues of class and id names, the containers around it, its links.
+ * What the markup says, added to a line's local evidence (HTML pages only),
+ * weights fitted by hand on the development pages: a body cue, a content
+ * cue (none: it names too much), a boilerplate cue; inside nav, footer,
+ * aside, form or button; inside header; inside article or main; link
+ * density; figure; outside the body of a page that marks one.
  */
-static double MW[10] = { 2.5, 0, -3.0, -3.0, -1.5, 1.0, -4.0, -1.5, -3.0, 0 };
+static const double MW[9] = { 2.5, 0, -3.0, -3.0, -1.5, 1.0, -4.0, -1.5, -3.0 };
 
 static double
 markup_score(const struct bp_line *l, int hasbody)
@@ -968,8 +973,48 @@ mark_title(struct bp_model *m, struct bp_line *lines, size_t n)
 			lines[i].class = BP_TITLE;
 }
 
+/* The stoplist of the page's own language, if it has one and the text does not deny it. */
+static size_t
+page_lang(const struct bp_model *m, const struct bp_page *page, const uint64_t *stops, size_t best)
+{
+	for (size_t k = 0; page && page->lang && k < m->nlangs; k++)
+		if (strcmp(m->langs[k].code, page->lang) == 0 && 2 * stops[k] >= stops[best])
+			return k;
+	return best;
+}
+
+/*
+ * The headline: the line most like the page's title (an <h1> first), among
+ * the lines short enough; n if none shares most of its words.
+ */
+static size_t
+headline(struct bp_model *m, const struct bp_line *lines, size_t n, const struct bp_page *page)
+{
+	struct bp_line title = { 0 };
+	size_t best = n;
+	double sbest = HEADLINE_SHARE;
+
+	if (!page || !page->titlelen)
+		return n;
+	title.text = page->title;
+	title.len = page->titlelen;
+	table_clear(&m->bodywords);
+	body_words(m, &title, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (lines[i].words < 3 || lines[i].words > 30)
+			continue;
+		double s = body_words(m, &lines[i], 0) + (lines[i].tags & HTML_H1 ? 0.5 : 0);
+
+		if (s > sbest) {
+			sbest = s;
+			best = i;
+		}
+	}
+	return best;
+}
+
 const char *
-bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
+bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp_page *page)
 {
 	const struct bp_options *o = &m->opt;
 	size_t nl = m->nlangs, lang = m->fixed;
@@ -993,6 +1038,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		for (size_t k = 1; k < nl; k++)
 			if (stops[k] > stops[lang])
 				lang = k;
+		lang = page_lang(m, page, stops, lang);
 	}
 	/* No stoplist fits (few stopwords in the whole text): a neutral share for every line. */
 	uint64_t allwords = 0;
@@ -1008,9 +1054,6 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		if (lines[i].tags & HTML_CUE_BODY)
 			bodywords += lines[i].words;
 	hasbody = bodywords >= 50;
-	if (getenv("BP_MW"))
-		sscanf(getenv("BP_MW"), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", MW, MW + 1, MW + 2, MW + 3,
-		    MW + 4, MW + 5, MW + 6, MW + 7, MW + 8, MW + 9);
 	/* The stopwords of the language found, and the local score of each line. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
@@ -1093,7 +1136,11 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			l->class = BP_BODY;
 	}
 	fill_between(lines, n, o->threshold);
-	if (o->titles)
+	size_t head = o->titles ? headline(m, lines, n, page) : n;
+
+	if (head < n && lines[head].class != BP_BODY)
+		lines[head].class = BP_TITLE;
+	else if (o->titles)
 		mark_title(m, lines, n);
 	return nl ? m->langs[lang].code : "";
 }

@@ -43,6 +43,9 @@ struct docset {
 	struct doc {
 		size_t name, namelen;	/* in names */
 		size_t first, n;	/* in lines */
+		size_t title, titlelen;	/* an HTML page's, in names */
+		char lang[16];		/* an HTML page's, "" if none */
+		int html;		/* an HTML page: title and lang apply */
 	} *docs;
 	size_t ndocs, dcap;
 	struct buf names;
@@ -68,6 +71,9 @@ doc_begin(struct docset *s, const char *name, size_t len)
 	s->docs[s->ndocs].namelen = len;
 	s->docs[s->ndocs].first = s->n;
 	s->docs[s->ndocs].n = 0;
+	s->docs[s->ndocs].titlelen = 0;
+	s->docs[s->ndocs].lang[0] = 0;
+	s->docs[s->ndocs].html = 0;
 	buf_add(&s->names, name, len);
 	s->ndocs++;
 	s->open = 1;
@@ -135,8 +141,10 @@ write_doc(struct run *run, const struct doc *d)
 	const char *name = s->names.data + d->name;
 	char score[32];
 
+	struct bp_page page = { d->lang, s->names.data + d->title, d->titlelen };
+
 	if (!run->render)
-		bp_classify(&run->model, s->lines + d->first, d->n);
+		bp_classify(&run->model, s->lines + d->first, d->n, d->html ? &page : NULL);
 	for (size_t i = d->first; i < d->first + d->n; i++) {
 		const struct bp_line *l = &s->lines[i];
 
@@ -218,6 +226,19 @@ html_doc_feed(struct run *run, const char *bytes, size_t n)
 	html_feed(&run->html, bytes, n);
 }
 
+/* The page's language and title, kept with its name for the classifier. */
+static void
+page_facts(struct docset *s, const struct html *h)
+{
+	struct doc *d = &s->docs[s->ndocs - 1];
+
+	snprintf(d->lang, sizeof d->lang, "%s", h->lang);
+	d->html = 1;
+	d->title = s->names.len;
+	d->titlelen = h->title.len;
+	buf_add(&s->names, h->title.data, h->title.len);
+}
+
 static void
 html_doc_end(struct run *run)
 {
@@ -226,6 +247,7 @@ html_doc_end(struct run *run)
 	int len = d->namelen > 200 ? 200 : (int)d->namelen;
 
 	html_end(&run->html);
+	page_facts(s, &run->html);
 	if (run->html.nbad) {
 		warn("%.*s: bytes of no character replaced by U+FFFD (%lu in the page)", len,
 		    s->names.data + d->name, run->html.nbad);
