@@ -713,6 +713,14 @@ local_score(const struct bp_line *l, int hasbody)
 	return 1 / (1 + exp(-z));
 }
 
+/* A heading over a line of links ("More on transport" over related stories) heads no text. */
+static int
+heads_links(const struct bp_line *l, const struct bp_line *next)
+{
+	return (l->tags & (HTML_H1 | HTML_HEADING)) && next->chars &&
+	    2 * next->linkchars > next->chars;
+}
+
 static int
 teaser_shape(const struct bp_line *l)
 {
@@ -1117,6 +1125,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 		else if (s < o->threshold && s >= o->near && (prev >= o->threshold || next >= o->threshold))
 			s = (s + (prev > next ? prev : next)) / 2;
 		if (l->twice && l->words < o->repeat_words)
+			s *= 0.5;
+		if (i + 1 < n && heads_links(l, &lines[i + 1]))
 			s *= 0.5;
 		if (l->repeated || l->cue)
 			s = 0;

@@ -601,7 +601,7 @@ new_parser(struct html *h)
 	if (!p)
 		die("out of memory");
 	htmlCtxtUseOptions(p, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED);
+	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
 	return p;
 }
 
