@@ -508,47 +508,60 @@ nerf_scratch_free(struct nerf_scratch *s)
 	memset(s, 0, sizeof *s);
 }
 
+/*
+ * O, E-X and S-X close what came before, and only they may precede O, B-X
+ * and S-X (the opening labels); I-X and E-X follow only B-X or I-X.  The
+ * labels before one are tried in increasing order: of equal scores the
+ * lowest label wins.
+ */
+static const unsigned char opening[7] = { 0, 1, 4, 5, 8, 9, 12 };
+
+/* One token's step: the best label before each label y, next[y] its score with emit added. */
+static inline void
+viterbi_step(const int64_t *score, const nerf_trans trans, const int64_t *emit, int64_t *next,
+    unsigned char *back)
+{
+	/* The closing labels' scores, held in registers for the 7 x 7 pairs. */
+	int64_t c0 = score[0], c3 = score[3], c4 = score[4], c7 = score[7], c8 = score[8];
+	int64_t c11 = score[11], c12 = score[12];
+
+	for (unsigned k = 0; k < 7; k++) {
+		unsigned y = opening[k], best = 0;
+		int64_t top = c0 + trans[0][y], v;
+
+#define TRY(p) v = c##p + trans[p][y]; if (v > top) { top = v; best = p; }
+		TRY(3) TRY(4) TRY(7) TRY(8) TRY(11) TRY(12)
+#undef TRY
+		next[y] = top + emit[y];
+		back[y] = (unsigned char)best;
+	}
+	for (unsigned b = 1; b < NERF_NLABELS; b += 4) {
+		for (unsigned y = b + 1; y <= b + 2; y++) {	/* I-X, E-X after B-X or I-X */
+			int64_t vb = score[b] + trans[b][y], vi = score[b + 1] + trans[b + 1][y];
+
+			next[y] = (vi > vb ? vi : vb) + emit[y];
+			back[y] = (unsigned char)(vi > vb ? b + 1 : b);
+		}
+	}
+}
+
 void
 nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
     unsigned char *back)
 {
-	int64_t score[NERF_NLABELS], next[NERF_NLABELS];
-	unsigned char from[NERF_NLABELS][NERF_NLABELS], nfrom[NERF_NLABELS];
-	unsigned y, p, best;
+	int64_t score[2][NERF_NLABELS];
+	unsigned y, best;
 
 	if (n == 0)
 		return;
-	/* Only the allowed labels before each label are tried (61 of 169 pairs). */
-	for (y = 0; y < NERF_NLABELS; y++) {
-		nfrom[y] = 0;
-		for (p = 0; p < NERF_NLABELS; p++)
-			if (nerf_allowed(p, y))
-				from[y][nfrom[y]++] = (unsigned char)p;
-		score[y] = nerf_allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
-	}
-	for (size_t i = 1; i < n; i++) {
-		for (y = 0; y < NERF_NLABELS; y++) {
-			int64_t top = score[from[y][0]] + trans[from[y][0]][y];
-
-			best = from[y][0];
-			for (unsigned k = 1; k < nfrom[y]; k++) {
-				int64_t v;
-
-				p = from[y][k];
-				v = score[p] + trans[p][y];
-				if (v > top) {
-					top = v;
-					best = p;
-				}
-			}
-			next[y] = top + emit[i * NERF_NLABELS + y];
-			back[i * NERF_NLABELS + y] = (unsigned char)best;
-		}
-		memcpy(score, next, sizeof score);
-	}
+	for (y = 0; y < NERF_NLABELS; y++)
+		score[0][y] = nerf_allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
+	for (size_t i = 1; i < n; i++)
+		viterbi_step(score[(i - 1) & 1], trans, emit + i * NERF_NLABELS, score[i & 1],
+		    back + i * NERF_NLABELS);
 	best = 0;
 	for (y = 1; y < NERF_NLABELS; y++)
-		if (nerf_may_end(y) && score[y] > score[best])
+		if (nerf_may_end(y) && score[(n - 1) & 1][y] > score[(n - 1) & 1][best])
 			best = y;
 	for (size_t i = n; i-- > 0;) {
 		label[i] = (unsigned char)best;
