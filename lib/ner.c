@@ -19,6 +19,7 @@
  * slots (a 16-bit fingerprint and the 13 weights), aligned: one cache line
  * per lookup.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,32 +209,29 @@ add_weights(const struct ner_model *m, const uint64_t *f, unsigned nf, v16i32 *e
 /*
  * News text repeats its words (Zipf): the weights of a word's own features
  * and of its features as a neighbour (NERF_OWN to NERF_NEXT2) are added up
- * once per distinct word and kept here, with the word's nerf_lex, so that a
- * token looks up only its NERF_CONTEXT features.  A direct-mapped cache; a
- * word longer than WORD_BYTES is not kept.  The sums of a word's own
- * features are kept in 32 bits; those of its features as a neighbour (one to
- * four) in 16 bits when they fit, else worked out each time.
+ * once per distinct word and kept here, with the part of its nerf_lex that
+ * the other features need, so that a token looks up only its NERF_CONTEXT
+ * features.  A direct-mapped cache; a word longer than WORD_BYTES is not
+ * kept, nor one whose entry a word of the same window holds.  The sums of
+ * a word's own features are kept in 32 bits; those of its features as a
+ * neighbour (one to four) in 16 bits when they fit, else worked out each
+ * time.
  */
-#define WORD_BYTES 22
 #define WORDS (1u << 14)
+#define WORD_BYTES (64 - NERF_LEX_SHARED - 3 - 4)
 enum { SUM_OWN, SUM_FIRST, SUM_PREV, SUM_NEXT, SUM_PREV2, SUM_NEXT2, SUMS };
 #define SUMS32 2		/* SUM_OWN and SUM_FIRST */
 
 struct word {
-	v16i32 own[SUMS32];		/* sums 0 and 1 */
-	v16i16 near[SUMS - SUMS32];	/* sums 2 to 5 */
-	struct nerf_lex lex;		/* lex.word is the hash of the word's bytes */
-	uint32_t stamp;			/* changed each time the entry is given to another word */
+	char lex[NERF_LEX_SHARED];	/* the first bytes of its nerf_lex */
 	unsigned char len;		/* 0: empty */
 	unsigned char kept, unfit;	/* bit s: sum s is there, does not fit in 16 bits */
+	uint32_t window;		/* the last window that used it */
 	char bytes[WORD_BYTES];
+	v16i32 own[SUMS32];		/* sums 0 and 1 */
+	v16i16 near[SUMS - SUMS32];	/* sums 2 to 5 */
 };
-
-/* A word of the window: its entry in the cache while that entry's stamp is still stamp. */
-struct word_ref {
-	struct word *w;
-	uint32_t stamp;
-};
+_Static_assert(offsetof(struct word, own) == 64, "a word's key in one cache line");
 
 /* Scratch of ner_tag and the cache of words, kept from call to call (one per thread). */
 static _Thread_local struct {
@@ -245,39 +243,40 @@ static _Thread_local struct {
 	unsigned long model_id;
 	struct word *word;
 	struct word edge[2];		/* the sentence's start (before it) and end (after it) */
-	uint32_t stamp;
-	struct word_ref *ref;		/* the words of the window [lo, hi) */
+	uint32_t window;		/* counts the windows tagged */
+	struct word **ref;		/* the entries of the words of the window [lo, hi), NULL: none */
 	size_t nref, refcap;
 } tls;
-
 
 static void
 lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n)
 {
 	const struct ner_model *m = ctx;
-	uint64_t h = hash_bytes(s, n);
-	struct word *w = &tls.word[h & (WORDS - 1)];
-	struct word_ref *r;
+	struct word *w = &tls.word[hash_bytes(s, n) & (WORDS - 1)];
+	int first = tls.fs.lo + tls.nref == 0;
 
 	tls.ref = xgrow(tls.ref, &tls.refcap, tls.nref + 1, sizeof *tls.ref);
-	r = &tls.ref[tls.nref++];
-	r->w = NULL;
-	if (w->lex.word == h && w->len == n && memcmp(w->bytes, s, n) == 0) {
-		*x = w->lex;
-		r->w = w;
-		r->stamp = w->stamp;
+	tls.ref[tls.nref] = NULL;
+	if (w->len == n && memcmp(w->bytes, s, n) == 0) {
+		if (w->kept >> (first ? SUM_FIRST : SUM_OWN) & 1)
+			memcpy(x, w->lex, NERF_LEX_SHARED);
+		else
+			nerf_lex(&m->phrases, x, s, low, n);	/* its own features will be added up */
+		w->window = tls.window;
+		tls.ref[tls.nref++] = w;
 		return;
 	}
 	nerf_lex(&m->phrases, x, s, low, n);
-	if (n > WORD_BYTES)
+	if (n > WORD_BYTES || w->window == tls.window) {
+		tls.nref++;
 		return;
-	w->lex = *x;
+	}
+	memcpy(w->lex, x, NERF_LEX_SHARED);
 	w->len = (unsigned char)n;
 	memcpy(w->bytes, s, n);
 	w->kept = w->unfit = 0;
-	w->stamp = ++tls.stamp;
-	r->w = w;
-	r->stamp = w->stamp;
+	w->window = tls.window;
+	tls.ref[tls.nref++] = w;
 }
 
 /* The cache of words belongs to one model: start it afresh for another. */
@@ -327,18 +326,15 @@ add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsig
 		w->unfit |= (unsigned char)(1u << s);
 }
 
-/* The cache entry of the word at i + d of n tokens, if it still holds that word; the sentence's edges beyond. */
+/* The cache entry of the word at i + d of n tokens (NULL: none); the sentence's edges beyond. */
 static inline struct word *
 word_at(size_t i, int d, size_t n)
 {
-	const struct word_ref *r;
-
 	if (d < 0 && i < (size_t)-d)
 		return &tls.edge[0];
 	if (d > 0 && i + (size_t)d >= n)
 		return &tls.edge[1];
-	r = &tls.ref[i + (size_t)d - tls.fs.lo];
-	return r->w && r->w->stamp == r->stamp ? r->w : NULL;
+	return tls.ref[i + (size_t)d - tls.fs.lo];
 }
 
 static void
@@ -384,6 +380,7 @@ ner_tag(const struct ner_model *m, const char *text, const struct token *tok, si
 			tls.back = xrealloc(tls.back, tls.cap * NERF_NLABELS);
 		}
 		tls.nref = 0;
+		tls.window++;
 		nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
 		emissions(m, n, from, to, tls.emit);
 		nerf_viterbi(tls.emit, to - from, (const int64_t (*)[NERF_NLABELS])m->trans, label + from,

@@ -304,7 +304,7 @@ clu(uint32_t c, unsigned bits)
  * returns how many the token has in all (wanted or not), none past limit
  * (NERF_MAX cuts the last ones off as the model was trained).
  */
-static unsigned
+static inline __attribute__((always_inline)) unsigned
 token_features(const struct nerf_scratch *s, size_t i, unsigned groups, unsigned limit, uint64_t *f,
     unsigned *written)
 {
@@ -404,6 +404,19 @@ token_features(const struct nerf_scratch *s, size_t i, unsigned groups, unsigned
 	return k;
 }
 
+/* token_features made for each use, the groups known: */
+static unsigned
+all_features(const struct nerf_scratch *s, size_t i, uint64_t *f, unsigned *written)
+{
+	return token_features(s, i, NERF_ALL, NERF_MAX, f, written);
+}
+
+static unsigned
+context_features(const struct nerf_scratch *s, size_t i, uint64_t *f, unsigned *written)
+{
+	return token_features(s, i, NERF_CONTEXT, UINT_MAX, f, written);
+}
+
 static void
 lex_direct(void *p, struct nerf_lex *x, const char *word, const char *low, size_t n)
 {
@@ -464,7 +477,7 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 
 	window(p, text, tok, n, from, to, s, lex_direct, (void *)p);
 	for (size_t i = from; i < to; i++) {
-		token_features(s, i, NERF_ALL, NERF_MAX, s->feat + (i - from) * NERF_MAX, &nf);
+		all_features(s, i, s->feat + (i - from) * NERF_MAX, &nf);
 		s->nfeat[i - from] = (unsigned char)nf;
 		s->whole[i - from] = 1;
 	}
@@ -481,9 +494,13 @@ nerf_extract_context(const struct nerf_phrases *p, const char *text, const struc
 		uint64_t *f = s->feat + (i - from) * NERF_MAX;
 
 		/* A token with more features than NERF_MAX loses its last ones: it gets them all here. */
-		s->whole[i - from] = token_features(s, i, NERF_CONTEXT, UINT_MAX, f, &nf) > NERF_MAX;
-		if (s->whole[i - from])
-			token_features(s, i, NERF_ALL, NERF_MAX, f, &nf);
+		s->whole[i - from] = context_features(s, i, f, &nf) > NERF_MAX;
+		if (s->whole[i - from]) {
+			struct nerf_word *w = s->w + (i - s->lo);
+
+			nerf_lex(p, &w->x, text + tok[i].start, s->low.data + w->ls, tok[i].end - tok[i].start);
+			all_features(s, i, f, &nf);
+		}
 		s->nfeat[i - from] = (unsigned char)nf;
 	}
 }
@@ -493,7 +510,12 @@ nerf_group_features(const struct nerf_scratch *s, size_t i, unsigned group, uint
 {
 	unsigned nf;
 
-	token_features(s, i, group, UINT_MAX, f, &nf);
+	switch (group) {
+	case NERF_OWN: token_features(s, i, NERF_OWN, UINT_MAX, f, &nf); break;
+	case NERF_PREV: token_features(s, i, NERF_PREV, UINT_MAX, f, &nf); break;
+	case NERF_NEXT: token_features(s, i, NERF_NEXT, UINT_MAX, f, &nf); break;
+	default: token_features(s, i, group, UINT_MAX, f, &nf); break;
+	}
 	return nf;
 }
 

@@ -81,19 +81,29 @@ void nerf_lower(struct buf *b, const char *s, size_t n);
 
 /* What the features need to know of a word alone, wherever it stands. */
 struct nerf_lex {
-	uint64_t word, low, shape;	/* hashes of the word, lower case (its phrase key), shape */
-	uint64_t pre[4], suf[4];	/* of the lower-case prefixes and suffixes of 1-4 characters */
+	/* Seen by the features of its neighbours and of its context too: */
+	uint64_t low, shape;		/* hashes of its lower case (its phrase key) and shape */
 	uint32_t mu;			/* classes of the phrase that is this word alone */
 	uint32_t cluster;		/* its cluster's bits, 1 << NERC_CLUSTER_DEPTH added; 0: none */
-	unsigned char freq;		/* its rank buckets: Wikipedia * 16 + subtitles */
-	unsigned char npre, nsuf, cap;
-	unsigned char len;		/* in characters, 255 at most */
+	unsigned char cap;
 	unsigned char morph;		/* a lower-case word's verbal prefix and suffix */
 	unsigned char prefix;		/* it begins a longer phrase */
+	unsigned char npre, nsuf;	/* how many of pre and suf below */
+	/* Only its own features (NERF_OWN) need the rest: */
+	unsigned char freq;		/* its rank buckets: Wikipedia * 16 + subtitles */
+	unsigned char len;		/* in characters, 255 at most */
+	uint64_t word;			/* hash of the word */
+	uint64_t pre[4], suf[4];	/* of the lower-case prefixes and suffixes of 1-4 characters */
 };
+/* The bytes of a nerf_lex that all features but a word's own need. */
+#define NERF_LEX_SHARED offsetof(struct nerf_lex, freq)
 /* The word s[0..n), low its lower case, with the phrases of p. */
 void nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const char *low, size_t n);
-/* A source of nerf_lex: called for each word of a window in turn. */
+/*
+ * A source of nerf_lex, called for each word of a window in turn: it fills
+ * the first NERF_LEX_SHARED bytes, and the rest too unless the weights of
+ * the token's own features are known to the caller.
+ */
 typedef void nerf_lex_fn(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n);
 
 /* Scratch space for nerf_extract, reused from call to call; zero it before the first use. */
@@ -134,7 +144,7 @@ enum {
  * As nerf_extract, but token from + i has only its NERF_CONTEXT features in
  * feat, unless whole[i] (too many features: all of them, cut to NERF_MAX,
  * are there); words come from lex(ctx, ...), called for each word of the
- * window [lo, hi) in order.
+ * window [lo, hi) in order (a whole token's word is worked out again).
  */
 void nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok,
     size_t n, size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx);
