@@ -246,16 +246,17 @@ static _Thread_local struct {
 	uint32_t window;		/* counts the windows tagged */
 	struct word **ref;		/* the entries of the words of the window [lo, hi), NULL: none */
 	size_t nref, refcap;
+	uint64_t *hash;			/* the hashes of the window's words */
+	size_t hashcap;
 } tls;
 
 static void
 lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n)
 {
 	const struct ner_model *m = ctx;
-	struct word *w = &tls.word[hash_bytes(s, n) & (WORDS - 1)];
+	struct word *w = &tls.word[tls.hash[tls.nref] & (WORDS - 1)];
 	int first = tls.fs.lo + tls.nref == 0;
 
-	tls.ref = xgrow(tls.ref, &tls.refcap, tls.nref + 1, sizeof *tls.ref);
 	tls.ref[tls.nref] = NULL;
 	if (w->len == n && memcmp(w->bytes, s, n) == 0) {
 		if (w->kept >> (first ? SUM_FIRST : SUM_OWN) & 1)
@@ -277,6 +278,29 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 	w->kept = w->unfit = 0;
 	w->window = tls.window;
 	tls.ref[tls.nref++] = w;
+}
+
+/* Hash the words of the window of tokens [from, to) and fetch their entries, all at once. */
+static void
+find_words(const char *text, const struct token *tok, size_t n, size_t from, size_t to)
+{
+	size_t lo, hi;
+
+	nerf_window(n, from, to, &lo, &hi);
+	tls.ref = xgrow(tls.ref, &tls.refcap, hi - lo, sizeof *tls.ref);
+	tls.hash = xgrow(tls.hash, &tls.hashcap, hi - lo, sizeof *tls.hash);
+	for (size_t j = lo; j < hi; j++) {
+		struct word *w;
+
+		tls.hash[j - lo] = hash_bytes(text + tok[j].start, tok[j].end - tok[j].start);
+		w = &tls.word[tls.hash[j - lo] & (WORDS - 1)];
+		__builtin_prefetch(w);
+		__builtin_prefetch(&w->own[j == 0]);
+		__builtin_prefetch(&w->near[0]);
+		__builtin_prefetch(&w->near[2]);
+	}
+	tls.nref = 0;
+	tls.window++;
 }
 
 /* The cache of words belongs to one model: start it afresh for another. */
@@ -379,8 +403,7 @@ ner_tag(const struct ner_model *m, const char *text, const struct token *tok, si
 			tls.emit = xrealloc(tls.emit, tls.cap * NERF_NLABELS * sizeof *tls.emit);
 			tls.back = xrealloc(tls.back, tls.cap * NERF_NLABELS);
 		}
-		tls.nref = 0;
-		tls.window++;
+		find_words(text, tok, n, from, to);
 		nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
 		emissions(m, n, from, to, tls.emit);
 		nerf_viterbi(tls.emit, to - from, (const int64_t (*)[NERF_NLABELS])m->trans, label + from,

@@ -11,6 +11,7 @@
 struct nerf_word {
 	struct nerf_lex x;		/* the word alone */
 	size_t ls, le;			/* the lower-case word in scratch->low */
+	uint64_t key2;			/* the key of it and the next word, if x.prefix */
 	uint32_t mb, mi, ml;		/* classes of phrases that begin, go on, end here */
 	uint32_t mp, mn;		/* classes of phrases that end just before, begin just after */
 	size_t run0, run1;		/* the run of capitalised words [run0, run1) it is in */
@@ -264,6 +265,13 @@ mark(struct nerf_word *w, size_t lo, size_t hi, size_t i, size_t j, uint32_t m)
 static void
 find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low, size_t lo, size_t hi)
 {
+	/* The two-word phrases are looked up at random places: fetch them all first. */
+	for (size_t i = lo; i + 1 < hi; i++) {
+		if (w[i].x.prefix) {
+			w[i].key2 = nerf_phrase_key(low + w[i].ls, w[i + 1].le - w[i].ls);
+			__builtin_prefetch(&p->slot[first_slot(p, w[i].key2)]);
+		}
+	}
 	for (size_t i = lo; i < hi; i++) {
 		uint32_t mu = w[i].x.mu;
 
@@ -273,7 +281,8 @@ find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low,
 		if (mu && i > lo)
 			w[i - 1].mn |= mu;
 		for (size_t j = i + 1; w[i].x.prefix && j < hi && j - i < NERF_MAXPHRASE; j++) {
-			uint64_t m = nerf_phrases_get(p, nerf_phrase_key(low + w[i].ls, w[j].le - w[i].ls));
+			uint64_t m = nerf_phrases_get(p, j == i + 1 ? w[i].key2 :
+			    nerf_phrase_key(low + w[i].ls, w[j].le - w[i].ls));
 
 			if (m & NERC_CLASSES)
 				mark(w, lo, hi, i, j, (uint32_t)(m & NERC_CLASSES));
@@ -428,10 +437,10 @@ static void
 window(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n, size_t from,
     size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx)
 {
-	size_t lo = from > NERF_MAXPHRASE ? from - NERF_MAXPHRASE : 0;
-	size_t hi = to + NERF_MAXPHRASE < n ? to + NERF_MAXPHRASE : n;
+	size_t lo, hi;
 	struct nerf_word *w;
 
+	nerf_window(n, from, to, &lo, &hi);
 	s->w = xgrow(s->w, &s->wcap, hi - lo, sizeof *s->w);
 	if (s->fcap < to - from) {
 		s->fcap = to - from;

@@ -140,6 +140,13 @@ enum {
 	NERF_CONTEXT = 32,	/* the rest: word pairs, runs of capitals, phrases across words */
 	NERF_ALL = 63
 };
+/* The window of words that the features of tokens [from, to) of n look at: [*lo, *hi). */
+static inline void
+nerf_window(size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
+{
+	*lo = from > NERF_MAXPHRASE ? from - NERF_MAXPHRASE : 0;
+	*hi = to + NERF_MAXPHRASE < n ? to + NERF_MAXPHRASE : n;
+}
 /*
  * As nerf_extract, but token from + i has only its NERF_CONTEXT features in
  * feat, unless whole[i] (too many features: all of them, cut to NERF_MAX,
