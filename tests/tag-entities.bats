@@ -533,6 +533,21 @@ f\t1\t1\t5\t13\tPER\tMegawati\tMegawati Soekarnoputri'
 	check_output $'-\t2\t1\t26\t31\tPER\tAhmad\tAhmad'
 }
 
+@test "an officer's title and name after a place or body are a person; a lower-case word ends a person's name" {
+	# the name tagger runs each of these into one span: Kudus Hartopo, Polres Kudus AKP Dimas Prasetyo, ...
+	run --separate-stderr TE <<<$'Bupati Kudus Hartopo memberikan beasiswa.\nKasat Lantas Polres Kudus AKP Dimas Prasetyo mengatakan jalan ditutup.\nKapolda Metro Jaya Irjen Pol Karyoto mengatakan acara berjalan tertib.\nPetugas menangkap pencopet, Rudi Hartono alias Gondrong, di area parkir.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t7\t12\tLOC\tKudus\tKudus
+-\t1\t1\t13\t20\tPER\tHartopo\tHartopo
+-\t2\t1\t13\t25\tORG\tPolres Kudus\tPolres Kudus
+-\t2\t1\t30\t44\tPER\tDimas Prasetyo\tDimas Prasetyo
+-\t3\t1\t8\t18\tLOC\tMetro Jaya\tMetro Jaya
+-\t3\t1\t29\t36\tPER\tKaryoto\tKaryoto
+-\t4\t1\t28\t40\tPER\tRudi Hartono\tRudi Hartono
+-\t4\t1\t47\t55\tPER\tGondrong\tRudi Hartono'
+}
+
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
