@@ -176,7 +176,7 @@ person_before(struct tagger *t, const char *s, size_t i)
 			continue;
 		if (c->type == T_PER && c->t0 < a)
 			a = c->t0;
-		else if (c->type != T_PER && (c->type < 0 || c->type == T_ORG || c->type == T_LOC))
+		else if (c->type < 0 || c->type == T_ORG || c->type == T_LOC)
 			other = 1;
 	}
 	if (a < i || other)
@@ -459,17 +459,6 @@ nickname_value(struct tagger *t, const struct lexicon *l, const char *s, const s
 	return l->values.data + e->value;
 }
 
-/* Remember the person name[0..n) of ntok words. */
-static void
-remember_person(struct tagger *t, const char *name, size_t n, int ntok)
-{
-	t->people = xgrow(t->people, &t->peoplecap, t->npeople + 1, sizeof *t->people);
-	t->people[t->npeople].off = t->names.len;
-	t->people[t->npeople].len = n;
-	t->people[t->npeople++].ntok = ntok;
-	buf_add(&t->names, name, n);
-}
-
 /*
  * A person's value: the full name of a nickname the document defined, else
  * the fullest earlier name of the document holding these tokens, else the
@@ -481,7 +470,7 @@ person_value(struct tagger *t, struct mention *m, const char *s, const struct ca
 {
 	const char *name = s + c->start, *full;
 	size_t n = c->end - c->start, i, best = SIZE_MAX, fn;
-	int ntok = 0, bestn = 0;
+	int ntok = 0, bestn = 0, words;
 
 	if ((full = nickname_value(t, &t->doc, s, c, &fn))) {
 		add_value(t, m, full, fn);
@@ -508,20 +497,22 @@ person_value(struct tagger *t, struct mention *m, const char *s, const struct ca
 		add_value(t, m, t->names.data + t->people[best].off, t->people[best].len);
 		return;
 	}
+	words = ntok;
 	if ((full = nickname_value(t, &t->known, s, c, &fn))) {
-		add_value(t, m, full, fn);
 		/* the full name holds the parts of the person that come later (Jokowi, then Widodo) */
 		name = full;
 		n = fn;
-		for (i = 0, bestn = 1; i < fn; i++)
-			bestn += full[i] == ' ';
-	} else {
-		add_value(t, m, name, n);
-		bestn = ntok;
+		for (i = 0, words = 1; i < fn; i++)
+			words += full[i] == ' ';
 	}
+	add_value(t, m, name, n);
 	if (t->npeople == MAXPEOPLE || n > MAXREMEMBERED)
 		return;
-	remember_person(t, name, n, bestn);
+	t->people = xgrow(t->people, &t->peoplecap, t->npeople + 1, sizeof *t->people);
+	t->people[t->npeople].off = t->names.len;
+	t->people[t->npeople].len = n;
+	t->people[t->npeople++].ntok = words;
+	buf_add(&t->names, name, n);
 	if (ntok > 1)	/* each part of a full name now marks the person */
 		for (i = c->t0; i < c->t1; i++)
 			if (name_token(t, s, i) && t->tok[i].end - t->tok[i].start >= 3)
