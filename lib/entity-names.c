@@ -225,8 +225,8 @@ holds_listed(struct tagger *t, const char *s, size_t a, size_t b)
  * A body or office in a place of the lists (its first word an organisation
  * word or a title) run on into an officer's title and name (Polres Kudus AKP
  * Dimas Prasetyo, Kapolda Metro Jaya Irjen Pol Karyoto): the name after the
- * titles is a person, the titles belong to neither.  Returns the end of what is left before the titles ([*a, end),
- * maybe empty).
+ * titles is a person, the titles belong to neither.  Returns the end of
+ * what is left before the titles ([*a, end), maybe empty).
  */
 static size_t
 split_officer_off(struct tagger *t, const char *s, size_t *a, size_t b)
@@ -310,9 +310,7 @@ find_model(struct tagger *t, const char *s)
 		b = j;
 		if (skip_titles(t, s, a, b) == b)	/* titles alone name nobody and nothing (Pak Gubenur) */
 			continue;
-		/* a place whose first word starts an organisation's name is one, town and all (SMA Negeri 1 Kudus) */
-		if (company(t, s, a, b) || body(t, s, a) ||
-		    (type == T_LOC && (cue_of(t, s, a) & C_ORG) && is_upper((unsigned char)s[t->tok[a].start])))
+		if (company(t, s, a, b) || body(t, s, a))
 			type = T_ORG;
 		if (type == T_PER) {
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
