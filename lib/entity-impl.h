@@ -101,6 +101,7 @@ struct tagger {
 	struct buf names;
 	struct person *people;
 	size_t npeople, peoplecap;
+	struct table bodies;	/* the values of the organisations named so far (without a place joined) */
 };
 
 /* ASCII classes: bytes of UTF-8 sequences count as lower-case letters. */

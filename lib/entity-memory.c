@@ -555,4 +555,5 @@ new_document(struct tagger *t, const char *doc, size_t doclen)
 	t->year = 0;
 	t->names.len = 0;
 	t->npeople = 0;
+	table_clear(&t->bodies);
 }

@@ -307,6 +307,9 @@ name_value(struct tagger *t, struct mention *m, const char *s, const struct cand
 
 	if (c->t0 != SIZE_MAX && !(e = lex_exact(t, &t->doc, s, c->t0, c->t1)))
 		e = lex_exact(t, l = &t->builtin, s, c->t0, c->t1);
+	/* a province is one place with and without the word (Provinsi Jawa Barat: Jawa Barat) */
+	if (!e && c->type == T_LOC && c->t0 != SIZE_MAX && c->t1 - c->t0 > 1 && token_is(s, &t->tok[c->t0], "Provinsi"))
+		e = lex_exact(t, l = &t->builtin, s, c->t0 + 1, c->t1);
 	if (e && e->vlen && (e->type == c->type || e->type < 0))
 		add_value(t, m, l->values.data + e->value, e->vlen);
 	else
@@ -346,7 +349,8 @@ mention_of(struct tagger *t, struct mention *m, const char *s, const struct cand
 /*
  * Is m a body's name (by its value: BPS is Badan Pusat Statistik) with the
  * place of its office right after it, one space between (Kepolisian Daerah
- * Jawa Timur, BPS Jabar, Pengadilan Negeri Blora)?
+ * Jawa Timur, BPS Jabar, Pengadilan Negeri Blora)?  Not a body the document
+ * has named on its own before: that name stays its value (one value a body).
  */
 static int
 body_before_place(struct tagger *t, const char *s, const struct mention *m, const struct cand *next)
@@ -354,7 +358,7 @@ body_before_place(struct tagger *t, const char *s, const struct mention *m, cons
 	const char *v = t->values.data + m->value, *sp;
 
 	if (m->type != T_ORG || next->type != T_LOC || next->start != m->end + 1 || s[m->end] != ' ' ||
-	    m->vlen == 0 || !is_upper((unsigned char)*v))
+	    m->vlen == 0 || !is_upper((unsigned char)*v) || table_find(&t->bodies, v, m->vlen) >= 0)
 		return 0;
 	sp = memchr(v, ' ', m->vlen);
 	return (word_cue(t, v, sp ? (size_t)(sp - v) : m->vlen) & C_BODY) != 0;
@@ -420,6 +424,8 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		remember_company(t, s, c, m);
 		if (i + 1 < kept && body_before_place(t, s, m, &t->cand[i + 1]))
 			join_place(t, m, s, &t->cand[++i]);
+		else if (m->type == T_ORG)
+			table_intern(&t->bodies, t->values.data + m->value, m->vlen, NULL);
 		if (!t->want || (m->type < (int)t->wantcap && t->want[m->type]))
 			t->nm++;
 	}
@@ -479,6 +485,7 @@ tagger_new(void)
 	int i;
 
 	table_init(&t->types, 16);
+	table_init(&t->bodies, 64);
 	for (i = 0; i < T_BUILTIN; i++)
 		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
 	lexicons_load(t);
@@ -504,6 +511,7 @@ tagger_free(struct tagger *t)
 	patterns_free(t);
 	lexicons_free(t);
 	table_free(&t->types);
+	table_free(&t->bodies);
 	free(t->want);
 	if (t->model)
 		ner_free(t->model);

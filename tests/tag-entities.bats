@@ -547,6 +547,19 @@ f\t1\t1\t5\t13\tPER\tMegawati\tMegawati Soekarnoputri'
 -\t4\t1\t47\t55\tPER\tGondrong\tRudi Hartono'
 }
 
+@test "a body the document named on its own takes no place after it later; a province is valued without the word Provinsi" {
+	printf 'd\t1\t1\t%s\n' 'Rapat digelar Badan Penelitian dan Pengembangan Daerah (BP2D) Jawa Barat.' > "$TMP/in"
+	printf 'd\t2\t1\t%s\n' 'Kepala BP2D Provinsi Jawa Barat hadir.' >> "$TMP/in"
+	run --separate-stderr TE "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'d\t1\t1\t14\t54\tORG\tBadan Penelitian dan Pengembangan Daerah\tBadan Penelitian dan Pengembangan Daerah
+d\t1\t1\t56\t60\tORG\tBP2D\tBadan Penelitian dan Pengembangan Daerah
+d\t1\t1\t62\t72\tLOC\tJawa Barat\tJawa Barat
+d\t2\t1\t7\t11\tORG\tBP2D\tBadan Penelitian dan Pengembangan Daerah
+d\t2\t1\t12\t31\tLOC\tProvinsi Jawa Barat\tJawa Barat'
+}
+
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
