@@ -154,7 +154,7 @@ static int
 in_list(const char *w, size_t n, const char *const *list, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+		if (list[i][0] == w[0] && strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -451,7 +451,7 @@ meta_charset(const char *s, size_t n, char *out, size_t outsize)
 	size_t k = sizeof key - 1;
 
 	for (size_t i = 0; i + k < n; i++) {
-		if (strncasecmp(s + i, key, k) != 0)
+		if ((s[i] | 0x20) != 'c' || strncasecmp(s + i, key, k) != 0)
 			continue;
 		size_t j = i + k, m = 0;
 
