@@ -4,7 +4,6 @@
  * rendered line is non-empty valid UTF-8 without TAB, CR or LF, numbered in
  * order, and gets a class and a score.
  */
-#include <math.h>
 #include <stdlib.h>
 
 #include "boilerplate.h"
@@ -43,18 +42,8 @@ int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	static const char *const charsets[] = { NULL, "windows-1252", "UTF-16LE", "shift_jis", "no-such" };
-	static struct bp_model model;
 	static struct html h;
-	static int ready;
 
-	if (!ready) {
-		struct bp_options o;
-
-		bp_defaults(&o);
-		if (bp_init(&model, &o) < 0)
-			abort();
-		ready = 1;
-	}
 	if (size < 2)
 		return 0;
 	const char *charset = charsets[data[0] % 5];
@@ -69,10 +58,6 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		lines[i].text = text.data + offs[i];
 	struct bp_page page = { h.lang, h.title.data, h.title.len };
 
-	bp_count(&model, lines, nlines);
-	bp_classify(&model, lines, nlines, &page);
-	for (size_t i = 0; i < nlines; i++)
-		if (lines[i].class > BP_TITLE || isnan(lines[i].score))
-			abort();
+	fuzz_bp_classify(lines, nlines, &page);
 	return 0;
 }
