@@ -144,8 +144,10 @@ static const char *const boiler_words[] = {
 	"topics", "trending",
 };
 /* Two words (or one word made of two) that name the body: article + body, entry + content, ... */
-static const char *const body_first[] = { "article", "entry", "post", "story", "news", "detail", "blog", "main" };
-static const char *const body_second[] = { "body", "content", "text", "konten", "isi" };
+static const char *const body_first[] = { "article", "entry", "post", "story", "news", "detail", "blog",
+	"main", "read", "body", "txt", "artikel", "berita", "isi" };
+static const char *const body_second[] = { "body", "content", "text", "txt", "konten", "isi", "article",
+	"artikel", "berita" };
 static const char *const content_words[] = { "article", "content", "entry", "post", "story", "text", "body", "berita" };
 /* "baca juga" (read also) as two words */
 static const char *const boiler_pairs[][2] = { { "baca", "juga" }, { "read", "also" }, { "see", "also" }, { "read", "more" } };
