@@ -313,7 +313,7 @@ html_doc_end(struct run *run)
 {
 	struct docset *s = &run->set;
 	const struct doc *d = &s->docs[s->ndocs - 1];
-	int len = d->namelen > 200 ? 200 : (int)d->namelen;
+	int len = (int)utf8_cut(s->names.data + d->name, d->namelen, 200);	/* of the name in messages */
 
 	html_end(&run->html);
 	page_facts(s, &run->html);
