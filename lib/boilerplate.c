@@ -1,6 +1,6 @@
 /*
- * Boilerplate or body, line by line, from plain text: a local score from
- * the line's own signals, then context (neighbours, the main block of
+ * Boilerplate or body, line by line: a local score from the line's own
+ * signals (its text; its markup on an HTML page), then context (neighbours, the main block of
  * body text), cues and cross-document repetition, then the title.
  */
 #include <math.h>
