@@ -308,9 +308,9 @@ http_headers(struct warc *w, const char *s, size_t len)
 
 	d->stage = IGNORED;
 	/* HTTP/1.1 200 OK: only a success carries the page (not a redirect, not an error page) */
-	if (len < 12 || memcmp(s, "HTTP/", 5) != 0)
+	if (len < 8 || memcmp(s, "HTTP/", 5) != 0)
 		return;
-	const char *sp = memchr(s, ' ', len);
+	const char *eol = memchr(s, '\n', len), *sp = memchr(s, ' ', eol ? (size_t)(eol - s) : len);
 
 	if (!sp || end - sp < 4 || sp[1] != '2')
 		return;
