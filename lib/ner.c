@@ -404,11 +404,13 @@ emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int64_t *
 	}
 }
 
-void
-ner_tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
-    unsigned char *label)
+/* The labels of tokens tok[0..n) of text, their words' weights summed per word (cached) or each time. */
+static void
+tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n, unsigned char *label,
+    int cached)
 {
-	cache_for(m);
+	if (cached)
+		cache_for(m);
 	for (size_t from = 0; from < n; from += NERF_CHUNK) {
 		size_t to = n - from > NERF_CHUNK ? from + NERF_CHUNK : n;
 
@@ -417,14 +419,31 @@ ner_tag(const struct ner_model *m, const char *text, const struct token *tok, si
 			tls.emit = xrealloc(tls.emit, tls.cap * NERF_NLABELS * sizeof *tls.emit);
 			tls.back = xrealloc(tls.back, tls.cap * NERF_NLABELS);
 		}
-		find_words(text, tok, n, from, to);
-		nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
+		if (cached) {
+			find_words(text, tok, n, from, to);
+			nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
+		} else
+			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
 		emissions(m, n, from, to, tls.emit);
 		nerf_viterbi(tls.emit, to - from, (const int64_t (*)[NERF_NLABELS])m->trans, label + from,
 		    tls.back);
 		for (size_t i = from; i < to; i++)
 			label[i] = nerf_bio(label[i]);
 	}
+}
+
+void
+ner_tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
+    unsigned char *label)
+{
+	tag(m, text, tok, n, label, 1);
+}
+
+void
+ner_tag_plain(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
+    unsigned char *label)
+{
+	tag(m, text, tok, n, label, 0);
 }
 
 void
