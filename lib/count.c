@@ -18,8 +18,8 @@
 
 #define BATCH 32		/* keys looked up together, their memory fetched ahead */
 #define CHUNK 8192		/* records handed to the counting thread at a time */
-#define SHOW_BAD 10
-#define KEYS_AHEAD (1 << 20)	/* distinct keys the table has room for from the start */		/* malformed records reported one by one per input */
+#define SHOW_BAD 10		/* malformed records reported one by one per input */
+#define KEYS_AHEAD (1 << 20)	/* distinct keys the table has room for from the start */
 
 /* Which fields of a record make a key or a group. */
 struct sel {
@@ -134,7 +134,11 @@ sel_last(const struct sel *s)
 	return s->open_from > s->max ? s->open_from : s->max;
 }
 
-/* A zeroed block for an array that grows with the keys: huge pages asked for, its own pages (mmap) so that it grows without a copy. */
+/*
+ * A zeroed block for an array that grows with the keys: huge pages asked
+ * for; large, so malloc gives it pages of its own (mmap) and it grows by
+ * mremap, without a copy.
+ */
 static void *
 fresh_block(size_t n)
 {
