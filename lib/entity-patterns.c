@@ -299,6 +299,32 @@ version_after_name(struct tagger *t, const char *s, size_t i, size_t a, size_t b
 	return is_upper((unsigned char)s[t->tok[i - 1].start]) && is_lower((unsigned char)s[t->tok[i - 1].end - 1]);
 }
 
+/*
+ * Is s[a..b) the first number of a sports score (menang 2-1, skor 0-3): one
+ * or two digits, a hyphen, then one or two digits that the patterns read as
+ * a bare number (not 2-3 hari, 1-3 Maret)?  Returns where the score ends, or 0.
+ */
+static size_t
+score_end(struct tagger *t, const char *s, size_t n, size_t a, size_t b)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
+	size_t p = b + 1;
+	int rc;
+
+	if (b - a > 2 || !is_digit((unsigned char)s[b - 1]) || b + 1 >= n || s[b] != '-' ||
+	    (a > 0 && (is_alnum((unsigned char)s[a - 1]) || s[a - 1] == '-' || s[a - 1] == '.' || s[a - 1] == ',')))
+		return 0;
+	while (p < n && p - b <= 3 && is_digit((unsigned char)s[p]))
+		p++;
+	if (p == b + 1 || p - b > 3 || (p < n && (is_alnum((unsigned char)s[p]) || s[p] == '-')))
+		return 0;
+	rc = pcre2_jit_match(t->re, (PCRE2_SPTR)s, n, b + 1, PCRE2_NO_UTF_CHECK, t->md, t->mctx);
+	/* the quantity group (after date, time, money, percent), of the digits alone */
+	if (rc < 6 || ov[2 * 5] == PCRE2_UNSET || ov[1] != p)
+		return 0;
+	return p;
+}
+
 void
 find_patterns(struct tagger *t, const char *s, size_t n)
 {
@@ -309,7 +335,7 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 	for (i = 0; i < t->ntok; i++) {
 		int rc, g, type = -1;
 		struct cand *c;
-		size_t a, b;
+		size_t a, b, score;
 
 		if (t->tok[i].start < done || !pattern_start(s, n, &t->tok[i]))
 			continue;
@@ -333,6 +359,10 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 		if ((type == T_QUANTITY || type == T_PERCENT) && ((a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
 		    (b + 1 < n && s[b] == '/' && is_digit((unsigned char)s[b + 1]))))
 			continue;
+		if (type == T_QUANTITY && (score = score_end(t, s, n, a, b))) {
+			done = score;	/* a score is no amount, nor is its second number */
+			continue;
+		}
 		if (type == T_QUANTITY && version_after_name(t, s, i, a, b)) {
 			done = b;	/* nor its last digit */
 			continue;
