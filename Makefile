@@ -34,6 +34,7 @@ DATA_tag-entities      = $(DATA_entity)
 DATA_train-ner         = gazetteer-*.csv gazetteer-villages.txt ner-*.t* ner.model
 DATA_libcheck          = stop-*.txt
 DATA_fuzz-boilerplate  = $(DATA_boilerplate)
+DATA_fuzz-html        = $(DATA_boilerplate)
 DATA_fuzz-sentence     = $(DATA_sentence)
 DATA_fuzz-entity       = $(DATA_entity)
 DATA_fuzz-model        = ner.model

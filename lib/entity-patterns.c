@@ -242,14 +242,29 @@ amount_value(struct tagger *t, struct cand *c, const char *s, size_t n, int type
 	c->vlen = t->scratch.len - c->value;
 }
 
-/* May a pattern start at token i?  Cheap test before the anchored match. */
+/*
+ * May a pattern start at token i?  Cheap test before the anchored match.  A
+ * word must begin with the first two letters, in any case, of one that
+ * starts a pattern: a day or month (DAYN, MONF, MONA), a currency (CURPRE),
+ * tahun, pukul or jam.  A new such word in main_pattern goes here too.
+ */
 static int
-pattern_start(const char *s, const struct token *tk)
+pattern_start(const char *s, size_t n, const struct token *tk)
 {
-	unsigned char c = (unsigned char)s[tk->start];
+	static const char pairs[] = "se sa su ra ka ju mi ah mo tu we th fr ja fe pe ma ap me ag au oc ok no de "
+	    "rp rm id us s$ ta pu";
+	unsigned char c = (unsigned char)s[tk->start], d;
 
-	return is_digit(c) || c == '(' || is_upper(c) || c == '$' || c == 0xe2 || c == 0xc2 ||
-	    c == 'p' || c == 'j' || c == 't';
+	if (is_digit(c) || c == '(' || c == '$' || c == 0xe2 || c == 0xc2)
+		return 1;
+	if (!is_upper(c) && c != 'p' && c != 'j' && c != 't')
+		return 0;
+	if (tk->start + 1 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80)
+		return 1;	/* not an ASCII letter after it: let the pattern judge */
+	for (const char *p = pairs; *p; p += p[2] ? 3 : 2)
+		if (p[0] == (c | 0x20) && p[1] == (is_upper(d) ? (d | 0x20) : d))
+			return 1;
+	return 0;
 }
 
 /* Is s[a..b), at token i, a bare year after a word that asks for a time (sejak 2020, awal 2026)? */
@@ -322,7 +337,7 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 		struct cand *c;
 		size_t a, b, score;
 
-		if (t->tok[i].start < done || !pattern_start(s, &t->tok[i]))
+		if (t->tok[i].start < done || !pattern_start(s, n, &t->tok[i]))
 			continue;
 		rc = pcre2_jit_match(t->re, (PCRE2_SPTR)s, n, t->tok[i].start, PCRE2_NO_UTF_CHECK,
 		    t->md, t->mctx);
