@@ -547,11 +547,19 @@ line_words(struct bp_model *m, struct bp_line *l)
 		if (p == end)
 			break;
 		const unsigned char *t = p;
+		uint32_t count = 0;	/* digits in the low half, letters in the high */
+		unsigned char high = 0;	/* any byte above ASCII */
 
+		/* The token's letters and digits are counted as it is scanned. */
 		for (;;) {
-			while (p < end && !(byte_class[*p] & (C_SPACE | C_C2)))
+			while (p < end && !(byte_class[*p] & (C_SPACE | C_C2))) {
+				count += byte_count[*p];
+				high |= *p;
 				p++;
+			}
 			if (p < end && *p == 0xC2 && !(end - p >= 2 && p[1] == 0xA0)) {
+				count += byte_count[*p];
+				high |= *p;
 				p++;
 				continue;
 			}
@@ -587,13 +595,16 @@ line_words(struct bp_model *m, struct bp_line *l)
 		int has_alpha = 0;
 		size_t len = (size_t)(b - a);
 
-		uint32_t count = 0;	/* digits in the low half, letters in the high */
 		int ideographs = 0;	/* CJK: no spaces, about two characters a word */
 
-		for (const unsigned char *c = a; c < b; c++) {
-			count += byte_count[*c];
-			ideographs += *c >= 0xE3 && *c <= 0xE9;
-		}
+		/* Only the word within its punctuation counts (modular sums: exact). */
+		for (const unsigned char *c = t; c < a; c++)
+			count -= byte_count[*c];
+		for (const unsigned char *c = b; c < p; c++)
+			count -= byte_count[*c];
+		if (high & 0x80)
+			for (const unsigned char *c = a; c < b; c++)
+				ideographs += *c >= 0xE3 && *c <= 0xE9;
 		if (ideographs >= 4) {
 			l->words += ideographs / 2 - 1;
 			l->alpha += ideographs / 2 - 1;
