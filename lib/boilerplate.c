@@ -86,7 +86,8 @@ bp_class_name(enum bp_class c)
 
 /* ------------------------------------------------------------ characters */
 
-enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8 };
+/* C_TRAIL: may follow a word (. , " ' ) : ; ! ?); C_BOUND: may end a sentence (. ? ! : "); C_STOP: . ? ! */
+enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8, C_TRAIL = 16, C_BOUND = 32, C_STOP = 64 };
 static unsigned char byte_class[256];
 static uint32_t byte_count[256];	/* 1 for a digit, 1 << 16 for a letter */
 
@@ -97,7 +98,9 @@ byte_class_init(void)
 		byte_class[c] = (unsigned char)(
 		    (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' ? C_SPACE : 0) |
 		    (c == 0xC2 ? C_C2 : 0) | (c >= '0' && c <= '9' ? C_DIGIT : 0) |
-		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0));
+		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0) |
+		    (c && strchr(".,\"')):;!?", c) ? C_TRAIL : 0) | (c && strchr(".?!:\"", c) ? C_BOUND : 0) |
+		    (c && strchr(".?!", c) ? C_STOP : 0));
 	for (int c = 0; c < 256; c++)
 		byte_count[c] = (byte_class[c] & C_DIGIT ? 1 : 0) | (byte_class[c] & C_LETTER ? 1u << 16 : 0);
 }
@@ -124,7 +127,7 @@ punct_len(const unsigned char *s, size_t n)
 	unsigned char c = s[0];
 
 	if (c < 0x80)
-		return (c < '0' || (c > '9' && c < 'A') || (c > 'Z' && c < 'a') || c > 'z') ? 1 : 0;
+		return !(byte_class[c] & (C_LETTER | C_DIGIT));
 	if (c == 0xC2 && n >= 2 && s[1] >= 0xA0 && s[1] <= 0xBF)
 		return 2;	/* nbsp, «, », ·, ©, ... */
 	if (c == 0xE2 && n >= 3 && (s[1] == 0x80 || s[1] == 0x81 || s[1] == 0x86 ||
@@ -537,9 +540,12 @@ line_words(struct bp_model *m, struct bp_line *l)
 	size_t cuewords = 0;
 	uint64_t last[4] = { 0, 0, 0, 0 };
 
+	/* The counts are kept in locals while scanning: stores through l would be redone each word. */
+	int words = 0, caps = 0, alpha = 0, digits = 0, letters = 0, seps = 0, sentences = 0, capstops = 0, anystops = 0, capshort = 0, tcwords = 0, tcstops = 0;
+
 	l->cueflags = 0;
 	/* The first SCANNED words tell all the shares; the end of the line is looked at apart. */
-	while (p < end && l->words < SCANNED) {
+	while (p < end && words < SCANNED) {
 		size_t sp;
 
 		while (p < end && (sp = space_len(p, end)) != 0)
@@ -573,7 +579,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 		while (a < b && (k = punct_len(a, (size_t)(b - a))) != 0)
 			a += k;
 		if (a == b) {
-			l->seps += is_separator(t, n);
+			seps += is_separator(t, n);
 			boundary = 1;
 			continue;
 		}
@@ -585,13 +591,12 @@ line_words(struct bp_model *m, struct bp_line *l)
 		size_t wlen = (size_t)(wb - wa);
 		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(wa, wlen) :
 		    end - wa >= 24 ? word_key_fast(wa, wlen) : word_key(wa, wlen);
-		while (b > a && (b[-1] == '.' || b[-1] == ',' || b[-1] == '"' || b[-1] == '\'' ||
-		    b[-1] == ')' || b[-1] == ':' || b[-1] == ';' || b[-1] == '!' || b[-1] == '?' ||
+		while (b > a && ((byte_class[b[-1]] & C_TRAIL) ||
 		    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
 			b -= (b[-1] & 0x80) ? 3 : 1;
-		if (p - t >= 2 && (p[-1] == '.' || p[-1] == '?' || p[-1] == '!') && b - a > 1)
-			l->sentences++;
-		l->words++;
+		if (p - t >= 2 && (byte_class[p[-1]] & C_STOP) && b - a > 1)
+			sentences++;
+		words++;
 		int has_alpha = 0;
 		size_t len = (size_t)(b - a);
 
@@ -606,18 +611,18 @@ line_words(struct bp_model *m, struct bp_line *l)
 			for (const unsigned char *c = a; c < b; c++)
 				ideographs += *c >= 0xE3 && *c <= 0xE9;
 		if (ideographs >= 4) {
-			l->words += ideographs / 2 - 1;
-			l->alpha += ideographs / 2 - 1;
+			words += ideographs / 2 - 1;
+			alpha += ideographs / 2 - 1;
 		}
-		int digits = (int)(count & 0xFFFF), letters = (int)(count >> 16);
+		int wdigits = (int)(count & 0xFFFF), wletters = (int)(count >> 16);
 
-		l->digits += digits;
-		l->letters += letters;
-		has_alpha = letters > 0;
+		digits += wdigits;
+		letters += wletters;
+		has_alpha = wletters > 0;
 		if (!has_alpha)
 			wk = NUMBER_KEY;	/* a number: 17 jam lalu is 2 jam lalu */
 		key = phrase_step(key, wk);
-		last[l->words % 4] = wk;	/* the last words, to look for a photo credit */
+		last[words % 4] = wk;	/* the last words, to look for a photo credit */
 		if (cuestate) {
 			int f = cue_has(m, key);
 
@@ -628,30 +633,33 @@ line_words(struct bp_model *m, struct bp_line *l)
 				cuestate = 0;
 		}
 		if (!has_alpha) {
-			l->tcwords += prefix;
+			tcwords += prefix;
 			continue;
 		}
-		l->alpha++;
+		alpha++;
 		if (*a >= 'A' && *a <= 'Z')
-			l->caps++;
+			caps++;
 		else
 			prefix = 0;
-		l->tcwords += prefix;
+		tcwords += prefix;
 		if (len <= MAX_STOP) {
 			uint32_t bits = stop_bits(m, wlen == len ? wk :
 			    end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
 
 			/* A capitalised stopword inside a sentence: Title Case, a headline. */
-			l->capstops += bits && !boundary && *a >= 'A' && *a <= 'Z';
-			l->capshort += bits && !boundary && *a >= 'A' && *a <= 'Z' && len <= 3;
-			l->anystops += bits != 0;
-			l->tcstops += prefix && bits && l->words > 1;
+			capstops += bits && !boundary && *a >= 'A' && *a <= 'Z';
+			capshort += bits && !boundary && *a >= 'A' && *a <= 'Z' && len <= 3;
+			anystops += bits != 0;
+			tcstops += prefix && bits && words > 1;
 			for (size_t i = 0; bits; i++, bits >>= 1)
 				if (bits & 1)
 					l->langstops[i]++;
 		}
-		boundary = p[-1] == '.' || p[-1] == '?' || p[-1] == '!' || p[-1] == ':' || p[-1] == '"';
+		boundary = (byte_class[p[-1]] & C_BOUND) != 0;
 	}
+	l->words = words, l->caps = caps, l->alpha = alpha, l->digits = digits, l->letters = letters;
+	l->seps = seps, l->sentences = sentences, l->capstops = capstops, l->anystops = anystops;
+	l->capshort = capshort, l->tcwords = tcwords, l->tcstops = tcstops;
 	/* A long line is never repeated boilerplate: its key only finds exact copies. */
 	l->key = l->words >= SCANNED || l->words >= m->opt.repeat_words ? hash_bytes(l->text, l->len) ^ 1 : key;
 	l->analysed = 1;
