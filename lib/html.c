@@ -409,7 +409,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		kind |= E_SKIP;
 	e->skip = (kind & E_SKIP) != 0;
 	e->title = (kind & E_TITLE) != 0;
-	if (t)
+	/* A form right inside <body> wraps the whole page (ASP.NET): it says nothing of a part. */
+	if (t && !(t->tags == HTML_FORM && strcmp(name, "form") == 0 && h->depth <= 4))
 		e->tags |= t->tags;
 	if ((kind & E_LINK) && attr(attrs, "href"))
 		e->tags |= HTML_LINK;
@@ -532,7 +533,7 @@ incomplete_tail(const char *s, size_t n)
 static void
 no_nul(char *s, size_t n)
 {
-	for (char *p = memchr(s, 0, n); p; p = memchr(p, 0, n - (size_t)(p - s)))
+	for (char *p = n ? memchr(s, 0, n) : NULL; p; p = memchr(p, 0, n - (size_t)(p - s)))
 		*p = ' ';
 }
 
@@ -572,13 +573,15 @@ convert_and_parse(struct html *h, const char *s, size_t n, int last)
 			}
 			h->conv.len = (size_t)(dst - h->conv.data);
 		}
-		memmove(in->data, src, left);
+		if (left)
+			memmove(in->data, src, left);
 		in->len = left;
 	} else {
 		size_t keep = last ? 0 : incomplete_tail(in->data, in->len);
 
 		h->nbad += utf8_repair(&h->conv, in->data, in->len - keep);
-		memmove(in->data, in->data + in->len - keep, keep);
+		if (keep)
+			memmove(in->data, in->data + in->len - keep, keep);
 		in->len = keep;
 	}
 	no_nul(h->conv.data, h->conv.len);
