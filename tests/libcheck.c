@@ -31,7 +31,7 @@ static const char help[] =
     "  url-date  each line as a URL: LINE TAB the date of its path (or -)\n"
     "  pagemeta  events, one a line, TAB-separated and escaped: begin URL, start TAG\n"
     "            [NAME VALUE]... (VALUE (null): none), text TEXT, end TAG, finish\n"
-    "            (writes the page's metadata records, DOC the input's name)\n";
+    "            (writes the page's metadata records, DOC the URL of begin)\n";
 
 static struct fieldlist list;
 static struct table table;
@@ -156,7 +156,7 @@ static int
 pagemeta_events(struct reader *r, void *ctx)
 {
 	struct pagemeta m = { 0 };
-	struct buf copy = { 0 };
+	struct buf copy = { 0 }, doc = { 0 };
 	struct line ln;
 	char *f[64];
 	size_t len[64];
@@ -167,9 +167,11 @@ pagemeta_events(struct reader *r, void *ctx)
 	while (reader_line(r, &ln)) {
 		size_t n = event_fields(&copy, &ln, f, len, 63);
 
-		if (strcmp(f[0], "begin") == 0 && n == 2)
+		if (strcmp(f[0], "begin") == 0 && n == 2) {
 			pagemeta_begin(&m, f[1], len[1]);
-		else if (strcmp(f[0], "start") == 0 && n >= 2 && n % 2 == 0) {
+			doc.len = 0;
+			buf_add(&doc, f[1], len[1]);
+		} else if (strcmp(f[0], "start") == 0 && n >= 2 && n % 2 == 0) {
 			size_t k = 0;
 
 			for (size_t i = 2; i < n; i++)
@@ -182,13 +184,14 @@ pagemeta_events(struct reader *r, void *ctx)
 			pagemeta_end(&m, f[1]);
 		else if (strcmp(f[0], "finish") == 0 && n == 1) {
 			pagemeta_finish(&m);
-			pagemeta_write(&m, r->name, strlen(r->name));
+			pagemeta_write(&m, doc.data, doc.len);
 		} else {
 			warn("%s:%lu: not an event", r->name, r->lineno);
 			status = 1;
 		}
 	}
 	buf_free(&copy);
+	buf_free(&doc);
 	pagemeta_free(&m);
 	return status;
 }
