@@ -40,6 +40,9 @@ struct bp_line {
 	const char *text;
 	size_t len;
 	unsigned long lineno;	/* in the document, from 1 */
+	/* in, from an HTML page's markup (html.h; all 0 for text): */
+	uint32_t tags;		/* HTML_ bits of the line's block and its ancestors */
+	uint32_t chars, linkchars;	/* non-space bytes, those inside links */
 	/* out: */
 	enum bp_class class;
 	double score;
