@@ -9,7 +9,7 @@
 #include "utf8.h"
 
 #define URL_MAX 8192		/* a longer canonical URL is no URL: it is dropped, not cut */
-#define DATE_MAX 64		/* a longer date value is no date */
+#define DATE_MAX 100		/* a longer date value is no date */
 #define DATE_LEN 32		/* room for YYYY-MM-DDThh:mm:ss+hh:mm and its NUL */
 
 /* The trust of each source of a date, best first (the order). */
@@ -342,11 +342,49 @@ pagemeta_begin(struct pagemeta *m, const char *url, size_t urllen)
 	m->svg = 0;
 }
 
+/* Read the character data of this element, of tag, until it ends. */
+static void
+start_reading(struct pagemeta *m, int what, const char *tag, int rank)
+{
+	m->in = what;
+	m->rank = rank;
+	m->nested = 0;
+	snprintf(m->tag, sizeof m->tag, "%s", tag);
+	m->text.len = 0;
+}
+
+/* The date of a <time> or a microdata element: its attribute, else its text. */
+static void
+element_date(struct pagemeta *m, const char *tag, const char *value, int rank)
+{
+	if (value)
+		offer_date(m, rank, value, strlen(value));
+	else if (m->in == PAGEMETA_NOWHERE && !(m->field[PAGEMETA_DATE].set && m->field[PAGEMETA_DATE].rank <= rank))
+		start_reading(m, PAGEMETA_IN_DATE, tag, rank);
+}
+
+/* What an element says of the page through its microdata (itemprop). */
+static void
+microdata(struct pagemeta *m, const char *tag, const char **attrs, const char *itemprop)
+{
+	int rank = itemprop_date_rank(itemprop);
+	const char *value = attr(attrs, "content");
+
+	if (!value)
+		value = attr(attrs, "datetime");
+	if (rank >= 0)
+		element_date(m, tag, value, rank);
+	if (has_token(itemprop, "inLanguage"))
+		offer_lang(m, 1, value);
+}
+
 void
 pagemeta_start(struct pagemeta *m, const char *tag, const char **attrs)
 {
 	const char *itemprop = attr(attrs, "itemprop");
 
+	if (m->in != PAGEMETA_NOWHERE && strcmp(tag, m->tag) == 0)
+		m->nested++;
 	if (strcmp(tag, "svg") == 0)
 		m->svg++;
 	else if (strcmp(tag, "br") == 0 && m->in != PAGEMETA_NOWHERE)
@@ -358,36 +396,24 @@ pagemeta_start(struct pagemeta *m, const char *tag, const char **attrs)
 		meta_tag(m, attrs);
 	else if (strcmp(tag, "link") == 0 && has_token(attr(attrs, "rel"), "canonical"))
 		offer_url(m, 0, attr(attrs, "href"));
-	else if (strcmp(tag, "time") == 0) {
-		const char *dt = attr(attrs, "datetime");
-
-		if (dt)
-			offer_date(m, has_attr(attrs, "pubdate") ? DATE_TIME_PUBDATE : DATE_TIME, dt, strlen(dt));
-	} else if (m->in == PAGEMETA_NOWHERE) {
+	else if (strcmp(tag, "time") == 0 && !itemprop)
+		element_date(m, tag, attr(attrs, "datetime"),
+		    has_attr(attrs, "pubdate") ? DATE_TIME_PUBDATE : DATE_TIME);
+	else if (m->in == PAGEMETA_NOWHERE) {
 		const char *type = attr(attrs, "type");
 		size_t tn = type ? strlen(type) : 0;
 
 		if (type)
 			type = trim(type, &tn);
 		if (strcmp(tag, "title") == 0 && !m->seen_title && m->svg == 0)
-			m->in = PAGEMETA_IN_TITLE;
+			start_reading(m, PAGEMETA_IN_TITLE, tag, 1);
 		else if (strcmp(tag, "h1") == 0 && !m->seen_h1)
-			m->in = PAGEMETA_IN_H1;
+			start_reading(m, PAGEMETA_IN_H1, tag, 2);
 		else if (strcmp(tag, "script") == 0 && tn == 19 && strncasecmp(type, "application/ld+json", tn) == 0)
-			m->in = PAGEMETA_IN_JSONLD;
-		m->text.len = 0;
+			start_reading(m, PAGEMETA_IN_JSONLD, tag, DATE_JSONLD);
 	}
-	if (itemprop) {	/* microdata: <meta itemprop content>, <time itemprop datetime> */
-		int rank = itemprop_date_rank(itemprop);
-		const char *value = attr(attrs, "content");
-
-		if (!value)
-			value = attr(attrs, "datetime");
-		if (rank >= 0 && value)
-			offer_date(m, rank, value, strlen(value));
-		if (has_token(itemprop, "inLanguage"))
-			offer_lang(m, 1, value);
-	}
+	if (itemprop)
+		microdata(m, tag, attrs, itemprop);
 }
 
 void
@@ -397,7 +423,9 @@ pagemeta_text(struct pagemeta *m, const char *s, size_t n)
 		if (n > PAGEMETA_JSONLD_MAX - m->text.len)
 			n = PAGEMETA_JSONLD_MAX - m->text.len;
 		buf_add(&m->text, s, n);
-	} else if (m->in != PAGEMETA_NOWHERE)
+	} else if (m->in == PAGEMETA_IN_DATE)
+		fold_into(&m->text, s, n, DATE_MAX + 1);
+	else if (m->in != PAGEMETA_NOWHERE)
 		fold_into(&m->text, s, n, PAGEMETA_TITLE_MAX + 1);
 }
 
@@ -407,15 +435,18 @@ end_reading(struct pagemeta *m)
 {
 	switch (m->in) {
 	case PAGEMETA_IN_TITLE:
-		offer_title(m, 1, m->text.data, m->text.len);
+		offer_title(m, m->rank, m->text.data, m->text.len);
 		m->seen_title = 1;
 		break;
 	case PAGEMETA_IN_H1:
-		offer_title(m, 2, m->text.data, m->text.len);
+		offer_title(m, m->rank, m->text.data, m->text.len);
 		m->seen_h1 = 1;
 		break;
 	case PAGEMETA_IN_JSONLD:
 		jsonld_date(m, m->text.data, m->text.len);
+		break;
+	case PAGEMETA_IN_DATE:
+		offer_date(m, m->rank, m->text.data, m->text.len);
 		break;
 	case PAGEMETA_NOWHERE:
 		break;
@@ -429,9 +460,11 @@ pagemeta_end(struct pagemeta *m, const char *tag)
 {
 	if (strcmp(tag, "svg") == 0 && m->svg > 0)
 		m->svg--;
-	else if ((m->in == PAGEMETA_IN_TITLE && strcmp(tag, "title") == 0) ||
-	    (m->in == PAGEMETA_IN_H1 && strcmp(tag, "h1") == 0) ||
-	    (m->in == PAGEMETA_IN_JSONLD && strcmp(tag, "script") == 0))
+	if (m->in == PAGEMETA_NOWHERE || strcmp(tag, m->tag) != 0)
+		return;
+	if (m->nested > 0)
+		m->nested--;
+	else
 		end_reading(m);
 }
 
@@ -722,6 +755,8 @@ text_date(const char *s, size_t n, char *out)
 
 			if (mo && !w.mo)
 				w.mo = mo;
+			else if (w.has_time && w.h <= 12 && (strcmp(word, "pm") == 0 || strcmp(word, "am") == 0))
+				w.h = w.h % 12 + (word[0] == 'p' ? 12 : 0);
 			else if (zone >= 0 && w.has_time) {
 				w.zone = zone;
 				w.has_zone = 1;
@@ -769,34 +804,56 @@ pagemeta_date(const char *s, size_t n, char *out)
 	return text_date(s, n, out);
 }
 
-/* A date at the start of a path segment: YYYY/MM/DD/, YYYY-MM-DD, YYYYMMDD (8, 12 or 14 digits). */
 static size_t
-segment_date(const char *s, size_t n, char *out)
+url_day(int y, int mo, int d, char *out)
 {
-	size_t run = digit_run(s, n), mn, dn;
-	int y, mo, d;
-
-	if (run == 8 || run == 12 || run == 14) {
-		y = digits(s, 4);
-		mo = digits(s + 4, 2);
-		d = digits(s + 6, 2);
-	} else if (run == 4 && n > 5 && (s[4] == '/' || s[4] == '-')) {
-		mn = digit_run(s + 5, n - 5);
-		if (mn < 1 || mn > 2 || 5 + mn >= n || s[5 + mn] != s[4])
-			return 0;
-		dn = digit_run(s + 6 + mn, n - 6 - mn);
-		if (dn < 1 || dn > 2 || (s[4] == '-' && (mn != 2 || dn != 2)))
-			return 0;
-		if (s[4] == '/' && 6 + mn + dn < n && s[6 + mn + dn] != '/')
-			return 0;
-		y = digits(s, 4);
-		mo = digits(s + 5, mn);
-		d = digits(s + 6 + mn, dn);
-	} else
-		return 0;
 	if (!valid_date(y, mo, d, 1990))
 		return 0;
 	return (size_t)snprintf(out, DATE_LEN, "%04d-%02d-%02d", y, mo, d);
+}
+
+/* The month of the 1-2 digits or the name (nov, november) at s, ended by sep; *len its length. */
+static int
+url_month(const char *s, size_t n, char sep, size_t *len)
+{
+	char word[12];
+	size_t k = digit_run(s, n);
+
+	if (k >= 1 && k <= 2) {
+		*len = k;
+		return k < n && s[k] == sep ? digits(s, k) : 0;
+	}
+	for (k = 0; k < n && k < sizeof word - 1 && is_alpha((unsigned char)s[k]); k++)
+		word[k] = (char)(s[k] | 0x20);
+	word[k] = '\0';
+	*len = k;
+	return k < n && s[k] == sep && sep == '/' ? month_number(word) : 0;
+}
+
+/*
+ * A date that starts a path segment: YYYY/MM/DD/ (or YYYY/nov/DD/),
+ * YYYY-MM-DD, YYYYMMDD (8, 12 or 14 digits); or YYYYMMDD ending a slug (-20191115/).
+ */
+static size_t
+segment_date(const char *s, size_t n, char *out)
+{
+	size_t run = digit_run(s, n), mn, dn, end = 0;
+	int mo;
+
+	while (end < n && s[end] != '/')
+		end++;
+	if (run == 8 || run == 12 || run == 14)
+		return url_day(digits(s, 4), digits(s + 4, 2), digits(s + 6, 2), out);
+	if (run == 4 && n > 5 && (s[4] == '/' || s[4] == '-') && (mo = url_month(s + 5, n - 5, s[4], &mn))) {
+		dn = digit_run(s + 6 + mn, n - 6 - mn);
+		if (dn < 1 || dn > 2 || (s[4] == '-' && (mn != 2 || dn != 2)) ||
+		    (s[4] == '/' && 6 + mn + dn < n && s[6 + mn + dn] != '/'))
+			return 0;
+		return url_day(digits(s, 4), mo, digits(s + 6 + mn, dn), out);
+	}
+	if (end > 9 && digit_run(s + end - 8, 8) == 8 && (s[end - 9] == '-' || s[end - 9] == '_'))
+		return url_day(digits(s + end - 8, 4), digits(s + end - 4, 2), digits(s + end - 2, 2), out);
+	return 0;
 }
 
 size_t

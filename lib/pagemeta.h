@@ -27,8 +27,12 @@ enum { PAGEMETA_URL, PAGEMETA_TITLE, PAGEMETA_DATE, PAGEMETA_LANG, PAGEMETA_NFIE
 struct pagemeta {
 	struct pagemeta_value field[PAGEMETA_NFIELDS];
 	struct buf page;	/* the url given to pagemeta_begin (the DOC or the WARC target URI) */
-	struct buf text;	/* the character data of the <title>, <h1> or JSON-LD being read */
-	enum { PAGEMETA_NOWHERE, PAGEMETA_IN_TITLE, PAGEMETA_IN_H1, PAGEMETA_IN_JSONLD } in;
+	/* The element whose character data is being read: <title>, <h1>, JSON-LD, a date's text. */
+	enum { PAGEMETA_NOWHERE, PAGEMETA_IN_TITLE, PAGEMETA_IN_H1, PAGEMETA_IN_JSONLD, PAGEMETA_IN_DATE } in;
+	char tag[16];		/* its tag */
+	int nested;		/* elements of the same tag open inside it */
+	int rank;		/* the trust of what it will give */
+	struct buf text;	/* its character data (folded, but for JSON-LD) */
 	int seen_title, seen_h1;
 	int svg;		/* depth in <svg>, whose <title> names a drawing */
 };
