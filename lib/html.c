@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "html.h"
+#include "pagemeta.h"
 #include "mem.h"
 #include "utf8.h"
 
@@ -325,7 +326,11 @@ text(struct html *h, const unsigned char *s, size_t n)
 static void
 on_characters(void *ctx, const xmlChar *s, int n)
 {
-	text(ctx, s, (size_t)n);
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
+	text(h, s, (size_t)n);
 }
 
 static const char *
@@ -395,6 +400,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 	e->kind = (unsigned char)kind;
 	if (kind & (E_BLOCK | E_BREAK))
 		emit(h);
+	if (h->meta)
+		pagemeta_start(h->meta, name, (const char **)attrs);
 	if (parent->skip)
 		return;
 	page_facts(h, name, attrs);
@@ -418,7 +425,8 @@ on_end(void *ctx, const xmlChar *tag)
 {
 	struct html *h = ctx;
 
-	(void)tag;
+	if (h->meta)
+		pagemeta_end(h->meta, (const char *)tag);
 	if (h->depth <= 1)
 		return;
 	if (top(h)->kind & E_BLOCK)
@@ -426,10 +434,14 @@ on_end(void *ctx, const xmlChar *tag)
 	h->depth--;
 }
 
+/* The text of <script> and <style>: never rendered, but JSON-LD metadata lives there. */
 static void
-on_nothing(void *ctx, const xmlChar *s, int n)
+on_script(void *ctx, const xmlChar *s, int n)
 {
-	(void)ctx, (void)s, (void)n;
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
 }
 
 static void
@@ -589,7 +601,7 @@ new_parser(struct html *h)
 		sax.endElement = on_end;
 		sax.characters = on_characters;
 		sax.ignorableWhitespace = on_characters;
-		sax.cdataBlock = on_nothing;
+		sax.cdataBlock = on_script;
 		sax.serror = on_error;
 		sax.initialized = XML_SAX2_MAGIC;
 	}
