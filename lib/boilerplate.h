@@ -93,8 +93,15 @@ void bp_free(struct bp_model *m);
  * counted before a document is classified are the set it is compared with.
  */
 void bp_count(struct bp_model *m, struct bp_line *lines, size_t n);
-/* Classify one document's non-blank lines; returns the language used. */
-const char *bp_classify(struct bp_model *m, struct bp_line *lines, size_t n);
+/* What an HTML page says of itself (NULL fields: nothing). */
+struct bp_page {
+	const char *lang;	/* <html lang>: the stoplist when --lang is auto and it fits */
+	const char *title;	/* <title> or og:title: the headline is the line most like it */
+	size_t titlelen;
+};
+
+/* Classify one document's non-blank lines (page: NULL for text); returns the language used. */
+const char *bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp_page *page);
 
 const char *bp_class_name(enum bp_class c);
 

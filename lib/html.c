@@ -23,7 +23,7 @@
 #include "utf8.h"
 
 /* What an element does to the rendering. */
-enum { E_BLOCK = 1, E_SKIP = 2, E_BREAK = 4, E_TITLE = 8, E_LINK = 16 };
+enum { E_BLOCK = 1, E_SKIP = 2, E_BREAK = 4, E_TITLE = 8, E_LINK = 16, E_CELL = 32 };
 
 struct html_elem {
 	uint32_t tags;		/* its own and its ancestors' HTML_ bits, the nearest cue's */
@@ -103,11 +103,11 @@ static const struct tag_info tag_infos[] = {
 	{ "svg", E_SKIP, 0 },
 	{ "table", E_BLOCK, 0 },
 	{ "tbody", E_BLOCK, 0 },
-	{ "td", E_BLOCK, HTML_CELL },
+	{ "td", E_CELL, HTML_CELL },
 	{ "template", E_SKIP, 0 },
 	{ "textarea", E_SKIP, 0 },
 	{ "tfoot", E_BLOCK, 0 },
-	{ "th", E_BLOCK, HTML_CELL },
+	{ "th", E_CELL, HTML_CELL },
 	{ "thead", E_BLOCK, 0 },
 	{ "time", 0, HTML_TIME },
 	{ "title", E_SKIP | E_TITLE, 0 },
@@ -142,7 +142,7 @@ static const char *const boiler_words[] = {
 	"newsletter", "outbrain", "pagination", "popular", "popup", "promo", "recommended",
 	"rekomendasi", "related", "share", "sharing", "sidebar", "signup", "skip", "social",
 	"sponsor", "sponsored", "subscribe", "taboola", "tag", "tags", "terkait", "toolbar",
-	"topics", "trending", "widget",
+	"topics", "trending",
 };
 /* Two words (or one word made of two) that name the body: article + body, entry + content, ... */
 static const char *const body_first[] = { "article", "entry", "post", "story", "news", "detail", "blog", "main" };
@@ -310,7 +310,7 @@ text(struct html *h, const unsigned char *s, size_t n)
 		if (run == i)
 			run = i + 1;
 		if (h->text.len == 0) {
-			h->marks.tags = e->tags;
+			h->marks.tags = e->tags | HTML_PAGE;
 			h->marks.chars = h->marks.linkchars = 0;
 		} else if (h->space)
 			buf_addc(&h->text, ' ');
@@ -400,6 +400,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 	e->kind = (unsigned char)kind;
 	if (kind & (E_BLOCK | E_BREAK))
 		emit(h);
+	else if (kind & E_CELL)
+		h->space = 1;	/* a table row is one line, its cells apart */
 	if (h->meta)
 		pagemeta_start(h->meta, name, (const char **)attrs);
 	if (parent->skip)
@@ -414,7 +416,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		e->tags |= t->tags;
 	if ((kind & E_LINK) && attr(attrs, "href"))
 		e->tags |= HTML_LINK;
-	uint32_t cue = attrs ? element_cue(attrs) : 0;
+	/* The cue of <html> or <body> says nothing of one part of the page. */
+	uint32_t cue = attrs && h->depth > 3 ? element_cue(attrs) : 0;
 
 	if (cue)
 		e->tags = (e->tags & ~(uint32_t)CUES) | cue;
@@ -610,7 +613,7 @@ new_parser(struct html *h)
 	if (!p)
 		die("out of memory");
 	htmlCtxtUseOptions(p, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED);
+	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
 	return p;
 }
 

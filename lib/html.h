@@ -2,7 +2,7 @@
  * An HTML page as rendered lines: libxml2's HTML parser driven as a push
  * (SAX) parser, the bytes converted to UTF-8 first (charset from the HTTP
  * hint, a byte-order mark or <meta charset>; invalid bytes become U+FFFD,
- * counted).  One line per block (paragraph, heading, list item, table cell,
+ * counted).  One line per block (paragraph, heading, list item, table row,
  * <br>-separated run, ...), white space folded; nothing of script, style,
  * noscript, template, svg, hidden elements or comments.  Each line comes
  * with what the markup says of it (struct html_marks), the evidence the
@@ -32,6 +32,7 @@ enum {
 	HTML_CUE_BODY = 1 << 20,	/* article-body, entry-content, itemprop=articleBody, ... */
 	HTML_CUE_CONTENT = 1 << 21,	/* content, article, post, story, ... (weaker) */
 	HTML_CUE_BOILER = 1 << 22,	/* nav, menu, footer, sidebar, share, related, comment, ... */
+	HTML_PAGE = 1u << 31,		/* set on every line of a page: it has markup */
 };
 
 struct html_marks {

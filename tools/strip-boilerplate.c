@@ -1,6 +1,5 @@
 /* strip-boilerplate: the article body paragraphs of scraped pages, as records. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +8,13 @@
 #include "boilerplate.h"
 #include "cli.h"
 #include "diag.h"
+#include "form.h"
 #include "html.h"
 #include "mem.h"
 #include "out.h"
 #include "pagemeta.h"
 #include "record.h"
+#include "utf8.h"
 #include "warc.h"
 
 static const char usage[] =
@@ -45,16 +46,28 @@ struct docset {
 	struct doc {
 		size_t name, namelen;	/* in names */
 		size_t first, n;	/* in lines */
+		size_t title, titlelen;	/* an HTML page's, in names */
+		char lang[16];		/* an HTML page's, "" if none */
+		int html;		/* an HTML page: title and lang apply */
 	} *docs;
 	size_t ndocs, dcap;
 	struct buf names;
 	int open;
 };
 
+/* A text document given as bytes in pieces (a WARC record), cut into lines as the reader would. */
+struct textdoc {
+	struct buf pending;	/* bytes after the last LF */
+	struct buf repaired;
+	unsigned long lineno;
+	unsigned long nbad;	/* invalid UTF-8 sequences replaced */
+};
+
 struct run {
 	struct bp_model model;
 	struct docset set;
 	struct warc warc;
+	struct textdoc textdoc;
 	struct html html;
 	struct pagemeta meta;
 	int explain, render, want_meta;
@@ -71,6 +84,9 @@ doc_begin(struct docset *s, const char *name, size_t len)
 	s->docs[s->ndocs].namelen = len;
 	s->docs[s->ndocs].first = s->n;
 	s->docs[s->ndocs].n = 0;
+	s->docs[s->ndocs].titlelen = 0;
+	s->docs[s->ndocs].lang[0] = 0;
+	s->docs[s->ndocs].html = 0;
 	buf_add(&s->names, name, len);
 	s->ndocs++;
 	s->open = 1;
@@ -147,12 +163,14 @@ write_doc(struct run *run, const struct doc *d)
 	const char *name = s->names.data + d->name;
 	char score[32];
 
+	struct bp_page page = { d->lang, s->names.data + d->title, d->titlelen };
+
 	if (run->want_meta) {
 		text_meta(run, name, d->namelen);
 		return;
 	}
 	if (!run->render)
-		bp_classify(&run->model, s->lines + d->first, d->n);
+		bp_classify(&run->model, s->lines + d->first, d->n, d->html ? &page : NULL);
 	for (size_t i = d->first; i < d->first + d->n; i++) {
 		const struct bp_line *l = &s->lines[i];
 
@@ -205,6 +223,61 @@ doc_end(struct run *run)
 		flush(run);
 }
 
+static void
+text_doc_begin(struct run *run, const char *doc, size_t len)
+{
+	doc_begin(&run->set, doc, len);
+	run->textdoc.pending.len = 0;
+	run->textdoc.lineno = 0;
+}
+
+/* One line of a text document given as bytes: CR and a leading BOM taken off, UTF-8 repaired. */
+static void
+text_doc_line(struct run *run, const char *s, size_t len)
+{
+	struct textdoc *t = &run->textdoc;
+
+	t->lineno++;
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	if (t->lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	if (!utf8_valid(s, len)) {
+		t->repaired.len = 0;
+		t->nbad += utf8_repair(&t->repaired, s, len);
+		s = t->repaired.data;
+		len = t->repaired.len;
+	}
+	doc_line(&run->set, s, len, t->lineno);
+}
+
+static void
+text_doc_feed(struct run *run, const char *bytes, size_t n)
+{
+	struct buf *p = &run->textdoc.pending;
+	size_t start = 0;
+	char *nl;
+
+	buf_add(p, bytes, n);
+	while ((nl = memchr(p->data + start, '\n', p->len - start))) {
+		text_doc_line(run, p->data + start, (size_t)(nl - p->data) - start);
+		start = (size_t)(nl - p->data) + 1;
+	}
+	memmove(p->data, p->data + start, p->len - start);
+	p->len -= start;
+}
+
+static void
+text_doc_end(struct run *run)
+{
+	if (run->textdoc.pending.len)
+		text_doc_line(run, run->textdoc.pending.data, run->textdoc.pending.len);
+	run->textdoc.pending.len = 0;
+	doc_end(run);
+}
+
 /* ------------------------------------------------------------ HTML pages */
 
 static void
@@ -236,6 +309,19 @@ html_doc_feed(struct run *run, const char *bytes, size_t n)
 	html_feed(&run->html, bytes, n);
 }
 
+/* The page's language and title, kept with its name for the classifier. */
+static void
+page_facts(struct docset *s, const struct html *h)
+{
+	struct doc *d = &s->docs[s->ndocs - 1];
+
+	snprintf(d->lang, sizeof d->lang, "%s", h->lang);
+	d->html = 1;
+	d->title = s->names.len;
+	d->titlelen = h->title.len;
+	buf_add(&s->names, h->title.data, h->title.len);
+}
+
 static void
 html_doc_end(struct run *run)
 {
@@ -244,6 +330,7 @@ html_doc_end(struct run *run)
 	int len = d->namelen > 200 ? 200 : (int)d->namelen;
 
 	html_end(&run->html);
+	page_facts(s, &run->html);
 	if (run->html.nbad) {
 		warn("%.*s: bytes of no character replaced by U+FFFD (%lu in the page)", len,
 		    s->names.data + d->name, run->html.nbad);
@@ -265,54 +352,41 @@ html_doc_end(struct run *run)
 	doc_end(run);
 }
 
-/*
- * TEMPORARY, until the input branch's process() lands: a file named *.html
- * or *.htm is one HTML page, read whole.
- */
-static int
-html_file(struct reader *r, struct run *run)
+/* A plain text input: one document, its lines as the reader gives them. */
+static void
+read_text(struct run *run, struct reader *r)
 {
-	size_t n = strlen(r->name);
-	char block[1 << 16];
-	ssize_t got;
-
-	if (!((n > 5 && strcmp(r->name + n - 5, ".html") == 0) ||
-	    (n > 4 && strcmp(r->name + n - 4, ".htm") == 0)))
-		return 0;
-	html_doc_begin(run, r->name, n, NULL);
-	while ((got = read(r->fd, block, sizeof block)) > 0)
-		html_doc_feed(run, block, (size_t)got);
-	if (got < 0) {
-		warn("%s:", r->name);
-		run->status = 1;
-	}
-	html_doc_end(run);
-	return 1;
-}
-
-/* Every document of one input: the file itself, or the records of a WARC stream. */
-static int
-process(struct reader *r, void *ctx)
-{
-	struct run *run = ctx;
-	int warc = 0;
 	struct line ln;
 
-	if (html_file(r, run))
-		return 0;
+	doc_begin(&run->set, r->name, strlen(r->name));
+	while (reader_line(r, &ln))
+		doc_line(&run->set, ln.data, ln.len, r->lineno);
+	doc_end(run);
+}
 
+/* An HTML input: one page, its bytes fed as they come. */
+static void
+read_html(struct run *run, struct reader *r)
+{
+	char *bytes;
+	size_t n;
+
+	html_doc_begin(run, r->name, strlen(r->name), NULL);
+	while ((n = reader_peek(r, 1, &bytes)) > 0) {
+		html_doc_feed(run, bytes, n);
+		reader_skip(r, n);
+	}
+	html_doc_end(run);
+}
+
+/* The documents of a WARC stream. */
+static void
+read_warc(struct run *run, struct reader *r)
+{
+	struct line ln;
+
+	warc_start(&run->warc);
 	while (reader_line(r, &ln)) {
-		if (r->lineno == 1) {
-			warc = warc_magic(ln.data, ln.len);
-			if (warc)
-				warc_start(&run->warc);
-			else
-				doc_begin(&run->set, r->name, strlen(r->name));
-		}
-		if (!warc) {
-			doc_line(&run->set, ln.data, ln.len, r->lineno);
-			continue;
-		}
 		switch (warc_line(&run->warc, ln.data, ln.len)) {
 		case WARC_RECORD:
 			doc_end(run);
@@ -331,6 +405,29 @@ process(struct reader *r, void *ctx)
 		}
 	}
 	doc_end(run);
+}
+
+/* Every document of one input, by its form: the file itself, or the records of a WARC stream. */
+static int
+process(struct reader *r, void *ctx)
+{
+	struct run *run = ctx;
+	char *start;
+	size_t n = reader_peek(r, FORM_SNIFF, &start);
+
+	if (n == 0)	/* an empty input is no document */
+		return 0;
+	switch (form_detect(start, n, strcmp(r->name, "-") == 0 ? NULL : r->name)) {
+	case FORM_WARC:
+		read_warc(run, r);
+		break;
+	case FORM_HTML:
+		read_html(run, r);
+		break;
+	case FORM_TEXT:
+		read_text(run, r);
+		break;
+	}
 	return 0;
 }
 
@@ -390,6 +487,8 @@ main(int argc, char *argv[])
 	warc_free(&run.warc);
 	html_free(&run.html);
 	pagemeta_free(&run.meta);
+	buf_free(&run.textdoc.pending);
+	buf_free(&run.textdoc.repaired);
 	buf_free(&run.set.text);
 	buf_free(&run.set.names);
 	free(run.set.lines);
