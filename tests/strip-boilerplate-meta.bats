@@ -18,6 +18,20 @@ $PAGES/gempa.html	date	2018-09-28T17:02:00+08:00
 $PAGES/gempa.html	lang	id"
 }
 
+@test "--meta: an HTML page on standard input and gzipped gives the same records" {
+	gzip -c "$PAGES/gempa.html" > "$TMP/gempa.html.gz"
+	run --separate-stderr bash -c '"$1"/strip-boilerplate --meta < "$2"; "$1"/strip-boilerplate --meta "$3"' _ \
+	    "$BIN" "$PAGES/gempa.html" "$TMP/gempa.html.gz"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "-	title	Gempa Guncang Palu & Donggala
+-	date	2018-09-28T17:02:00+08:00
+-	lang	id
+$TMP/gempa.html.gz	title	Gempa Guncang Palu & Donggala
+$TMP/gempa.html.gz	date	2018-09-28T17:02:00+08:00
+$TMP/gempa.html.gz	lang	id"
+}
+
 @test "--meta: the meta tag's date wins over the URL's and the <time>'s; without it the URL's" {
 	sed '/published_time/d' "$PAGES/banjir.html" > "$TMP/a.html"
 	sed '/published_time/d; /<time/d' "$PAGES/banjir.html" > "$TMP/b.html"
