@@ -3,7 +3,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "escape.h"
 #include "out.h"
 #include "pagemeta.h"
 #include "utf8.h"
@@ -54,23 +53,23 @@ trim(const char *s, size_t *n)
 	return s;
 }
 
+/* Where attribute name is in attrs (its name; its value follows), or -1. */
+static long
+attr_index(const char **attrs, const char *name)
+{
+	for (size_t i = 0; attrs && attrs[i]; i += 2)
+		if (strcasecmp(attrs[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
 /* The value of attribute name, or NULL (also for an attribute written without value). */
 static const char *
 attr(const char **attrs, const char *name)
 {
-	for (size_t i = 0; attrs && attrs[i]; i += 2)
-		if (strcasecmp(attrs[i], name) == 0)
-			return attrs[i + 1];
-	return NULL;
-}
+	long i = attr_index(attrs, name);
 
-static int
-has_attr(const char **attrs, const char *name)
-{
-	for (size_t i = 0; attrs && attrs[i]; i += 2)
-		if (strcasecmp(attrs[i], name) == 0)
-			return 1;
-	return 0;
+	return i < 0 ? NULL : attrs[i + 1];
 }
 
 /* Is word one of the white-space separated tokens of list (rel, itemprop)? */
@@ -266,32 +265,37 @@ itemprop_date_rank(const char *itemprop)
 	return best;
 }
 
-/* A <meta>: og:title, og:url, og:locale, content-language, and the date names. */
+/* A <meta> named name (its property or name): og:title, og:url, og:locale, and the date names. */
+static void
+meta_name(struct pagemeta *m, const char *name, const char *content)
+{
+	int rank;
+
+	if (strcasecmp(name, "og:title") == 0)
+		offer_title(m, 0, content, strlen(content));
+	else if (strcasecmp(name, "og:url") == 0)
+		offer_url(m, 1, content);
+	else if (strcasecmp(name, "og:locale") == 0)
+		offer_lang(m, 1, content);
+	else if ((rank = date_name_rank(name)) >= 0)
+		offer_date(m, rank, content, strlen(content));
+}
+
 static void
 meta_tag(struct pagemeta *m, const char **attrs)
 {
 	const char *content = attr(attrs, "content");
-	const char *name = attr(attrs, "property");
+	const char *property = attr(attrs, "property"), *name = attr(attrs, "name");
 	const char *equiv = attr(attrs, "http-equiv");
 
 	if (!content)
 		return;
-	if (!name)
-		name = attr(attrs, "name");
-	if (name && strcasecmp(name, "og:title") == 0)
-		offer_title(m, 0, content, strlen(content));
-	else if (name && strcasecmp(name, "og:url") == 0)
-		offer_url(m, 1, content);
-	else if (name && strcasecmp(name, "og:locale") == 0)
+	if (property)
+		meta_name(m, property, content);
+	if (name)
+		meta_name(m, name, content);
+	if (equiv && strcasecmp(equiv, "content-language") == 0)
 		offer_lang(m, 1, content);
-	else if (equiv && strcasecmp(equiv, "content-language") == 0)
-		offer_lang(m, 1, content);
-	else if (name) {
-		int rank = date_name_rank(name);
-
-		if (rank >= 0)
-			offer_date(m, rank, content, strlen(content));
-	}
 }
 
 /* The value of "datePublished" in JSON-LD: the first key of that name with a string that is a date. */
@@ -398,7 +402,7 @@ pagemeta_start(struct pagemeta *m, const char *tag, const char **attrs)
 		offer_url(m, 0, attr(attrs, "href"));
 	else if (strcmp(tag, "time") == 0 && !itemprop)
 		element_date(m, tag, attr(attrs, "datetime"),
-		    has_attr(attrs, "pubdate") ? DATE_TIME_PUBDATE : DATE_TIME);
+		    attr_index(attrs, "pubdate") >= 0 ? DATE_TIME_PUBDATE : DATE_TIME);
 	else if (m->in == PAGEMETA_NOWHERE) {
 		const char *type = attr(attrs, "type");
 		size_t tn = type ? strlen(type) : 0;
