@@ -387,7 +387,7 @@ pagemeta_start(struct pagemeta *m, const char *tag, const char **attrs)
 {
 	const char *itemprop = attr(attrs, "itemprop");
 
-	if (m->in != PAGEMETA_NOWHERE && strcmp(tag, m->tag) == 0)
+	if (m->in != PAGEMETA_NOWHERE && strncmp(tag, m->tag, sizeof m->tag - 1) == 0)
 		m->nested++;
 	if (strcmp(tag, "svg") == 0)
 		m->svg++;
@@ -464,7 +464,7 @@ pagemeta_end(struct pagemeta *m, const char *tag)
 {
 	if (strcmp(tag, "svg") == 0 && m->svg > 0)
 		m->svg--;
-	if (m->in == PAGEMETA_NOWHERE || strcmp(tag, m->tag) != 0)
+	if (m->in == PAGEMETA_NOWHERE || strncmp(tag, m->tag, sizeof m->tag - 1) != 0)
 		return;
 	if (m->nested > 0)
 		m->nested--;

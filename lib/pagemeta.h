@@ -29,7 +29,7 @@ struct pagemeta {
 	struct buf page;	/* the url given to pagemeta_begin (the DOC or the WARC target URI) */
 	/* The element whose character data is being read: <title>, <h1>, JSON-LD, a date's text. */
 	enum { PAGEMETA_NOWHERE, PAGEMETA_IN_TITLE, PAGEMETA_IN_H1, PAGEMETA_IN_JSONLD, PAGEMETA_IN_DATE } in;
-	char tag[16];		/* its tag */
+	char tag[32];		/* its tag (a longer one: its first 31 bytes) */
 	int nested;		/* elements of the same tag open inside it */
 	int rank;		/* the trust of what it will give */
 	struct buf text;	/* its character data (folded, but for JSON-LD) */
