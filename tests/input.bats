@@ -153,3 +153,134 @@ $TMP/heart.txt	1	<3 to the council, which voted on Tuesday to approve the plan t
 		[ "$(printf '%s\n' "$output" | cut -f2-)" = "$want" ]
 	done
 }
+
+IN=tests/cases/input
+FIX=tests/warc-fixture
+URL=http://127.0.0.1:18937
+
+# The records of the three pages given as files, without DOC: what a WARC of them must give.
+pages_records() {
+	SB "$@" "$IN/index.html" "$IN/berita.html" "$IN/catatan.txt" | cut -f2-
+}
+
+@test "wget's WARC (real writer): the bodies of the pages given as files, DOC the URI without <>, the rest skipped" {
+	run --separate-stderr SB --explain "$IN/wget.warc.gz"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tr '\n' ' ')" = "$URL/index.html $URL/berita.html $URL/catatan.txt " ]
+	[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(pages_records --explain)" ]
+	# the same on standard input, and uncompressed
+	run --separate-stderr bash -c 'gzip -dc "$2" | "$1"/strip-boilerplate' _ "$BIN" "$IN/wget.warc.gz"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(pages_records)" ]
+	[[ "${lines[0]}" == "$URL/index.html	"* ]]
+}
+
+@test "a gzipped WARC: chunked, gzip and deflate bodies decoded, text/plain as text, a fake chunked header read raw" {
+	printf '\211PNG\r\n\032\n' > "$TMP/logo.png"
+	(cd "$IN" && ../../warc-fixture --gzip warcinfo request \
+		"response,uri=http://a.id/berita/1,file=index.html,ctype=text/html; charset=UTF-8,chunked,gzip,brackets" \
+		request "response,uri=http://a.id/logo.png,file=$TMP/logo.png,ctype=image/png" \
+		"response,uri=http://a.id/lama,file=index.html,ctype=text/html,status=404" \
+		"response,uri=http://a.id/berita/2,file=berita.html,ctype=text/html,rawdeflate,fakechunked" \
+		"metadata,uri=http://a.id/berita/2,file=catatan.txt" "revisit,uri=http://a.id/berita/2,file=berita.html" \
+		"resource,uri=http://a.id/catatan.txt,file=catatan.txt,ctype=text/plain" \
+		"response,uri=http://a.id/catatan.txt,file=catatan.txt,ctype=text/plain,deflate") > "$TMP/crawl.warc.gz"
+	run --separate-stderr SB "$TMP/crawl.warc.gz"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tr '\n' ' ')" = "http://a.id/berita/1 http://a.id/berita/2 http://a.id/catatan.txt " ]
+	[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(pages_records)" ]
+	# a resource record of HTML is a page too; the WARC on standard input
+	(cd "$IN" && ../../warc-fixture "resource,uri=<http://a.id/r>,file=index.html,ctype=text/html") > "$TMP/res.warc"
+	run --separate-stderr bash -c '"$1"/strip-boilerplate < "$2"' _ "$BIN" "$TMP/res.warc"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(SB "$IN/index.html" | cut -f2-)" ]
+	[[ "${lines[0]}" == "http://a.id/r	"* ]]
+}
+
+@test "a Content-Length that lies, too long or too short: one message naming the record, the next records still read" {
+	(cd "$IN" && ../../warc-fixture warcinfo "response,uri=u2,file=index.html,ctype=text/html,length=+300" \
+		"response,uri=u3,file=berita.html,ctype=text/html" "conversion,uri=u4,file=catatan.txt,length=-30" \
+		"conversion,uri=u5,file=catatan.txt") > "$TMP/lies.warc"
+	run --separate-stderr SB "$TMP/lies.warc"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/lies.warc: record 2: Content-Length 838 runs into the next record: read up to it
+strip-boilerplate: $TMP/lies.warc: record 4: Content-Length 73 ends inside the record: read up to the next record" ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tr '\n' ' ')" = "u2 u3 u4 u5 " ]
+	[ "$(printf '%s\n' "$output" | grep -v ^u5 | cut -f2-)" = "$(pages_records)" ]
+	[ "$(printf '%s\n' "$output" | grep -c ^u5)" -eq 1 ]
+}
+
+@test "a truncated last record, in its block or its gzip member: one message, what is there kept" {
+	(cd "$IN" && ../../warc-fixture --cut 100 "response,uri=u1,file=index.html,ctype=text/html" \
+		"response,uri=u2,file=berita.html,ctype=text/html") > "$TMP/cut.warc"
+	run --separate-stderr SB --explain "$TMP/cut.warc"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/cut.warc: record 2: truncated: 333 of 429 bytes" ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tr '\n' ' ')" = "u1 u2 " ]
+	[[ "${lines[-1]}" == "u2	5	"*"	Warga mengungsi ke balai desa da" ]]
+	(cd "$IN" && ../../warc-fixture --gzip --cut 100 "response,uri=u1,file=index.html,ctype=text/html" \
+		"response,uri=u2,file=berita.html,ctype=text/html,gzip") > "$TMP/cut.warc.gz"
+	run --separate-stderr SB "$TMP/cut.warc.gz"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/cut.warc.gz: record 2: truncated gzip data" ]
+	[ "$(printf '%s\n' "$output" | grep ^u1 | cut -f2-)" = "$(SB "$IN/index.html" | cut -f2-)" ]
+	[[ "${lines[-1]}" == "u2	4	Banjir merendam tiga desa di tepi sungai setelah hujan deras turun sepanjang malam, kata petug" ]]
+	# cut between two members: the records before are whole
+	(cd "$IN" && ../../warc-fixture --gzip "response,uri=u1,file=index.html,ctype=text/html") > "$TMP/one.warc.gz"
+	{ cat "$TMP/one.warc.gz"; head -c 20 "$TMP/one.warc.gz"; } > "$TMP/cut2.warc.gz"
+	run --separate-stderr SB "$TMP/cut2.warc.gz"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/cut2.warc.gz: record 2: truncated gzip data" ]
+	[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(SB "$IN/index.html" | cut -f2-)" ]
+}
+
+@test "hostile WARC bodies: NUL bytes, bad chunks, corrupt gzip content, an unknown coding, invalid UTF-8" {
+	printf 'The council voted on Tuesday\0 to approve the plan, which the residents had asked for during many long public meetings.\n' > "$TMP/nul.txt"
+	printf 'The mayor said on Wednesday that the work on the new bridge would begin in \xff spring and last two full years.\n' > "$TMP/bad.txt"
+	printf '\037\213\010\000garbage that is no deflate data at all' > "$TMP/notgz.bin"
+	(cd "$IN" && ../../warc-fixture "response,uri=nul,file=$TMP/nul.txt,ctype=text/plain,chunked" \
+		"response,uri=corrupt,file=$TMP/notgz.bin,ctype=text/html,coding=gzip" \
+		"response,uri=br,file=index.html,ctype=text/html,coding=br" \
+		"response,uri=badchunk,file=catatan.txt,ctype=text/plain,chunked,badchunk" \
+		"response,uri=bad,file=$TMP/bad.txt,ctype=text/plain") > "$TMP/hostile.warc"
+	run --separate-stderr SB --explain "$TMP/hostile.warc"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/hostile.warc: record 2: corrupt gzip content: invalid code lengths set
+strip-boilerplate: $TMP/hostile.warc: record 3: Content-Encoding br cannot be decoded: skipped
+strip-boilerplate: $TMP/hostile.warc: record 4: bad chunked transfer coding: no chunk size
+strip-boilerplate: $TMP/hostile.warc: record 5: invalid UTF-8 replaced by U+FFFD (1 sequence in the input)" ]
+	# the first chunk (7 bytes) of a broken chunked body is kept
+	[ "$(printf '%s\n' "$output" | cut -f1,2,5 | tr '\n' ' ')" = "nul	1	The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings. badchunk	1	Catatan bad	1	The mayor said on Wednesday that the work on the new bridge would begin in $(printf '\357\277\275') spring and last two full years. " ]
+	# the NUL byte is kept
+	[ "$(SB "$TMP/hostile.warc" 2>/dev/null | head -n 1 | wc -c)" -eq $(( 4 + 2 + 118 + 1 )) ]
+}
+
+@test "a gzip bomb in a WARC: 200 MB of gzip content in a 200 KB record, read in bounded memory" {
+	python3 -c '
+import sys
+sys.stdout.buffer.write((b" " * 999 + b"\n") * 200000)
+sys.stdout.buffer.write(b"The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.\n")
+' > "$TMP/big.txt"
+	(cd "$IN" && ../../warc-fixture --gzip "response,uri=big,file=$TMP/big.txt,ctype=text/plain,gzip" \
+		"response,uri=next,file=catatan.txt,ctype=text/plain") > "$TMP/bomb.warc.gz"
+	rm "$TMP/big.txt"
+	[ "$(stat -c %s "$TMP/bomb.warc.gz")" -lt 500000 ]
+	run --separate-stderr /usr/bin/time -f 'maxrss %M' "$BIN/strip-boilerplate" "$TMP/bomb.warc.gz"
+	[ "$status" -eq 0 ]
+	check_output "big	200001	The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.
+next	1	Catatan redaksi: berkas teks ini disimpan bersama halaman dan dibaca sebagai teks biasa oleh alat ini."
+	[[ "$stderr" == "maxrss "* ]]
+	[ "${stderr#maxrss }" -lt 30000 ]
+}
+
+@test "a closed pipe ends a WARC run silently" {
+	for i in $(seq 200); do printf 'conversion,uri=u%d,file=catatan.txt\n' "$i"; done > "$TMP/specs"
+	(cd "$IN" && xargs ../../warc-fixture --gzip < "$TMP/specs") > "$TMP/many.warc.gz"
+	run --separate-stderr bash -c '"$1"/strip-boilerplate --block 1 "$2" | head -n 1; exit ${PIPESTATUS[0]}' _ "$BIN" "$TMP/many.warc.gz"
+	[ -z "$stderr" ]
+	[ "$output" = "u1	1	Catatan redaksi: berkas teks ini disimpan bersama halaman dan dibaca sebagai teks biasa oleh alat ini." ]
+	[ "$status" -ne 2 ]
+}

@@ -60,7 +60,9 @@ struct textdoc {
 	struct buf pending;	/* bytes after the last LF */
 	struct buf repaired;
 	unsigned long lineno;
-	unsigned long nbad;	/* invalid UTF-8 sequences replaced */
+	unsigned long record;	/* of the WARC stream */
+	unsigned long nbad;	/* invalid UTF-8 sequences replaced in the stream */
+	unsigned long firstbad;	/* the record of the first one */
 };
 
 struct run {
@@ -246,6 +248,8 @@ text_doc_line(struct run *run, const char *s, size_t len)
 	}
 	if (!utf8_valid(s, len)) {
 		t->repaired.len = 0;
+		if (!t->nbad)
+			t->firstbad = t->record;
 		t->nbad += utf8_repair(&t->repaired, s, len);
 		s = t->repaired.data;
 		len = t->repaired.len;
@@ -379,32 +383,67 @@ read_html(struct run *run, struct reader *r)
 	html_doc_end(run);
 }
 
-/* The documents of a WARC stream. */
+/* The documents of a WARC stream go to the text or the HTML path. */
+struct warc_input {
+	struct run *run;
+	struct reader *r;
+	enum form form;		/* of the document open */
+};
+
 static void
+warc_doc_begin(void *ctx, const struct warc_doc *d)
+{
+	struct warc_input *in = ctx;
+	const char *name = d->urilen ? d->uri : in->r->name;	/* the input names a record without URI */
+	size_t len = d->urilen ? d->urilen : strlen(in->r->name);
+
+	in->form = d->form;
+	if (d->form == FORM_HTML)
+		html_doc_begin(in->run, name, len, d->charset);
+	else
+		text_doc_begin(in->run, name, len);
+	in->run->textdoc.record = d->record;
+}
+
+static void
+warc_doc_data(void *ctx, const char *bytes, size_t n)
+{
+	struct warc_input *in = ctx;
+
+	if (in->form == FORM_HTML)
+		html_doc_feed(in->run, bytes, n);
+	else
+		text_doc_feed(in->run, bytes, n);
+}
+
+static void
+warc_doc_end(void *ctx)
+{
+	struct warc_input *in = ctx;
+
+	if (in->form == FORM_HTML)
+		html_doc_end(in->run);
+	else
+		text_doc_end(in->run);
+}
+
+/* The documents of a WARC stream: 1 if a problem was reported. */
+static int
 read_warc(struct run *run, struct reader *r)
 {
-	struct line ln;
+	struct warc_input in = { .run = run, .r = r };
+	struct warc_sink sink = { warc_doc_begin, warc_doc_data, warc_doc_end, &in };
+	struct textdoc *t = &run->textdoc;
+	int status;
 
-	warc_start(&run->warc);
-	while (reader_line(r, &ln)) {
-		switch (warc_line(&run->warc, ln.data, ln.len)) {
-		case WARC_RECORD:
-			doc_end(run);
-			break;
-		case WARC_BEGIN:	/* named by its URI, or by the input when it has none */
-			if (run->warc.uri.len)
-				doc_begin(&run->set, run->warc.uri.data, run->warc.uri.len);
-			else
-				doc_begin(&run->set, r->name, strlen(r->name));
-			break;
-		case WARC_TEXT:
-			doc_line(&run->set, ln.data, ln.len, run->warc.lineno);
-			break;
-		case WARC_SKIP:
-			break;
-		}
+	t->nbad = t->firstbad = 0;
+	status = warc_read(&run->warc, r, &sink);
+	if (t->nbad) {
+		warn("%s: record %lu: invalid UTF-8 replaced by U+FFFD (%lu sequence%s in the input)",
+		    r->name, t->firstbad, t->nbad, t->nbad == 1 ? "" : "s");
+		status = 1;
 	}
-	doc_end(run);
+	return status;
 }
 
 /* Every document of one input, by its form: the file itself, or the records of a WARC stream. */
@@ -419,8 +458,7 @@ process(struct reader *r, void *ctx)
 		return 0;
 	switch (form_detect(start, n, strcmp(r->name, "-") == 0 ? NULL : r->name)) {
 	case FORM_WARC:
-		read_warc(run, r);
-		break;
+		return read_warc(run, r);
 	case FORM_HTML:
 		read_html(run, r);
 		break;
