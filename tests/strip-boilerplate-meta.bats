@@ -60,6 +60,36 @@ https://kabarkota.example.id/metro/2015/06/19/banjir	date	2015-06-19
 https://kabarkota.example.id/indeks	url	https://kabarkota.example.id/indeks"
 }
 
+@test "--meta: a gzipped WARC of HTML and text responses, in the order of its records" {
+	{
+		printf 'WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 8\r\n\r\nsoftware\r\n\r\n'
+		for page in gempa banjir; do
+			body=$( { printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n'; cat "$PAGES/$page.html"; } | wc -c)
+			printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://warta.example.id/2018/09/%s\r\n' "$page"
+			printf 'Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n' "$body"
+			printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n'
+			cat "$PAGES/$page.html"
+			printf '\r\n\r\n'
+		done
+		printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://warta.example.id/2018/09/29/teks\r\n'
+		printf 'Content-Type: application/http; msgtype=response\r\nContent-Length: 60\r\n\r\n'
+		printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nGempa susulan.\n\r\n\r\n'
+	} | gzip > "$TMP/crawl.warc.gz"
+	run --separate-stderr SB --meta "$TMP/crawl.warc.gz"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "https://warta.example.id/2018/09/gempa	url	https://warta.example.id/2018/09/gempa
+https://warta.example.id/2018/09/gempa	title	Gempa Guncang Palu & Donggala
+https://warta.example.id/2018/09/gempa	date	2018-09-28T17:02:00+08:00
+https://warta.example.id/2018/09/gempa	lang	id
+https://warta.example.id/2018/09/banjir	url	https://kabarkota.example.id/metro/2015/06/19/banjir-rendam-ribuan-rumah
+https://warta.example.id/2018/09/banjir	title	Banjir Rendam Ribuan Rumah di Jakarta Timur
+https://warta.example.id/2018/09/banjir	date	2015-06-20T08:15:00+07:00
+https://warta.example.id/2018/09/banjir	lang	id
+https://warta.example.id/2018/09/29/teks	url	https://warta.example.id/2018/09/29/teks
+https://warta.example.id/2018/09/29/teks	date	2018-09-29"
+}
+
 @test "--meta: hostile values: a 1 MB title cut at 1,000 bytes, a LF in a URL escaped, broken JSON-LD, 2015-02-30" {
 	{
 		printf '<html lang="id"><head><title>x'
