@@ -18,8 +18,8 @@
 
 #include "diag.h"
 #include "html.h"
-#include "pagemeta.h"
 #include "mem.h"
+#include "pagemeta.h"
 #include "utf8.h"
 
 /* What an element does to the rendering. */

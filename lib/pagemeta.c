@@ -584,13 +584,14 @@ when_format(const struct when *w, char *out)
 	    w->y, w->mo, w->d, w->h, w->mi, w->s, w->zone < 0 ? '-' : '+', z / 60, z % 60);
 }
 
-/* hh:mm[:ss[.fff]] at s; the bytes read, 0 if none. */
+/* hh:mm[:ss[.fff]] at s (hh.mm too when sep is '.'); the bytes read, 0 if none. */
 static size_t
-parse_time(const char *s, size_t n, struct when *w)
+parse_time(const char *s, size_t n, struct when *w, char sep)
 {
 	size_t i = 0, hn = digit_run(s, n);
 
-	if (hn < 1 || hn > 2 || hn + 3 > n || s[hn] != ':' || digit_run(s + hn + 1, n - hn - 1) != 2)
+	if (hn < 1 || hn > 2 || hn + 3 > n || (s[hn] != ':' && s[hn] != sep) ||
+	    digit_run(s + hn + 1, n - hn - 1) != 2)
 		return 0;
 	w->h = digits(s, hn);
 	w->mi = digits(s + hn + 1, 2);
@@ -675,7 +676,7 @@ iso_date(const char *s, size_t n, char *out)
 	if (i < n && is_alpha((unsigned char)s[i]) && s[i] != 'T')
 		return 0;
 	if (i + 1 < n && (s[i] == 'T' || s[i] == ' ')) {
-		size_t t = parse_time(s + i + 1, n - i - 1, &w);
+		size_t t = parse_time(s + i + 1, n - i - 1, &w, ':');
 
 		if (t == 0 && s[i] == 'T')
 			return 0;
@@ -768,7 +769,8 @@ text_date(const char *s, size_t n, char *out)
 			i += k;
 		} else if (is_digit(c)) {
 			k = digit_run(s + i, n - i);
-			size_t t = i + k < n && s[i + k] == ':' && !w.has_time ? parse_time(s + i, n - i, &w) : 0;
+			/* 10:20, or after the year 10.20 (Indonesian) */
+			size_t t = i + k < n && !w.has_time ? parse_time(s + i, n - i, &w, w.y ? '.' : ':') : 0;
 
 			if (t)
 				k = t;
