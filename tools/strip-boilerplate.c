@@ -86,7 +86,7 @@ doc_begin(struct docset *s, const char *name, size_t len)
 	s->docs[s->ndocs].namelen = len;
 	s->docs[s->ndocs].first = s->n;
 	s->docs[s->ndocs].n = 0;
-	s->docs[s->ndocs].titlelen = 0;
+	s->docs[s->ndocs].title = s->docs[s->ndocs].titlelen = 0;
 	s->docs[s->ndocs].lang[0] = 0;
 	s->docs[s->ndocs].html = 0;
 	buf_add(&s->names, name, len);
@@ -164,7 +164,6 @@ write_doc(struct run *run, const struct doc *d)
 	struct docset *s = &run->set;
 	const char *name = s->names.data + d->name;
 	char score[32];
-
 	struct bp_page page = { d->lang, s->names.data + d->title, d->titlelen };
 
 	if (run->want_meta) {
@@ -331,7 +330,7 @@ html_doc_end(struct run *run)
 {
 	struct docset *s = &run->set;
 	const struct doc *d = &s->docs[s->ndocs - 1];
-	int len = d->namelen > 200 ? 200 : (int)d->namelen;
+	int len = (int)utf8_cut(s->names.data + d->name, d->namelen, 200);	/* of the name in messages */
 
 	html_end(&run->html);
 	page_facts(s, &run->html);

@@ -1,10 +1,9 @@
 /* Fuzz target: gzip input, WARC records, HTTP headers, chunked and gzip/deflate bodies, form detection. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "form.h"
+#include "fuzzlib.h"
 #include "record.h"
 #include "warc.h"
 
@@ -59,14 +58,9 @@ LLVMFuzzerTestOneInput(const unsigned char *data_, size_t size)
 	static struct warc w;
 	struct check c = { 0 };
 	struct warc_sink sink = { begin, data, end, &c };
-	int fd = memfd_create("fuzz", 0);
 	char *start;
 
-	if (fd < 0 || write(fd, data_, size) != (ssize_t)size)
-		abort();
-	lseek(fd, 0, SEEK_SET);
-	dup2(fd, STDIN_FILENO);
-	close(fd);
+	fuzz_stdin(data_, size);
 	if (reader_open(&r, "-") < 0)
 		abort();
 	size_t n = reader_peek(&r, FORM_SNIFF, &start);
