@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "html.h"
 #include "mem.h"
+#include "pagemeta.h"
 #include "utf8.h"
 
 /* What an element does to the rendering. */
@@ -329,7 +330,11 @@ text(struct html *h, const unsigned char *s, size_t n)
 static void
 on_characters(void *ctx, const xmlChar *s, int n)
 {
-	text(ctx, s, (size_t)n);
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
+	text(h, s, (size_t)n);
 }
 
 static const char *
@@ -401,6 +406,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		emit(h);
 	else if (kind & E_CELL)
 		h->space = 1;	/* a table row is one line, its cells apart */
+	if (h->meta)
+		pagemeta_start(h->meta, name, (const char **)attrs);
 	if (parent->skip)
 		return;
 	page_facts(h, name, attrs);
@@ -427,7 +434,8 @@ on_end(void *ctx, const xmlChar *tag)
 {
 	struct html *h = ctx;
 
-	(void)tag;
+	if (h->meta)
+		pagemeta_end(h->meta, (const char *)tag);
 	if (h->depth <= 1)
 		return;
 	if (top(h)->kind & E_BLOCK)
@@ -435,10 +443,14 @@ on_end(void *ctx, const xmlChar *tag)
 	h->depth--;
 }
 
+/* The text of <script> and <style>: never rendered, but JSON-LD metadata lives there. */
 static void
-on_nothing(void *ctx, const xmlChar *s, int n)
+on_script(void *ctx, const xmlChar *s, int n)
 {
-	(void)ctx, (void)s, (void)n;
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
 }
 
 static void
@@ -600,7 +612,7 @@ new_parser(struct html *h)
 		sax.endElement = on_end;
 		sax.characters = on_characters;
 		sax.ignorableWhitespace = on_characters;
-		sax.cdataBlock = on_nothing;
+		sax.cdataBlock = on_script;
 		sax.serror = on_error;
 		sax.initialized = XML_SAX2_MAGIC;
 	}
