@@ -637,7 +637,9 @@ line_words(struct bp_model *m, struct bp_line *l)
 			continue;
 		}
 		alpha++;
-		if (*a >= 'A' && *a <= 'Z')
+		int capital = *a >= 'A' && *a <= 'Z';
+
+		if (capital)
 			caps++;
 		else
 			prefix = 0;
@@ -647,13 +649,14 @@ line_words(struct bp_model *m, struct bp_line *l)
 			    end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
 
 			/* A capitalised stopword inside a sentence: Title Case, a headline. */
-			capstops += bits && !boundary && *a >= 'A' && *a <= 'Z';
-			capshort += bits && !boundary && *a >= 'A' && *a <= 'Z' && len <= 3;
-			anystops += bits != 0;
-			tcstops += prefix && bits && words > 1;
-			for (size_t i = 0; bits; i++, bits >>= 1)
-				if (bits & 1)
-					l->langstops[i]++;
+			if (bits) {
+				capstops += !boundary && capital;
+				capshort += !boundary && capital && len <= 3;
+				anystops++;
+				tcstops += prefix && words > 1;
+				for (; bits; bits &= bits - 1)
+					l->langstops[__builtin_ctz(bits)]++;
+			}
 		}
 		boundary = (byte_class[p[-1]] & C_BOUND) != 0;
 	}
