@@ -99,7 +99,7 @@ byte_class_init(void)
 		    (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' ? C_SPACE : 0) |
 		    (c == 0xC2 ? C_C2 : 0) | (c >= '0' && c <= '9' ? C_DIGIT : 0) |
 		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0) |
-		    (c && strchr(".,\"')):;!?", c) ? C_TRAIL : 0) | (c && strchr(".?!:\"", c) ? C_BOUND : 0) |
+		    (c && strchr(".,\"'):;!?", c) ? C_TRAIL : 0) | (c && strchr(".?!:\"", c) ? C_BOUND : 0) |
 		    (c && strchr(".?!", c) ? C_STOP : 0));
 	for (int c = 0; c < 256; c++)
 		byte_count[c] = (byte_class[c] & C_DIGIT ? 1 : 0) | (byte_class[c] & C_LETTER ? 1u << 16 : 0);
@@ -529,9 +529,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 {
 	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
 
-	l->words = l->stops = l->caps = l->alpha = l->digits = l->letters = l->seps = 0;
-	l->sentences = l->capstops = l->anystops = l->capshort = 0;
-	l->tcwords = l->tcstops = 0;
+	l->stops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
 	memset(l->langstops, 0, sizeof l->langstops);
 	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
@@ -541,7 +539,8 @@ line_words(struct bp_model *m, struct bp_line *l)
 	uint64_t last[4] = { 0, 0, 0, 0 };
 
 	/* The counts are kept in locals while scanning: stores through l would be redone each word. */
-	int words = 0, caps = 0, alpha = 0, digits = 0, letters = 0, seps = 0, sentences = 0, capstops = 0, anystops = 0, capshort = 0, tcwords = 0, tcstops = 0;
+	int words = 0, caps = 0, alpha = 0, digits = 0, letters = 0, seps = 0, sentences = 0;
+	int capstops = 0, anystops = 0, capshort = 0, tcwords = 0, tcstops = 0;
 
 	l->cueflags = 0;
 	/* The first SCANNED words tell all the shares; the end of the line is looked at apart. */
