@@ -26,7 +26,8 @@ SANITIZE = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sani
 # its modules read, so that split-sentences does not carry the name model.
 DATA_boilerplate = stop-*.txt cues-*.txt ends-*.txt credits-*.txt
 DATA_sentence    = abbrev-*.txt
-DATA_entity      = entity-cues.txt titles.txt institutions.tsv no-names.tsv stop-id.txt \
+DATA_entity      = entity-cues.txt titles.txt institutions.tsv no-names.tsv stop-id.txt stop-en.txt \
+                   en-common.txt countries.tsv \
                    gazetteer-*.csv ner-cues.txt ner.model
 DATA_strip-boilerplate = $(DATA_boilerplate)
 DATA_split-sentences   = $(DATA_sentence)

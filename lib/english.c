@@ -1,0 +1,148 @@
+/*
+ * English evidence for tag-entities: the language of a sentence and the
+ * common words of English (see english.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "diag.h"
+#include "english.h"
+#include "mem.h"
+
+#define MAXWORD 64	/* bytes of the longest word looked up */
+
+enum { EN_STOP = 1, ID_STOP = 2 };
+
+void
+english_init(struct english *en)
+{
+	memset(en, 0, sizeof *en);
+}
+
+void
+english_free(struct english *en)
+{
+	if (en->loaded)
+		table_free(&en->stop);
+	free(en->stoplang);
+}
+
+void
+english_new_document(struct english *en)
+{
+	en->doc_votes = 0;
+}
+
+/* w[0..n) in lower case (ASCII) into low, or 0 if it is too long. */
+static size_t
+lower_word(const char *w, size_t n, char *low)
+{
+	if (n > MAXWORD)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
+	return n;
+}
+
+static void
+load_stoplist(struct english *en, const char *file, int lang)
+{
+	const struct blob *b = data_find(file);
+	struct line ln;
+	size_t pos = 0, id;
+	char low[MAXWORD];
+	int added;
+
+	if (!b)
+		die("built-in %s: missing", file);
+	while (data_next_line(b, &pos, &ln)) {
+		size_t n = lower_word(ln.data, ln.len, low);
+
+		if (!n)
+			continue;
+		id = table_intern(&en->stop, low, n, &added);
+		if (added) {
+			en->stoplang = xgrow(en->stoplang, &en->langcap, id + 1, 1);
+			en->stoplang[id] = 0;
+		}
+		en->stoplang[id] |= (unsigned char)lang;
+	}
+}
+
+/* The stoplists are read at the first sentence, so that a tagger made and freed costs nothing. */
+static void
+load(struct english *en)
+{
+	table_init(&en->stop, 2048);
+	load_stoplist(en, "stop-en.txt", EN_STOP);
+	load_stoplist(en, "stop-id.txt", ID_STOP);
+	en->loaded = 1;
+}
+
+int
+english_sentence(struct english *en, const char *s, const struct token *tok, size_t ntok)
+{
+	char low[MAXWORD];
+
+	if (!en->loaded)
+		load(en);
+	for (size_t i = 0; i < ntok; i++) {
+		size_t n = lower_word(s + tok[i].start, tok[i].end - tok[i].start, low);
+		long long id = n ? table_find(&en->stop, low, n) : -1;
+
+		if (id < 0)
+			continue;
+		if (en->stoplang[id] == EN_STOP)
+			en->doc_votes++;
+		else if (en->stoplang[id] == ID_STOP)
+			en->doc_votes--;
+	}
+	return en->doc_votes > 0;
+}
+
+/* Compare the word of en-common.txt that starts at p (up to its newline) with key[0..n). */
+static int
+compare_line(const char *p, const char *end, const char *key, size_t n)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	int c = memcmp(p, key, len < n ? len : n);
+
+	return c ? c : (len > n) - (len < n);
+}
+
+int
+english_common_word(const char *w, size_t n)
+{
+	static const struct blob *list;
+	char low[MAXWORD];
+	const char *lo, *hi;
+
+	if (!list && !(list = data_find("en-common.txt")))
+		die("built-in en-common.txt: missing");
+	if (n < 2 || !(n = lower_word(w, n, low)))
+		return 0;
+	/* binary search over bytes: each probe backs up to the start of its line */
+	lo = list->data;
+	hi = list->data + list->len;
+	while (lo < hi) {
+		const char *mid = lo + (hi - lo) / 2, *start = mid;
+		int c;
+
+		while (start > lo && start[-1] != '\n')
+			start--;
+		c = compare_line(start, hi, low, n);
+		if (c == 0)
+			return 1;
+		if (c < 0) {
+			const char *nl = memchr(mid, '\n', (size_t)(hi - mid));
+
+			if (!nl)
+				return 0;
+			lo = nl + 1;
+		} else
+			hi = start;
+	}
+	return 0;
+}
