@@ -1,0 +1,209 @@
+/*
+ * The inside of tag-entities (entity.h), shared by its files: the tagger's
+ * state, the candidates and lexicons, and what each file gives the others.
+ *
+ *   entity.c           candidates, the choice among them, values; the API
+ *   entity-lexicon.c   phrase lexicons and cue words, the built-in data
+ *   entity-patterns.c  dates, times, amounts, e-mail and URLs by pattern
+ *   entity-names.c     the statistical tagger's names, names by context cues
+ *   entity-memory.c    the document's memory: acronyms, people, companies
+ */
+#ifndef ENTITY_IMPL_H
+#define ENTITY_IMPL_H
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "entity.h"
+#include "hash.h"
+#include "token.h"
+
+#define MAXPHRASE 16	/* tokens in the longest list phrase tried */
+#define MAXNAME 4	/* tokens of a name found by a context cue */
+#define MAXPEOPLE 512	/* people a document remembers (memory and time stay bounded) */
+#define MAXDOCPHRASES 20000	/* acronyms, expansions and name parts a document remembers */
+#define MAXREMEMBERED 512	/* bytes of the longest name or expansion a document remembers */
+#define MAXMISSPELT 32	/* letters of a title whose misspellings are titles too */
+#define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
+
+/* Priorities of the candidates' sources. */
+enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
+	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
+
+/* Cue kinds of entity-cues.txt and the title list. */
+enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
+	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024 };
+
+struct entry {
+	int type, prio;
+	size_t value, vlen;	/* in the lexicon's values */
+};
+
+/* Phrases (lower-case tokens joined by one space) with their type and value. */
+struct lexicon {
+	struct table phrase;
+	struct entry *e;
+	size_t ecap;
+	struct table first;	/* first tokens of the phrases */
+	size_t maxlen;		/* tokens */
+	struct buf values;
+};
+
+struct cand {
+	size_t start, end;	/* bytes */
+	size_t t0, t1;		/* tokens [t0, t1), when from tokens */
+	int type, prio;
+	int y, m, d;		/* a date's parts, 0 when unknown */
+	size_t value, vlen;	/* in t->scratch; vlen == SIZE_MAX: none yet */
+};
+
+struct person {
+	size_t off, len;	/* the name, in t->names */
+	int ntok;
+};
+
+struct tagger {
+	pcre2_code *re, *web;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	struct lexicon builtin, user, doc;
+	struct lexicon terms;	/* built-in phrases that name nothing (no-names.tsv), apart so that no list lookup meets them */
+	struct table cue;	/* lower-case words ... */
+	unsigned short *cuekind;	/* ... and their C_ flags */
+	size_t cuecap;
+	struct table types;
+	unsigned char *want;	/* by type; NULL: all */
+	size_t wantcap;
+	struct ner_model *model;
+	int builtin_model;	/* the built-in model is still to be loaded */
+	/* the sentence */
+	struct token *tok;
+	size_t ntok, tokcap;
+	unsigned char *label;
+	unsigned short *cues;
+	size_t labcap, cuescap;
+	struct cand *cand;
+	size_t ncand, candcap;
+	struct buf taken;	/* choose(): the sentence bytes already covered by a mention */
+	size_t *runend, runcap;	/* find_listed(): name_run_end()'s answers, then its path */
+	struct mention *m;
+	size_t nm, mcap;
+	struct buf scratch, values, key;
+	/* the document */
+	struct buf docid;
+	int year;
+	struct buf names;
+	struct person *people;
+	size_t npeople, peoplecap;
+};
+
+/* ASCII classes: bytes of UTF-8 sequences count as lower-case letters. */
+static inline int
+is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline int
+is_lower(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+static inline int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+is_alnum(unsigned char c)
+{
+	return is_upper(c) || is_lower(c) || is_digit(c);
+}
+
+static inline char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Cue flags of token i of the sentence (find_cues() looked them up). */
+static inline int
+cue_of(struct tagger *t, const char *s, size_t i)
+{
+	(void)s;
+	return t->cues[i];
+}
+
+/* entity.c: candidates and values */
+struct cand *add_cand(struct tagger *t, size_t start, size_t end, int type, int prio);
+struct cand *add_tokens(struct tagger *t, size_t i, size_t j, int type, int prio);
+/* Candidate c's value: v[0..n), kept in t->scratch. */
+void set_value(struct tagger *t, struct cand *c, const char *v, size_t n);
+/* Mention m's value: v[0..n), kept in t->values. */
+void add_value(struct tagger *t, struct mention *m, const char *v, size_t n);
+
+/* entity-lexicon.c */
+void lexicons_load(struct tagger *t);
+void lexicons_free(struct tagger *t);
+void lex_init(struct lexicon *l);
+void lex_clear(struct lexicon *l);
+void lex_free(struct lexicon *l);
+/* Add phrase (any text) with type, priority and value; an existing phrase is replaced if `replace`. */
+void lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int type, int prio,
+    const char *value, size_t vlen, int replace);
+/* The longest phrase of l at token i: its entry and token count, or NULL. */
+const struct entry *lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len);
+/* The entry of exactly tokens [i, j), or NULL. */
+const struct entry *lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t j);
+/* One dictionary (PHRASE TYPE [VALUE] lines) into l; -1 after a message on a malformed line. */
+int load_dict(struct tagger *t, struct lexicon *l, const char *name, const char *data, size_t len, int prio);
+/* Cue flags of the word w[0..n). */
+int word_cue(struct tagger *t, const char *w, size_t n);
+/* Cue flags of each token of the sentence, looked up once. */
+void find_cues(struct tagger *t, const char *s);
+/* Is token tk the word w (ASCII, any case)? */
+int token_is(const char *s, const struct token *tk, const char *w);
+/* Is token tk one of the words (a NULL-terminated list; ASCII, any case)? */
+int token_in(const char *s, const struct token *tk, const char *const *words);
+
+/* entity-patterns.c */
+void patterns_compile(struct tagger *t);
+void patterns_free(struct tagger *t);
+void find_patterns(struct tagger *t, const char *s, size_t n);
+/* E-mail addresses and URLs. */
+void find_web(struct tagger *t, const char *s, size_t n);
+/* A date's value, completed with the document's year (which a full date sets). */
+void date_value(struct tagger *t, struct mention *m, const struct cand *c);
+
+/* entity-names.c */
+/* Do the words of tokens [i, j) start with a capital or digit, but for the small words? */
+int capitalised(struct tagger *t, const char *s, size_t i, size_t j);
+/* Can token i be a word of a person's name (capitalised, no title, cue or verb)? */
+int name_token(struct tagger *t, const char *s, size_t i);
+/* Do tokens [a, b) have a company's form (PT Toba Pulp Lestari Tbk, LNG Japan Corp)? */
+int company(struct tagger *t, const char *s, size_t a, size_t b);
+void find_model(struct tagger *t, const char *s);
+void find_cued_names(struct tagger *t, const char *s);
+
+/* entity-memory.c */
+/* Acronyms defined by their long forms in parentheses, either way round. */
+void find_definitions(struct tagger *t, const char *s);
+/* The acronyms defined in this sentence, met again in it. */
+void find_defined_again(struct tagger *t, const char *s);
+/* Acronyms spelt by the items of a list: the items are blocked. */
+void find_list_definitions(struct tagger *t, const char *s);
+/* A person's value: the fullest earlier name of the document holding these tokens; remembers new names. */
+void person_value(struct tagger *t, struct mention *m, const char *s, const struct cand *c);
+/* A company met in its full form is known by its name alone in the rest of the document. */
+void remember_company(struct tagger *t, const char *s, const struct cand *c, const struct mention *m);
+/* Forget the last document: doc[0..doclen) is the new one. */
+void new_document(struct tagger *t, const char *doc, size_t doclen);
+
+#endif

@@ -1,0 +1,424 @@
+/*
+ * The mentions that patterns find (PCRE2): dates, times, money, percentages,
+ * quantities, e-mail addresses and URLs, each with its normalised value.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "entity-impl.h"
+#include "normalize.h"
+
+#define DAYN "(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['`’]at|Sabtu|Minggu|Ahad|SENIN|SELASA|RABU|KAMIS|JUMAT|" \
+	"SABTU|MINGGU|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#define MONF "(?i:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|" \
+	"November|Nopember|Desember|January|February|March|May|June|July|August|October|December)"
+#define MONA "(?:Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec)\\.?"
+#define MON "(?:" MONF "|" MONA ")(?![\\w])"
+#define DAY "(?:3[01]|[12]\\d|0?[1-9])"
+#define MONTH "(?:1[0-2]|0?[1-9])"
+#define YEAR "(?:1[89]\\d\\d|2[01]\\d\\d)(?!\\d)"
+#define NUM "(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d{1,3}(?:,\\d{3}){2,}(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)"
+#define SCALE "(?:(?i:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|thousand|million|billion|trillion)(?:an)?(?![\\w]))"
+#define CURPRE "(?:Rp\\.?|IDR|USD|US\\$|S\\$|\\$|€|£|¥|RM)"
+#define CURWORD "(?i:rupiah|dolar(?:\\s+(?:AS|Amerika|Singapura))?|dollar|euro|yen|ringgit|yuan|riyal)(?![\\w])"
+/* m for metres in lower case only: 3M is a name (the company, the 3M campaign); Rp3 M is money (miliar). */
+#define UNIT "(?i:km|kilometer|meter|(?-i:m)|cm|mm|mdpl|kg|kilogram|gram|g|ton|liter|l|ml|ha|hektare|hektar|m2|km2|" \
+	"gb|mb|tb|kb|mbps|gbps|mw|kw|kwh|watt|volt|derajat|°C|jam|menit|detik|hari|pekan|bulan|tahun|" \
+	"orang|jiwa|unit|buah|ekor|kali|personel|lembar|butir|batang|kursi|dosis|kasus|desa|kabupaten|" \
+	"kota|provinsi|negara|sekolah|rumah|keluarga|peserta|pegawai|siswa|mahasiswa|warga|korban)(?![\\w])"
+#define ZONE "(?:WIB|WITA|WIT)(?![\\w])"
+
+static const char main_pattern[] =
+	"(?<date>"
+	"(?:" DAYN "\\s*,?\\s*)?\\(\\s*" DAY "/" MONTH "(?:/(?:" YEAR "|\\d\\d))?\\s*\\)"
+	"|(?:" DAYN "\\s*,?\\s*)?" DAY "\\s+" MON "(?:\\s*,?\\s+" YEAR ")?"
+	"|(?:" DAYN "\\s*,?\\s*)?" MON "\\s+" DAY "(?:st|nd|rd|th)?,?\\s+" YEAR
+	"|" DAY "[/-]" MONTH "[/-]" YEAR "|" YEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12]\\d|0[1-9])(?!\\d)"
+	"|" MON "\\s+" YEAR "|(?i:tahun)\\s+" YEAR ")"
+	"|(?<time>(?i:pukul|jam)\\s+(?:[01]?\\d|2[0-3])[.:][0-5]\\d(?:[.:][0-5]\\d)?(?:\\s*" ZONE ")?"
+	"|(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s*" ZONE ")?"
+	"|(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s*" ZONE ")(?!\\d)"
+	"|(?<money>" CURPRE "\\s?" NUM "(?:\\s?(?:" SCALE "|[MT](?![\\w])))?"
+	"|" NUM "(?:\\s?" SCALE ")?\\s?" CURWORD ")"
+	"|(?<percent>" NUM "\\s?(?:%|(?i:persen|per\\s?sen|percent)(?![\\w])))"
+	"|(?<quantity>" NUM "(?:\\s?" SCALE ")?(?:\\s?" UNIT ")?(?![\\w]))";
+
+static const char web_pattern[] =
+	"(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
+	"|(?<url>(?i:https?://|www\\.)[^\\s<>\"“”'()\\[\\]{}]*[^\\s<>\"“”'()\\[\\]{}.,;:!?])"
+	"|(?<domain>[A-Za-z0-9][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*\\.(?i:com|net|org|co\\.id|go\\.id|ac\\.id|"
+	"or\\.id|id|info|io|news|tv)(?!\\w)(?!\\.\\w)(?:/[^\\s<>\"“”'()\\[\\]{}]*[^\\s<>\"“”'()\\[\\]{}.,;:!?])?)";
+
+static pcre2_code *
+compile(const char *pattern)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_ANCHORED, &err, &off, NULL);
+
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(err, msg, sizeof msg);
+		die("pattern at %zu: %s", (size_t)off, (char *)msg);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+/* The number at s[*i..n) (digits and separators), advancing *i past it. */
+static int
+scan_number(const char *s, size_t n, size_t *i, size_t *start, size_t *len)
+{
+	size_t p = *i;
+
+	while (p < n && !is_digit((unsigned char)s[p]))
+		p++;
+	if (p == n)
+		return 0;
+	*start = p;
+	while (p < n && (is_digit((unsigned char)s[p]) ||
+	    ((s[p] == '.' || s[p] == ',') && p + 1 < n && is_digit((unsigned char)s[p + 1]))))
+		p++;
+	*len = p - *start;
+	*i = p;
+	return 1;
+}
+
+static long
+digits_value(const char *s, size_t n)
+{
+	long v = 0;
+
+	for (size_t i = 0; i < n && i < 9; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* Days of month m (1-12) of year y (0: unknown, so February may have 29). */
+static int
+month_days(int y, int m)
+{
+	static const unsigned char days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && y && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)))
+		return 28;
+	return days[m - 1];
+}
+
+/* A date's parts from its text: numbers, a month name; 0 if it makes no date that exists (31/2). */
+static int
+parse_date(const char *s, size_t n, struct cand *c)
+{
+	long nums[3];
+	size_t nn = 0, i = 0, ndig[3];
+	int month = 0;
+
+	while (i < n) {
+		if (is_digit((unsigned char)s[i])) {
+			size_t b = i;
+
+			while (i < n && is_digit((unsigned char)s[i]))
+				i++;
+			if (nn < 3) {
+				ndig[nn] = i - b;
+				nums[nn++] = digits_value(s + b, i - b);
+			}
+		} else if (is_upper((unsigned char)s[i]) || is_lower((unsigned char)s[i])) {
+			size_t b = i;
+
+			while (i < n && (is_alnum((unsigned char)s[i]) || s[i] == '.'))
+				i++;
+			if (!month)
+				month = month_number(s + b, i - b);
+		} else
+			i++;
+	}
+	c->y = c->m = c->d = 0;
+	if (month) {
+		c->m = month;
+		for (i = 0; i < nn; i++)
+			if (ndig[i] == 4)
+				c->y = (int)nums[i];
+			else if (!c->d)
+				c->d = (int)nums[i];
+	} else if (nn == 1 && ndig[0] == 4) {
+		c->y = (int)nums[0];
+	} else if (nn >= 2 && ndig[0] == 4) {
+		c->y = (int)nums[0];
+		c->m = (int)nums[1];
+		c->d = nn > 2 ? (int)nums[2] : 0;
+	} else if (nn >= 2) {
+		c->d = (int)nums[0];
+		c->m = (int)nums[1];
+		if (nn > 2)
+			c->y = (int)(ndig[2] != 2 ? nums[2] : nums[2] < 69 ? 2000 + nums[2] : 1900 + nums[2]);	/* as POSIX %y */
+	}
+	if (c->m > 12 || (c->d && (!c->m || c->d > month_days(c->y, c->m))))
+		return 0;
+	return c->y || c->m;
+}
+
+static void
+time_value(struct tagger *t, struct cand *c, const char *s, size_t n)
+{
+	size_t i = 0, b, len, k = 0;
+	char v[32];
+	long part[3] = { 0, 0, -1 };
+	const char *zone = NULL;
+	int vn;
+
+	while (k < 3 && i < n) {
+		while (i < n && !is_digit((unsigned char)s[i]))
+			i++;
+		b = i;
+		while (i < n && is_digit((unsigned char)s[i]))
+			i++;
+		if (i > b)
+			part[k++] = digits_value(s + b, i - b);
+	}
+	len = n;
+	while (len > 0 && is_upper((unsigned char)s[len - 1]))
+		len--;
+	if (len < n)
+		zone = zone_offset(s + len, n - len);
+	vn = part[2] >= 0 ? snprintf(v, sizeof v, "%02ld:%02ld:%02ld", part[0], part[1], part[2]) :
+	    snprintf(v, sizeof v, "%02ld:%02ld", part[0], part[1]);
+	set_value(t, c, v, (size_t)vn);
+	if (zone) {
+		buf_adds(&t->scratch, zone);
+		c->vlen += 6;
+	}
+}
+
+/* Money, percent and quantity values: the number (times its scale word), then a unit or currency. */
+static void
+amount_value(struct tagger *t, struct cand *c, const char *s, size_t n, int type)
+{
+	size_t i = 0, ns, nl, w, e;
+	int exp = 0, x;
+	const char *code = NULL;
+
+	if (!scan_number(s, n, &i, &ns, &nl))
+		return;
+	if (type == T_MONEY && ns > 0) {
+		e = ns;
+		while (e > 0 && s[e - 1] == ' ')
+			e--;
+		code = currency_code(s, e);
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	w = i;
+	while (i < n && (is_alnum((unsigned char)s[i])))
+		i++;
+	if (i > w && (x = scale_exponent(s + w, i - w, type == T_MONEY)) >= 0) {
+		exp = x;
+		while (i < n && s[i] == ' ')
+			i++;
+		w = i;
+	}
+	c->value = t->scratch.len;
+	number_value(s + ns, nl, exp, &t->scratch);
+	if (type == T_MONEY) {
+		if (!code && w < n)
+			code = currency_code(s + w, n - w);
+		if (!code && w < n) {
+			const char *sp = memchr(s + w, ' ', n - w);	/* dolar AS */
+			code = currency_code(s + w, sp ? (size_t)(sp - s - w) : n - w);
+		}
+		buf_addc(&t->scratch, ' ');
+		buf_adds(&t->scratch, code ? code : "IDR");
+	} else if (type == T_QUANTITY && w < n) {
+		buf_addc(&t->scratch, ' ');
+		for (; w < n; w++)
+			buf_addc(&t->scratch, lower(s[w]));
+	}
+	c->vlen = t->scratch.len - c->value;
+}
+
+/* May a pattern start at token i?  Cheap test before the anchored match. */
+static int
+pattern_start(const char *s, const struct token *tk)
+{
+	unsigned char c = (unsigned char)s[tk->start];
+
+	return is_digit(c) || c == '(' || is_upper(c) || c == '$' || c == 0xe2 || c == 0xc2 ||
+	    c == 'p' || c == 'j' || c == 't';
+}
+
+/* Is s[a..b), at token i, a bare year after a word that asks for a time (sejak 2020, awal 2026)? */
+static int
+year_after_cue(struct tagger *t, const char *s, size_t i, size_t a, size_t b)
+{
+	static const char *const cues[] = {
+		"sejak", "pada", "hingga", "sampai", "awal", "akhir", "pertengahan", "periode", "medio",
+		"in", "since", "until", NULL
+	};
+	long y;
+
+	if (b - a != 4 || i == 0 || !is_digit((unsigned char)s[a + 1]) || !is_digit((unsigned char)s[a + 2]) ||
+	    !is_digit((unsigned char)s[a + 3]))
+		return 0;
+	y = digits_value(s + a, 4);
+	if (y < 1800 || y > 2199)
+		return 0;
+	return token_in(s, &t->tok[i - 1], cues);
+}
+
+/* Is s[a..b), at token i, a version after a name (Industri 4.0, Web 2.0, Society 5.0), not an amount? */
+static int
+version_after_name(struct tagger *t, const char *s, size_t i, size_t a, size_t b)
+{
+	size_t p = a;
+
+	while (p < b && is_digit((unsigned char)s[p]))
+		p++;
+	if (p == a || p + 2 != b || s[p] != '.' || s[p + 1] != '0' || i == 0)
+		return 0;
+	return is_upper((unsigned char)s[t->tok[i - 1].start]) && is_lower((unsigned char)s[t->tok[i - 1].end - 1]);
+}
+
+void
+find_patterns(struct tagger *t, const char *s, size_t n)
+{
+	static const int types[] = { T_DATE, T_TIME, T_MONEY, T_PERCENT, T_QUANTITY };
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
+	size_t i, done = 0;
+
+	for (i = 0; i < t->ntok; i++) {
+		int rc, g, type = -1;
+		struct cand *c;
+		size_t a, b;
+
+		if (t->tok[i].start < done || !pattern_start(s, &t->tok[i]))
+			continue;
+		rc = pcre2_jit_match(t->re, (PCRE2_SPTR)s, n, t->tok[i].start, PCRE2_NO_UTF_CHECK,
+		    t->md, t->mctx);
+		if (rc < 0)
+			continue;
+		a = ov[0];
+		b = ov[1];
+		for (g = 1; g <= 5 && g < rc; g++)
+			if (ov[2 * g] != PCRE2_UNSET) {
+				type = types[g - 1];
+				break;
+			}
+		if (type < 0 || b == a)
+			continue;
+		/* a match must end on a token boundary */
+		if (b < n && is_alnum((unsigned char)s[b]) && is_alnum((unsigned char)s[b - 1]))
+			continue;
+		/* not a number inside a code or a fraction (OL-14, 4/8, 31/2) */
+		if ((type == T_QUANTITY || type == T_PERCENT) && ((a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
+		    (b + 1 < n && s[b] == '/' && is_digit((unsigned char)s[b + 1]))))
+			continue;
+		if (type == T_QUANTITY && version_after_name(t, s, i, a, b)) {
+			done = b;	/* nor its last digit */
+			continue;
+		}
+		if (type == T_QUANTITY && year_after_cue(t, s, i, a, b))
+			type = T_DATE;
+		/* a bare number may be part of a name (SMA Negeri 6 Jakarta); a number with a unit is not (RAM 8 GB) */
+		c = add_cand(t, a, b, type, type == T_QUANTITY && is_digit((unsigned char)s[b - 1]) ? P_QUANTITY : P_PATTERN);
+		if (type == T_DATE) {
+			if (!parse_date(s + a, b - a, c)) {
+				t->ncand--;
+				continue;
+			}
+		} else if (type == T_TIME)
+			time_value(t, c, s + a, b - a);
+		else
+			amount_value(t, c, s + a, b - a, type);
+		done = b;
+	}
+}
+
+/* E-mail addresses and URLs, looked for only in chunks of text with '@', "://", "www." or a dot between letters. */
+void
+find_web(struct tagger *t, const char *s, size_t n)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
+	size_t i = 0, a, b, p;
+
+	while (i < n) {
+		int hit = 0, rc;
+
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		a = i;
+		while (i < n && s[i] != ' ' && s[i] != '\t') {
+			if (s[i] == '@' || (s[i] == '.' && i > a && i + 1 < n && is_alnum((unsigned char)s[i - 1]) &&
+			    (is_upper((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z'))))
+				hit = 1;
+			i++;
+		}
+		b = i;
+		if (!hit)
+			continue;
+		for (p = a; p < b; p++) {
+			if (!is_alnum((unsigned char)s[p]) || (p > a && (is_alnum((unsigned char)s[p - 1]) ||
+			    memchr("._%+-", s[p - 1], 5))))
+				continue;
+			rc = pcre2_jit_match(t->web, (PCRE2_SPTR)s, b, p, PCRE2_NO_UTF_CHECK, t->md, t->mctx);
+			if (rc > 0) {
+				int type = ov[2] != PCRE2_UNSET ? T_EMAIL : T_URL;
+				struct cand *c = add_cand(t, ov[0], ov[1], type, P_WEB);
+
+				if (type == T_URL && ov[2 * 3] != PCRE2_UNSET) {	/* a bare domain, in lower case */
+					c->value = t->scratch.len;
+					for (size_t k = ov[0]; k < ov[1]; k++)
+						buf_addc(&t->scratch, lower(s[k]));
+					c->vlen = ov[1] - ov[0];
+				}
+				p = ov[1];
+			}
+		}
+	}
+}
+
+void
+date_value(struct tagger *t, struct mention *m, const struct cand *c)
+{
+	char v[16];
+	int n, y = c->y;
+
+	if (!y && c->m && c->d && t->year && c->d <= month_days(t->year, c->m))
+		y = t->year;	/* the document's year, unless the date does not exist in it (29/2) */
+	if (y && c->m && c->d)
+		n = snprintf(v, sizeof v, "%04d-%02d-%02d", y, c->m, c->d);
+	else if (c->m && c->d)
+		n = snprintf(v, sizeof v, "--%02d-%02d", c->m, c->d);
+	else if (y && c->m)
+		n = snprintf(v, sizeof v, "%04d-%02d", y, c->m);
+	else
+		n = snprintf(v, sizeof v, "%04d", y);
+	if (c->y && c->m && c->d)
+		t->year = c->y;
+	add_value(t, m, v, (size_t)n);
+}
+
+void
+patterns_compile(struct tagger *t)
+{
+	t->re = compile(main_pattern);
+	t->web = compile(web_pattern);
+	t->md = pcre2_match_data_create(8, NULL);
+	t->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(t->mctx, 100000);
+	pcre2_set_depth_limit(t->mctx, 1000);
+}
+
+void
+patterns_free(struct tagger *t)
+{
+	pcre2_code_free(t->re);
+	pcre2_code_free(t->web);
+	pcre2_match_data_free(t->md);
+	pcre2_match_context_free(t->mctx);
+}
