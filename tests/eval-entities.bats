@@ -17,7 +17,7 @@ CASES=tests/cases/eval-entities
 	b	2	2	2	3	2	1	1.000	1.000	0.667
 	d	2	2	2	3	2	0	1.000	1.000	0.667
 	= tiny.id.tsv	8	6	7	13	9	2	0.750	0.875	0.692
-	tiny.id: recall 0.750 (target 0.80); precision 0.692 (target 0.80); splits 2 of 8 (target 1 in 30): not met
+	tiny.id: recall 0.750 (target 0.80); precision 0.692 (target 0.80); splits 2 of 8 (target 1 in 30): not met (mean of the pages: recall 0.833, precision 0.683)
 	a	missed	PER Eko Prasetyanto
 	a	type	LOC Bandung as ORG
 	a	wrong	LOC Ayo
@@ -42,7 +42,7 @@ CASES=tests/cases/eval-entities
 	page	gold	found	found-any	values	right	splits	recall	recall-any	precision
 	p	4	3	3	3	3	0	0.750	0.750	1.000
 	= one.id.tsv	4	3	3	3	3	0	0.750	0.750	1.000
-	one.id: recall 0.750 (target 0.80); precision 1.000 (target 0.80); splits 0 of 4 (target 1 in 30): not met
+	one.id: recall 0.750 (target 0.80); precision 1.000 (target 0.80); splits 0 of 4 (target 1 in 30): not met (mean of the pages: recall 0.750, precision 1.000)
 	OUT
 	)"
 }
