@@ -54,6 +54,19 @@ lex_free(struct lexicon *l)
 	buf_free(&l->values);
 }
 
+int
+in_capitals(const char *s, const struct token *tok, size_t i, size_t j)
+{
+	int letters = 0;
+
+	for (size_t p = tok[i].start; p < tok[j - 1].end; p++) {
+		if (is_lower((unsigned char)s[p]))
+			return 0;
+		letters += is_upper((unsigned char)s[p]);
+	}
+	return letters >= 2;
+}
+
 /* Add phrase (any text) with type, priority and value; an existing phrase is replaced if `replace`. */
 void
 lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int type, int prio,
@@ -75,6 +88,7 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 			l->e = xgrow(l->e, &l->ecap, id + 1, sizeof *l->e);
 		l->e[id].type = type;
 		l->e[id].prio = prio;
+		l->e[id].capitals = in_capitals(phrase, tok, 0, nt);
 		if (added || vlen > l->e[id].vlen) {
 			l->e[id].value = l->values.len;
 			buf_add(&l->values, value, vlen);

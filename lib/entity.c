@@ -117,7 +117,8 @@ find_listed(struct tagger *t, const char *s)
 			}
 			add_tokens(t, i, i + len, e->type, e->prio);
 		}
-		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
+		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len) &&
+		    (!e->capitals || in_capitals(s, t->tok, i, i + len)))
 			add_tokens(t, i, i + len, e->type, e->prio);
 		if ((e = lex_match(t, &t->terms, s, i, &len)) && written_as(t, s, i, i + len, e))
 			add_tokens(t, i, i + len, -1, e->prio);
@@ -287,7 +288,7 @@ name_value(struct tagger *t, struct mention *m, const char *s, const struct cand
 
 	if (c->t0 != SIZE_MAX && !(e = lex_exact(t, &t->doc, s, c->t0, c->t1)))
 		e = lex_exact(t, l = &t->builtin, s, c->t0, c->t1);
-	if (e && e->vlen && (e->type == c->type || e->type < 0))
+	if (e && e->vlen && (e->type == c->type || e->type < 0) && (!e->capitals || in_capitals(s, t->tok, c->t0, c->t1)))
 		add_value(t, m, l->values.data + e->value, e->vlen);
 	else
 		add_value(t, m, s + c->start, c->end - c->start);
@@ -368,14 +369,17 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 
 	if (t->builtin_model)
 		load_builtin_model(t);
-	if (!t->docid.data || doclen != t->docid.len || memcmp(doc, t->docid.data, doclen) != 0)
+	if (!t->docid.data || doclen != t->docid.len || memcmp(doc, t->docid.data, doclen) != 0) {
 		new_document(t, doc, doclen);
+		english_new_document(&t->en);
+	}
 	t->ncand = 0;
 	t->nm = 0;
 	t->scratch.len = 0;
 	t->values.len = 0;
 	t->ntok = tokenize(s, n, &t->tok, &t->tokcap);
 	find_cues(t, s);
+	english_begin(t, s);
 	find_web(t, s, n);
 	find_patterns(t, s, n);
 	find_listed(t, s);
@@ -386,6 +390,9 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		find_defined_again(t, s);
 	find_list_definitions(t, s);
 	find_cued_names(t, s);
+	dotted_ends(t, s);
+	if (t->english)
+		english_names(t, s);
 	kept = choose(t);
 	same_kind_lists(t, s, kept);
 	t->m = xgrow(t->m, &t->mcap, kept ? kept : 1, sizeof *t->m);
@@ -399,6 +406,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		remember_company(t, s, c, m);
 		if (i + 1 < kept && body_before_place(t, s, m, &t->cand[i + 1]))
 			join_place(t, m, s, &t->cand[++i]);
+		country_value(t, m);
 		if (!t->want || (m->type < (int)t->wantcap && t->want[m->type]))
 			t->nm++;
 	}
@@ -461,9 +469,18 @@ tagger_new(void)
 	for (i = 0; i < T_BUILTIN; i++)
 		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
 	lexicons_load(t);
+	countries_load(t);
+	english_init(&t->en);
 	patterns_compile(t);
 	t->builtin_model = 1;
 	return t;
+}
+
+void
+tagger_language(struct tagger *t, int text, int values)
+{
+	t->lang = text;
+	t->values_lang = values;
 }
 
 void
@@ -482,6 +499,8 @@ tagger_free(struct tagger *t)
 		return;
 	patterns_free(t);
 	lexicons_free(t);
+	countries_free(t);
+	english_free(&t->en);
 	table_free(&t->types);
 	free(t->want);
 	if (t->model)
