@@ -101,7 +101,7 @@ english_sentence(struct english *en, const char *s, const struct token *tok, siz
 	return en->doc_votes > 0;
 }
 
-/* Compare the word of en-common.txt that starts at p (up to its newline) with key[0..n). */
+/* Compare the line that starts at p (up to its newline) with key[0..n). */
 static int
 compare_line(const char *p, const char *end, const char *key, size_t n)
 {
@@ -112,27 +112,19 @@ compare_line(const char *p, const char *end, const char *key, size_t n)
 	return c ? c : (len > n) - (len < n);
 }
 
-int
-english_common_word(const char *w, size_t n)
+/* Is key[0..n) a line of the bytewise sorted list b?  A binary search over bytes: each probe backs up to the start of its line. */
+static int
+sorted_has(const struct blob *b, const char *key, size_t n)
 {
-	static const struct blob *list;
-	char low[MAXWORD];
-	const char *lo, *hi;
+	const char *lo = b->data, *hi = b->data + b->len;
 
-	if (!list && !(list = data_find("en-common.txt")))
-		die("built-in en-common.txt: missing");
-	if (n < 2 || !(n = lower_word(w, n, low)))
-		return 0;
-	/* binary search over bytes: each probe backs up to the start of its line */
-	lo = list->data;
-	hi = list->data + list->len;
 	while (lo < hi) {
 		const char *mid = lo + (hi - lo) / 2, *start = mid;
 		int c;
 
 		while (start > lo && start[-1] != '\n')
 			start--;
-		c = compare_line(start, hi, low, n);
+		c = compare_line(start, hi, key, n);
 		if (c == 0)
 			return 1;
 		if (c < 0) {
@@ -145,4 +137,47 @@ english_common_word(const char *w, size_t n)
 			hi = start;
 	}
 	return 0;
+}
+
+/* The built-in file, kept: data_find() answers in one static blob. */
+static void
+find_list(struct blob *list, const char *file)
+{
+	const struct blob *b;
+
+	if (list->data)
+		return;
+	if (!(b = data_find(file)))
+		die("built-in %s: missing", file);
+	*list = *b;
+}
+
+int
+english_common_word(const char *w, size_t n)
+{
+	static struct blob list;
+	char low[MAXWORD];
+
+	find_list(&list, "en-common.txt");
+	if (n < 2 || !(n = lower_word(w, n, low)))
+		return 0;
+	return sorted_has(&list, low, n);
+}
+
+int
+english_given_name(const char *name, size_t n)
+{
+	static struct blob list;
+
+	find_list(&list, "ner-given.txt");
+	return sorted_has(&list, name, n);
+}
+
+int
+english_city(const char *name, size_t n)
+{
+	static struct blob list;
+
+	find_list(&list, "ner-cities.txt");
+	return sorted_has(&list, name, n);
 }

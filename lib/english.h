@@ -1,8 +1,8 @@
 /*
  * English evidence for tag-entities: which sentences are English (by their
- * stopwords against Indonesian ones), and which capitalised words are
+ * stopwords against Indonesian ones), which capitalised words are
  * common English words rather than names (SCOWL's word lists, see
- * lib/data/README.en-words.md).
+ * lib/data/README.en-words.md), which words are given names, which names are cities.
  */
 #ifndef ENGLISH_H
 #define ENGLISH_H
@@ -28,5 +28,9 @@ void english_new_document(struct english *en);
 int english_sentence(struct english *en, const char *s, const struct token *tok, size_t ntok);
 /* Is w[0..n) (any case) an English common word that is never a proper noun (however, not bill)? */
 int english_common_word(const char *w, size_t n);
+/* Is name[0..n) (as written: Kylie) a given name of lib/data/ner-given.txt? */
+int english_given_name(const char *name, size_t n);
+/* Is name[0..n) (as written: St. Louis) a city of GeoNames (lib/data/ner-cities.txt)? */
+int english_city(const char *name, size_t n);
 
 #endif

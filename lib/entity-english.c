@@ -15,15 +15,33 @@
 
 #define HEADLINE_WORDS 3	/* long words a headline has at least */
 
-void
-countries_load(struct tagger *t)
+/* s[0..n) in lower case (ASCII) into key. */
+static void
+lower_key(struct buf *key, const char *s, size_t n)
 {
-	const struct blob *b = data_find("countries.tsv");
+	key->len = 0;
+	buf_reserve(key, n);
+	for (size_t p = 0; p < n; p++)
+		key->data[key->len++] = lower(s[p]);
+}
+
+void
+places_load(struct tagger *t)
+{
+	const struct blob *b = data_find("ner-places.txt");
 	struct line ln;
 	size_t pos = 0;
 
 	if (!b)
+		die("built-in ner-places.txt: missing");
+	table_init(&t->place, 512);
+	while (data_next_line(b, &pos, &ln)) {
+		lower_key(&t->key, ln.data, ln.len);
+		table_intern(&t->place, t->key.data, t->key.len, NULL);
+	}
+	if (!(b = data_find("countries.tsv")))
 		die("built-in countries.tsv: missing");
+	pos = 0;
 	table_init(&t->country, 256);
 	while (data_next_line(b, &pos, &ln)) {
 		const char *id = memchr(ln.data, '\t', ln.len), *en;
@@ -46,8 +64,9 @@ countries_load(struct tagger *t)
 }
 
 void
-countries_free(struct tagger *t)
+places_free(struct tagger *t)
 {
+	table_free(&t->place);
 	table_free(&t->country);
 	buf_free(&t->country_en);
 	free(t->country_at);
@@ -78,15 +97,33 @@ english_begin(struct tagger *t, const char *s)
 
 /* ---- dotted abbreviations ---- */
 
-/* Is token k a single capital letter, written right after a dot and right before one (the S of U.S.)? */
+/* Is token k a single capital letter? */
 static int
-dotted_letter(struct tagger *t, const char *s, size_t k)
+letter(const char *s, const struct token *tk)
 {
-	const struct token *tk = t->tok;
+	return tk->end - tk->start == 1 && is_upper((unsigned char)s[tk->start]);
+}
 
-	return k >= 2 && k + 1 < t->ntok && tk[k].end - tk[k].start == 1 && is_upper((unsigned char)s[tk[k].start]) &&
-	    s[tk[k - 1].start] == '.' && tk[k - 1].end == tk[k].start && s[tk[k + 1].start] == '.' &&
-	    tk[k + 1].start == tk[k].end;
+/* Is token k a dot written right after token k - 1? */
+static int
+dot_after(struct tagger *t, const char *s, size_t k)
+{
+	return k > 0 && k < t->ntok && s[t->tok[k].start] == '.' && t->tok[k - 1].end == t->tok[k].start;
+}
+
+/* The end of a span that ends in a letter of a dotted abbreviation (the U of U.N., the S of U.S): past its last dot. */
+static size_t
+dotted_end(struct tagger *t, const char *s, size_t end)
+{
+	size_t j = end;
+
+	if (!letter(s, &t->tok[end - 1]))
+		return end;
+	while (j + 1 < t->ntok && dot_after(t, s, j) && letter(s, &t->tok[j + 1]) && t->tok[j].end == t->tok[j + 1].start)
+		j += 2;
+	if ((j > end || (end >= 2 && dot_after(t, s, end - 1))) && dot_after(t, s, j))
+		j++;
+	return j;
 }
 
 void
@@ -95,14 +132,16 @@ dotted_ends(struct tagger *t, const char *s)
 	for (size_t i = 0; i < t->ncand; i++) {
 		struct cand *c = &t->cand[i];
 
-		if (c->t1 != SIZE_MAX && c->t1 > c->t0 && c->type >= 0 && c->type <= T_LOC && dotted_letter(t, s, c->t1 - 1)) {
-			c->t1++;
+		if (c->t1 != SIZE_MAX && c->t1 > c->t0 && c->type >= 0 && c->type <= T_LOC) {
+			c->t1 = dotted_end(t, s, c->t1);
 			c->end = t->tok[c->t1 - 1].end;
 		}
 	}
 }
 
 /* ---- names of English sentences ---- */
+
+static int kind_word(struct tagger *t, const char *s, size_t k);
 
 static int
 capital_word(const char *s, const struct token *tk)
@@ -118,6 +157,15 @@ common_word(struct tagger *t, const char *s, size_t k)
 	const struct token *tk = &t->tok[k];
 
 	return capital_word(s, tk) && english_common_word(s + tk->start, tk->end - tk->start);
+}
+
+/* A common word that is no given name too (not Kylie): no part of a name but its last word. */
+static int
+common_not_given(struct tagger *t, const char *s, size_t k)
+{
+	const struct token *tk = &t->tok[k];
+
+	return common_word(t, s, k) && !english_given_name(s + tk->start, tk->end - tk->start);
 }
 
 /* Do only punctuation tokens (quotes, a dash) come before token k? */
@@ -215,6 +263,57 @@ place_after(struct tagger *t, const char *s, size_t k, size_t b)
 	return j;
 }
 
+/* Where a person's name in tokens [a, b) starts: after its titles (Israeli Prime Minister Benjamin Netanyahu) and a common word (Would Adam Schiff). */
+static size_t
+person_start(struct tagger *t, const char *s, size_t a, size_t b)
+{
+	for (size_t k = a; k + 1 < b; k++)
+		if (cue_of(t, s, k) & C_TITLE)
+			a = k + 1;
+	if (b - a > 1 && common_not_given(t, s, a))
+		a++;
+	return a;
+}
+
+/* A word written with a capital inside (MagSafe, iPhone, WeWork): a product's or a company's, no person's. */
+static int
+inner_capital(const char *s, const struct token *tk)
+{
+	for (size_t p = tk->start + 1; p + 1 < tk->end; p++)
+		if (is_lower((unsigned char)s[p]) && is_upper((unsigned char)s[p + 1]))
+			return 1;
+	return 0;
+}
+
+/* Opening and closing quotes: ASCII, and the first bytes of the curly ones (U+2018, U+201C, ...). */
+static int
+quote(const char *s, const struct token *tk)
+{
+	return s[tk->start] == '"' || (tk->end - tk->start == 3 && memcmp(s + tk->start, "\xe2\x80", 2) == 0 &&
+	    ((unsigned char)s[tk->start + 2] >= 0x98 && (unsigned char)s[tk->start + 2] <= 0x9f));
+}
+
+/*
+ * May tokens [a, b) (of a span from t0) be a person's name?  Not after
+ * "the" (the Nintendo Switch), not in quotes (a work's title), not with a
+ * common word but for the last (Switch Lite; a surname may be one: Chris
+ * Tang), a digit, or a capital inside a word (MagSafe).
+ */
+static int
+person_like(struct tagger *t, const char *s, size_t t0, size_t a, size_t b)
+{
+	const struct token *tk = t->tok;
+
+	if ((a > 0 && token_is(s, &tk[a - 1], "the")) || token_is(s, &tk[t0], "the"))
+		return 0;
+	if (a > 0 && b < t->ntok && quote(s, &tk[a - 1]) && quote(s, &tk[b]))
+		return 0;
+	for (size_t k = a; k < b; k++)
+		if ((k + 1 < b && common_not_given(t, s, k)) || is_digit((unsigned char)s[tk[k].start]) || inner_capital(s, &tk[k]))
+			return 0;
+	return 1;
+}
+
 /* Tokens [a, b) of candidate c trimmed by English evidence; an empty span drops it. */
 static void
 trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t ncand, size_t *pa, size_t *pb)
@@ -224,15 +323,15 @@ trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t nca
 	if (b < c->t1 && (k = place_after(t, s, b, c->t1)) > b + 1)
 		add_tokens(t, b + 1, k, T_LOC, P_MODEL);
 	while (a < b && (token_is(s, &t->tok[a], "the") ||
-	    ((head || sentence_initial(t, s, a)) && common_word(t, s, a))))
+	    ((head || sentence_initial(t, s, a)) && common_not_given(t, s, a))))
 		a++;
-	/* a person's name follows the titles and common words before it (Israeli Prime Minister Benjamin Netanyahu) */
-	for (k = a; c->type == T_PER && k + 1 < b; k++)
-		if (common_word(t, s, k) || (cue_of(t, s, k) & C_TITLE))
-			a = k + 1;
+	if (c->type == T_PER)
+		a = person_start(t, s, a, b);
 	while (head && b > a && common_word(t, s, b - 1))
 		b--;
 	if (b - a == 1 && (common_word(t, s, a) || (cue_of(t, s, a) & C_TITLE)))
+		b = a;
+	if (c->type == T_PER && a < b && !person_like(t, s, c->t0, a, b))
 		b = a;
 	*pa = a;
 	*pb = b;
@@ -252,6 +351,8 @@ english_names(struct tagger *t, const char *s)
 			trim(t, s, &c, head, n, &a, &b);
 			if (a == b)
 				continue;
+			if (c.type != T_PER && kind_word(t, s, b - 1) >= 0)	/* London Stock Exchange, Virgin Islands */
+				c.type = kind_word(t, s, b - 1);
 			c.t0 = a;
 			c.t1 = b;
 			c.start = t->tok[a].start;
@@ -262,4 +363,154 @@ english_names(struct tagger *t, const char *s)
 	/* the places found after prepositions, added past the first n */
 	memmove(t->cand + kept, t->cand + n, (t->ncand - n) * sizeof *t->cand);
 	t->ncand = kept + (t->ncand - n);
+}
+
+/* ---- names no other source found ---- */
+
+static int
+month(const char *s, const struct token *tk)
+{
+	static const char *const name[] = { "January", "February", "March", "April", "May", "June", "July", "August",
+	    "September", "October", "November", "December", NULL };
+
+	return token_in(s, tk, name);
+}
+
+/* A word of a run of names: capitalised (Reuters, McKinley, WeWork) or in capitals (NYAG), not a day or month. */
+static int
+run_word(const char *s, const struct token *tk)
+{
+	return is_upper((unsigned char)s[tk->start]) && tk->end - tk->start > 1 && !weekday(s, tk) && !month(s, tk);
+}
+
+/* Is token k a "." that belongs to the name around it (Patrick W. Carlineo, St. Louis)? */
+static int
+name_dot(struct tagger *t, const char *s, size_t k)
+{
+	const struct token *tk = t->tok;
+
+	return s[tk[k].start] == '.' && k > 0 && k + 1 < t->ntok && tk[k - 1].end == tk[k].start &&
+	    (tk[k - 1].end - tk[k - 1].start == 1 || token_is(s, &tk[k - 1], "St") || token_is(s, &tk[k - 1], "Mt")) &&
+	    is_upper((unsigned char)s[tk[k - 1].start]);
+}
+
+/* A nationality or the like (Japanese, British, Israeli, European): the start of a country's name with an ending. */
+static int
+demonym(struct tagger *t, const char *s, const struct token *tk)
+{
+	static const char *const ending[] = { "an", "ian", "ese", "ish", "i", "ic", NULL };
+	static const char *const other[] = { "European", "Asian", "African", "Arab", "Muslim", "Christian", "Jewish",
+	    "Islamic", "Catholic", "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Scottish", "Irish", NULL };
+	const char *w = s + tk->start, *en = t->country_en.data, *end = en + t->country_en.len;
+	size_t n = tk->end - tk->start, k;
+
+	if (token_in(s, tk, other))
+		return 1;
+	for (k = 0; ending[k]; k++) {
+		size_t e = strlen(ending[k]);
+
+		if (n > e + 3 && memcmp(w + n - e, ending[k], e) == 0)
+			break;
+	}
+	if (!ending[k])
+		return 0;
+	for (; en < end; en += strlen(en) + 1)
+		if (strncmp(en, w, 4) == 0)
+			return 1;
+	return 0;
+}
+
+/* The type of an organisation's or a place's last word (Department, Press; County, Arena), or -1. */
+static int
+kind_word(struct tagger *t, const char *s, size_t k)
+{
+	static const char *const org[] = { "Inc", "Corp", "Co", "Company", "Group", "Bank", "University", "College",
+	    "Institute", "Department", "Ministry", "Agency", "Commission", "Council", "Committee", "Association",
+	    "Party", "Press", "News", "Times", "Post", "Journal", "Union", "League", "Club", "Foundation", "Fund",
+	    "Authority", "Office", "Service", "Services", "Police", "Army", "Navy", "Court", "Senate", "Assembly",
+	    "Parliament", "Congress", "Democrats", "Records", "Airlines", "Airways", "Motors", "Systems", "Media",
+	    "Network", "Exchange", "Reserve", "Board", "Bureau", "Embassy", "Hospital", "School", "Church", NULL };
+	static const char *const place[] = { "County", "City", "State", "Province", "River", "Island", "Islands",
+	    "Lake", "Mountain", "Mountains", "Valley", "Bay", "Beach", "Park", "Street", "Avenue", "Road", "Square",
+	    "Airport", "Stadium", "Arena", "Center", "Centre", "Palace", "Bridge", "Station", NULL };
+
+	if (token_in(s, &t->tok[k], org) || (cue_of(t, s, k) & (C_ORGEND | C_COMPANY)))
+		return T_ORG;
+	return token_in(s, &t->tok[k], place) ? T_LOC : -1;
+}
+
+/* Is the text of tokens [a, b) a place: a city, a region, a country? */
+static int
+known_place(struct tagger *t, const char *s, size_t a, size_t b)
+{
+	const char *w = s + t->tok[a].start;
+	size_t n = t->tok[b - 1].end - t->tok[a].start;
+
+	if (english_city(w, n))
+		return 1;
+	lower_key(&t->key, w, n);
+	return table_find(&t->place, t->key.data, t->key.len) >= 0 || table_find(&t->country, w, n) >= 0;
+}
+
+/* The type of the run of names [a, b) after trimming, or -1 for none. */
+static int
+run_type(struct tagger *t, const char *s, size_t a, size_t b, int titled)
+{
+	int kind = kind_word(t, s, b - 1);
+	size_t k;
+
+	if (b - a == 1 && (common_word(t, s, a) || demonym(t, s, &t->tok[a]) || in_capitals(s, t->tok, a, b)))
+		return -1;
+	if (titled)
+		return T_PER;
+	if (kind >= 0)
+		return kind;
+	if (known_place(t, s, a, b))
+		return T_LOC;
+	if (b - a == 1)
+		return T_ORG;
+	for (k = a; k < b; k++)
+		if (common_word(t, s, k) || in_capitals(s, t->tok, k, k + 1) || !capital_word(s, &t->tok[k]))
+			return T_ORG;
+	return b - a <= 4 ? T_PER : T_ORG;
+}
+
+/* Runs of capitalised words are names in English: a person after a title, an organisation or place by its last word or the lists. */
+static void
+add_run(struct tagger *t, const char *s, size_t a, size_t b)
+{
+	int titled = a > 0 && (cue_of(t, s, a - 1) & C_TITLE) && is_upper((unsigned char)s[t->tok[a - 1].start]);
+	int type;
+
+	while (a < b && (token_is(s, &t->tok[a], "the") || (sentence_initial(t, s, a) && common_not_given(t, s, a)) ||
+	    (cue_of(t, s, a) & C_TITLE) || s[t->tok[a].start] == '.')) {
+		titled |= (cue_of(t, s, a) & C_TITLE) != 0;
+		a++;
+	}
+	while (b > a && !run_word(s, &t->tok[b - 1]))
+		b--;
+	if (a < b && (type = run_type(t, s, a, b, titled)) >= 0)
+		add_tokens(t, a, b, type, P_RUN);
+}
+
+void
+find_english_runs(struct tagger *t, const char *s)
+{
+	size_t i = 0, j;
+
+	if (headline(t, s))	/* every word of a headline is capitalised */
+		return;
+	while (i < t->ntok) {
+		if (!run_word(s, &t->tok[i])) {
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < t->ntok; j++)
+			if (!run_word(s, &t->tok[j]) && !name_dot(t, s, j) &&
+			    !(j + 1 < t->ntok && run_word(s, &t->tok[j + 1]) && (name_joint(s, &t->tok[j], T_ORG) ||
+			    s[t->tok[j].start] == '&')))
+				break;
+		add_run(t, s, i, j);
+		i = j;
+	}
 }

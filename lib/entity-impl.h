@@ -35,7 +35,7 @@
 #define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
 
 /* Priorities of the candidates' sources. */
-enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
+enum { P_RUN = 15, P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
 	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
 
 /* Cue kinds of entity-cues.txt and the title list. */
@@ -102,6 +102,7 @@ struct tagger {
 	struct english en;
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */
 	int english;		/* the sentence is English */
+	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */
 	struct buf country_en;	/* ... their English names, NUL-separated, ... */
 	size_t *country_at, country_cap;	/* ... from these offsets, by the name's id */
@@ -220,13 +221,15 @@ void remember_company(struct tagger *t, const char *s, const struct cand *c, con
 void new_document(struct tagger *t, const char *doc, size_t doclen);
 
 /* entity-english.c */
-/* The countries in both languages (after the built-in lists, whose values stay). */
-void countries_load(struct tagger *t);
-void countries_free(struct tagger *t);
+/* The countries in both languages (after the built-in lists, whose values stay), the places of the world. */
+void places_load(struct tagger *t);
+void places_free(struct tagger *t);
 /* Is the sentence English (t->english), by the language asked or its words? */
 void english_begin(struct tagger *t, const char *s);
 /* Name candidates of an English sentence trimmed to their names (no "However", no "in Boston"). */
 void english_names(struct tagger *t, const char *s);
+/* Names of an English sentence that no other source found: runs of capitalised words (Associated Press). */
+void find_english_runs(struct tagger *t, const char *s);
 /* Dotted abbreviations kept whole: U.S., not U.S */
 void dotted_ends(struct tagger *t, const char *s);
 /* A country's value in the language of the values asked. */

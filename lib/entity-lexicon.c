@@ -292,11 +292,13 @@ load_cues(struct tagger *t)
 	while (data_next_line(&b, &pos, &ln))
 		if (ln.len > 7 && strncmp(ln.data, "orgend\t", 7) == 0 && !memchr(ln.data + 7, ' ', ln.len - 7))
 			add_cue(t, ln.data + 7, ln.len - 7, C_ORGEND);
-	b = blob_of("titles.txt");
-	pos = 0;
-	while (data_next_line(&b, &pos, &ln))
-		if (!memchr(ln.data, ' ', ln.len))
-			add_cue(t, ln.data, ln.len, C_TITLE);
+	for (i = 0; i < 2; i++) {
+		b = blob_of(i ? "titles-en.txt" : "titles.txt");
+		pos = 0;
+		while (data_next_line(&b, &pos, &ln))
+			if (!memchr(ln.data, ' ', ln.len))
+				add_cue(t, ln.data, ln.len, C_TITLE);
+	}
 	b = blob_of("stop-id.txt");
 	pos = 0;
 	while (data_next_line(&b, &pos, &ln))

@@ -391,8 +391,10 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	find_list_definitions(t, s);
 	find_cued_names(t, s);
 	dotted_ends(t, s);
-	if (t->english)
+	if (t->english) {
 		english_names(t, s);
+		find_english_runs(t, s);
+	}
 	kept = choose(t);
 	same_kind_lists(t, s, kept);
 	t->m = xgrow(t->m, &t->mcap, kept ? kept : 1, sizeof *t->m);
@@ -469,7 +471,7 @@ tagger_new(void)
 	for (i = 0; i < T_BUILTIN; i++)
 		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
 	lexicons_load(t);
-	countries_load(t);
+	places_load(t);
 	english_init(&t->en);
 	patterns_compile(t);
 	t->builtin_model = 1;
@@ -499,7 +501,7 @@ tagger_free(struct tagger *t)
 		return;
 	patterns_free(t);
 	lexicons_free(t);
-	countries_free(t);
+	places_free(t);
 	english_free(&t->en);
 	table_free(&t->types);
 	free(t->want);

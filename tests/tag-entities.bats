@@ -434,5 +434,6 @@ d\t3\t1\t0\t14\tORG\tPT Kalbe Farma\tPT Kalbe Farma Tbk'
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-m FILE | -M] [FILE...]" ]
+	[ "${lines[0]}" = "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-l LANG] [--values LANG]" ]
+	[ "${lines[1]}" = "                    [-m FILE | -M] [FILE...]" ]
 }
