@@ -12,7 +12,7 @@
 
 #define MAXWORD 64	/* bytes of the longest word looked up */
 
-enum { EN_STOP = 1, ID_STOP = 2 };
+enum { EN_STOP = 1, ID_STOP = 2, EN_LOWER = 4 };	/* EN_LOWER: in stop-en.txt in lower case (not John, New) */
 
 void
 english_init(struct english *en)
@@ -67,6 +67,8 @@ load_stoplist(struct english *en, const char *file, int lang)
 			en->stoplang[id] = 0;
 		}
 		en->stoplang[id] |= (unsigned char)lang;
+		if (lang == EN_STOP && !(ln.data[0] >= 'A' && ln.data[0] <= 'Z'))
+			en->stoplang[id] |= EN_LOWER;
 	}
 }
 
@@ -93,12 +95,24 @@ english_sentence(struct english *en, const char *s, const struct token *tok, siz
 
 		if (id < 0)
 			continue;
-		if (en->stoplang[id] == EN_STOP)
+		if ((en->stoplang[id] & (EN_STOP | ID_STOP)) == EN_STOP)
 			en->doc_votes++;
-		else if (en->stoplang[id] == ID_STOP)
+		else if ((en->stoplang[id] & (EN_STOP | ID_STOP)) == ID_STOP)
 			en->doc_votes--;
 	}
 	return en->doc_votes > 0;
+}
+
+int
+english_stopword(struct english *en, const char *w, size_t n)
+{
+	char low[MAXWORD];
+	long long id;
+
+	if (!en->loaded)
+		load(en);
+	n = lower_word(w, n, low);
+	return n && (id = table_find(&en->stop, low, n)) >= 0 && (en->stoplang[id] & EN_LOWER);
 }
 
 /* Compare the line that starts at p (up to its newline) with key[0..n). */

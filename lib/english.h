@@ -26,6 +26,8 @@ void english_free(struct english *en);
 void english_new_document(struct english *en);
 /* Is sentence s (tokens tok[0..ntok)) English, by its stopwords and those of its document so far? */
 int english_sentence(struct english *en, const char *s, const struct token *tok, size_t ntok);
+/* Is w[0..n) (any case) an English stopword (here, now, who)? */
+int english_stopword(struct english *en, const char *w, size_t n);
 /* Is w[0..n) (any case) an English common word that is never a proper noun (however, not bill)? */
 int english_common_word(const char *w, size_t n);
 /* Is name[0..n) (as written: Kylie) a given name of lib/data/ner-given.txt? */

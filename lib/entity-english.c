@@ -178,6 +178,16 @@ sentence_initial(struct tagger *t, const char *s, size_t k)
 	return 1;
 }
 
+/* Is token k a word that opens a sentence and no name: a stopword (Here, Now) or a common word (However)? */
+static int
+opening_word(struct tagger *t, const char *s, size_t k)
+{
+	const struct token *tk = &t->tok[k];
+
+	return sentence_initial(t, s, k) && capital_word(s, tk) &&
+	    (common_not_given(t, s, k) || english_stopword(&t->en, s + tk->start, tk->end - tk->start));
+}
+
 /* Is the sentence a headline: its long words nearly all capitalised (So Many Ways to Play)? */
 static int
 headline(struct tagger *t, const char *s)
@@ -323,7 +333,7 @@ trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t nca
 	if (b < c->t1 && (k = place_after(t, s, b, c->t1)) > b + 1)
 		add_tokens(t, b + 1, k, T_LOC, P_MODEL);
 	while (a < b && (token_is(s, &t->tok[a], "the") ||
-	    ((head || sentence_initial(t, s, a)) && common_not_given(t, s, a))))
+	    (head && common_not_given(t, s, a)) || opening_word(t, s, a)))
 		a++;
 	if (c->type == T_PER)
 		a = person_start(t, s, a, b);
@@ -406,6 +416,8 @@ demonym(struct tagger *t, const char *s, const struct token *tk)
 
 	if (token_in(s, tk, other))
 		return 1;
+	if (n > 4 && w[n - 1] == 's')	/* Austrians */
+		n--;
 	for (k = 0; ending[k]; k++) {
 		size_t e = strlen(ending[k]);
 
@@ -452,6 +464,15 @@ known_place(struct tagger *t, const char *s, size_t a, size_t b)
 	return table_find(&t->place, t->key.data, t->key.len) >= 0 || table_find(&t->country, w, n) >= 0;
 }
 
+static int
+has_digit(const char *s, const struct token *tk)
+{
+	for (size_t p = tk->start; p < tk->end; p++)
+		if (is_digit((unsigned char)s[p]))
+			return 1;
+	return 0;
+}
+
 /* The type of the run of names [a, b) after trimming, or -1 for none. */
 static int
 run_type(struct tagger *t, const char *s, size_t a, size_t b, int titled)
@@ -459,7 +480,8 @@ run_type(struct tagger *t, const char *s, size_t a, size_t b, int titled)
 	int kind = kind_word(t, s, b - 1);
 	size_t k;
 
-	if (b - a == 1 && (common_word(t, s, a) || demonym(t, s, &t->tok[a]) || in_capitals(s, t->tok, a, b)))
+	if (b - a == 1 && (common_word(t, s, a) || demonym(t, s, &t->tok[a]) || in_capitals(s, t->tok, a, b) ||
+	    has_digit(s, &t->tok[a])))
 		return -1;
 	if (titled)
 		return T_PER;
@@ -482,7 +504,7 @@ add_run(struct tagger *t, const char *s, size_t a, size_t b)
 	int titled = a > 0 && (cue_of(t, s, a - 1) & C_TITLE) && is_upper((unsigned char)s[t->tok[a - 1].start]);
 	int type;
 
-	while (a < b && (token_is(s, &t->tok[a], "the") || (sentence_initial(t, s, a) && common_not_given(t, s, a)) ||
+	while (a < b && (token_is(s, &t->tok[a], "the") || opening_word(t, s, a) ||
 	    (cue_of(t, s, a) & C_TITLE) || s[t->tok[a].start] == '.')) {
 		titled |= (cue_of(t, s, a) & C_TITLE) != 0;
 		a++;
@@ -491,6 +513,40 @@ add_run(struct tagger *t, const char *s, size_t a, size_t b)
 		b--;
 	if (a < b && (type = run_type(t, s, a, b, titled)) >= 0)
 		add_tokens(t, a, b, type, P_RUN);
+}
+
+/* A word that joins the words of a run (Bank of America, Johnson & Johnson, Securities and Exchange Commission). */
+static int
+run_joint(const char *s, const struct token *tk)
+{
+	static const char *const joint[] = { "of", "for", "the", "and", "&", "de", "van", "von", "bin", NULL };
+
+	return token_in(s, tk, joint);
+}
+
+/*
+ * The run [i, j) as one name if it is an organisation's by its last word
+ * or holds an "of" (Department of Health and Human Services), else as
+ * the names its "and"s join (Samsung and Apple).
+ */
+static void
+add_runs(struct tagger *t, const char *s, size_t i, size_t j)
+{
+	size_t k, from = i;
+
+	for (k = i; k < j; k++)
+		if (token_is(s, &t->tok[k], "of"))
+			break;
+	if (k < j || kind_word(t, s, j - 1) == T_ORG) {
+		add_run(t, s, i, j);
+		return;
+	}
+	for (k = i; k < j; k++)
+		if (token_is(s, &t->tok[k], "and")) {
+			add_run(t, s, from, k);
+			from = k + 1;
+		}
+	add_run(t, s, from, j);
 }
 
 void
@@ -507,10 +563,9 @@ find_english_runs(struct tagger *t, const char *s)
 		}
 		for (j = i + 1; j < t->ntok; j++)
 			if (!run_word(s, &t->tok[j]) && !name_dot(t, s, j) &&
-			    !(j + 1 < t->ntok && run_word(s, &t->tok[j + 1]) && (name_joint(s, &t->tok[j], T_ORG) ||
-			    s[t->tok[j].start] == '&')))
+			    (j + 1 == t->ntok || !run_word(s, &t->tok[j + 1]) || !run_joint(s, &t->tok[j])))
 				break;
-		add_run(t, s, i, j);
+		add_runs(t, s, i, j);
 		i = j;
 	}
 }

@@ -32,6 +32,7 @@
 #define MAXDOCPHRASES 20000	/* acronyms, expansions and name parts a document remembers */
 #define MAXREMEMBERED 512	/* bytes of the longest name or expansion a document remembers */
 #define MAXMISSPELT 32	/* letters of a title whose misspellings are titles too */
+#define MAXCAPITALS 4	/* bytes of the longest acronym (U.S.) matched only in capitals (AS, not As) */
 #define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
 
 /* Priorities of the candidates' sources. */
@@ -44,7 +45,7 @@ enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, 
 
 struct entry {
 	int type, prio;
-	int capitals;		/* the phrase is written in capitals (AS, US): so must the text be */
+	int capitals;		/* a short acronym (AS, US; not ASEAN, met as Asean too): so must the text be written */
 	size_t value, vlen;	/* in the lexicon's values */
 };
 

@@ -88,7 +88,7 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 			l->e = xgrow(l->e, &l->ecap, id + 1, sizeof *l->e);
 		l->e[id].type = type;
 		l->e[id].prio = prio;
-		l->e[id].capitals = in_capitals(phrase, tok, 0, nt);
+		l->e[id].capitals = in_capitals(phrase, tok, 0, nt) && n <= MAXCAPITALS;
 		if (added || vlen > l->e[id].vlen) {
 			l->e[id].value = l->values.len;
 			buf_add(&l->values, value, vlen);
