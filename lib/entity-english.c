@@ -97,7 +97,7 @@ english_begin(struct tagger *t, const char *s)
 
 /* ---- dotted abbreviations ---- */
 
-/* Is token k a single capital letter? */
+/* Is token tk a single capital letter? */
 static int
 letter(const char *s, const struct token *tk)
 {
@@ -111,6 +111,13 @@ dot_after(struct tagger *t, const char *s, size_t k)
 	return k > 0 && k < t->ntok && s[t->tok[k].start] == '.' && t->tok[k - 1].end == t->tok[k].start;
 }
 
+/* Is letter k written right after a letter and a dot (the S of U.S)? */
+static int
+dotted_before(struct tagger *t, const char *s, size_t k)
+{
+	return k >= 2 && dot_after(t, s, k - 1) && t->tok[k - 1].end == t->tok[k].start && letter(s, &t->tok[k - 2]);
+}
+
 /* The end of a span that ends in a letter of a dotted abbreviation (the U of U.N., the S of U.S): past its last dot. */
 static size_t
 dotted_end(struct tagger *t, const char *s, size_t end)
@@ -121,7 +128,7 @@ dotted_end(struct tagger *t, const char *s, size_t end)
 		return end;
 	while (j + 1 < t->ntok && dot_after(t, s, j) && letter(s, &t->tok[j + 1]) && t->tok[j].end == t->tok[j + 1].start)
 		j += 2;
-	if ((j > end || (end >= 2 && dot_after(t, s, end - 1))) && dot_after(t, s, j))
+	if ((j > end || dotted_before(t, s, end - 1)) && dot_after(t, s, j))
 		j++;
 	return j;
 }
@@ -244,15 +251,23 @@ date_at(struct tagger *t, size_t k, size_t ncand)
 	return 0;
 }
 
-/* Where a name from token a, at most to b, stops: at a lower-case word that joins nothing, a day, a date. */
+/*
+ * Where a name from token a, at most to b, stops: at a lower-case word that
+ * joins nothing, a day, a date; at an "and" but in an organisation's name
+ * (Department of Health and Human Services, Securities and Exchange
+ * Commission; not Virgin Islands and U.N.).
+ */
 static size_t
 name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type, size_t ncand)
 {
+	int joins_and = kind_word(t, s, b - 1) == T_ORG;
+
 	for (size_t k = a + 1; k < b; k++) {
 		const struct token *tk = &t->tok[k];
 
+		joins_and |= token_is(s, tk, "of");
 		if (is_lower((unsigned char)s[tk->start]) && !(name_joint(s, tk, type) && k + 1 < b &&
-		    is_upper((unsigned char)s[t->tok[k + 1].start])))
+		    is_upper((unsigned char)s[t->tok[k + 1].start]) && (joins_and || !token_is(s, tk, "and"))))
 			return k;
 		if (weekday(s, tk) || date_at(t, k, ncand))
 			return k;

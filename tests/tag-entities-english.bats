@@ -116,12 +116,11 @@ As the talks went on, the [LOC U.S.] and the [LOC U.K.] signed the deal.'
 }
 
 @test "a bad --lang or --values is a usage error (status 2, nothing on stdout)" {
-	run --separate-stderr TE --lang fr </dev/null
-	[ "$status" -eq 2 ]
-	[ -z "$output" ]
-	[ "${stderr_lines[0]}" = 'tag-entities: --lang: unknown language: fr (want auto, id or en)' ]
-	run --separate-stderr TE --values xx </dev/null
-	[ "$status" -eq 2 ]
-	[ -z "$output" ]
-	[ "${stderr_lines[0]}" = 'tag-entities: --values: unknown language: xx (want auto, id or en)' ]
+	for bad in '--lang fr' '--values xx'; do
+		# shellcheck disable=SC2086
+		run --separate-stderr TE $bad </dev/null
+		[ "$status" -eq 2 ]
+		[ -z "$output" ]
+		[ "${stderr_lines[0]}" = "tag-entities: ${bad% *}: unknown language: ${bad#* } (want auto, id or en)" ]
+	done
 }
