@@ -8,7 +8,7 @@ MANDIR  = $(PREFIX)/share/man/man1
 FILTERS = strip-boilerplate split-sentences tag-entities count-values
 TOOLS = $(patsubst tools/%.c,%,$(wildcard tools/*.c))
 LIB   = $(patsubst lib/%.c,%,$(wildcard lib/*.c))
-PKGS  = libutf8proc libpcre2-8
+PKGS  = libutf8proc libpcre2-8 zlib libxml-2.0
 
 # O and B: where objects and programs go (the sanitizer build uses others).
 O = obj

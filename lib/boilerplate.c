@@ -11,6 +11,7 @@
 #include "boilerplate.h"
 #include "data.h"
 #include "diag.h"
+#include "html.h"
 #include "mem.h"
 
 /*
@@ -42,6 +43,8 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define LIST_LINES 40
 #define LIST_PACKED 0.6
 #define LIST_MIN 3
+/* A headline shares at least this share of its words with the page's title. */
+#define HEADLINE_SHARE 0.6
 /* A line ending with a photo credit and no full stop loses this much. */
 #define CAPTION 3.0
 /* ... and so does a line followed by a photo credit of at most this many words. */
@@ -645,9 +648,44 @@ line_words(struct bp_model *m, struct bp_line *l)
 			l->caption = 1;
 }
 
+/*
+ * What the markup says, added to a line's local evidence (HTML pages only),
+ * weights fitted by hand on the development pages: a body cue, a content
+ * cue (none: it names too much), a boilerplate cue; inside nav, footer,
+ * aside, form or button; inside header; inside article or main; link
+ * density; figure; outside the body of a page that marks one.
+ */
+static const double MW[9] = { 2.5, 0, -3.0, -3.0, -1.5, 1.0, -4.0, -1.5, -3.0 };
+
+static double
+markup_score(const struct bp_line *l, int hasbody)
+{
+	uint32_t t = l->tags;
+	double z = 0, links = l->chars ? (double)l->linkchars / l->chars : 0;
+
+	if (t & HTML_CUE_BODY)
+		z += MW[0];
+	else if (t & HTML_CUE_CONTENT)
+		z += MW[1];
+	else if (t & HTML_CUE_BOILER)
+		z += MW[2];
+	if (t & (HTML_NAV | HTML_FOOTER | HTML_ASIDE | HTML_FORM | HTML_BUTTON))
+		z += MW[3];
+	else if (t & HTML_HEADER)
+		z += MW[4];
+	if (t & (HTML_ARTICLE | HTML_MAIN))
+		z += MW[5];
+	z += MW[6] * links;
+	if (t & HTML_FIGURE)
+		z += MW[7];
+	if (hasbody && !(t & HTML_CUE_BODY))
+		z += MW[8];
+	return z;
+}
+
 /* The local score: how much the line alone looks like running text. */
 static double
-local_score(const struct bp_line *l)
+local_score(const struct bp_line *l, int hasbody)
 {
 	if (l->words == 0 || l->alpha == 0)
 		return 0.0;
@@ -670,7 +708,17 @@ local_score(const struct bp_line *l)
 	z += k[9] * (l->sentences > 3 ? 3 : l->sentences);
 	if (l->anystops >= 2)
 		z += k[10] * l->capstops / l->anystops;
+	if (l->tags & HTML_PAGE)
+		z += markup_score(l, hasbody);
 	return 1 / (1 + exp(-z));
+}
+
+/* A heading over a line of links ("More on transport" over related stories) heads no text. */
+static int
+heads_links(const struct bp_line *l, const struct bp_line *next)
+{
+	return (l->tags & (HTML_H1 | HTML_HEADING)) && next->chars &&
+	    2 * next->linkchars > next->chars;
 }
 
 static int
@@ -933,8 +981,48 @@ mark_title(struct bp_model *m, struct bp_line *lines, size_t n)
 			lines[i].class = BP_TITLE;
 }
 
+/* The stoplist of the page's own language, if it has one and the text does not deny it. */
+static size_t
+page_lang(const struct bp_model *m, const struct bp_page *page, const uint64_t *stops, size_t best)
+{
+	for (size_t k = 0; page && page->lang && k < m->nlangs; k++)
+		if (strcmp(m->langs[k].code, page->lang) == 0 && 2 * stops[k] >= stops[best])
+			return k;
+	return best;
+}
+
+/*
+ * The headline: the line most like the page's title (an <h1> first), among
+ * the lines short enough; n if none shares most of its words.
+ */
+static size_t
+headline(struct bp_model *m, const struct bp_line *lines, size_t n, const struct bp_page *page)
+{
+	struct bp_line title = { 0 };
+	size_t best = n;
+	double sbest = HEADLINE_SHARE;
+
+	if (!page || !page->titlelen)
+		return n;
+	title.text = page->title;
+	title.len = page->titlelen;
+	table_clear(&m->bodywords);
+	body_words(m, &title, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (lines[i].words < 3 || lines[i].words > 30)
+			continue;
+		double s = body_words(m, &lines[i], 0) + (lines[i].tags & HTML_H1 ? 0.5 : 0);
+
+		if (s > sbest) {
+			sbest = s;
+			best = i;
+		}
+	}
+	return best;
+}
+
 const char *
-bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
+bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp_page *page)
 {
 	const struct bp_options *o = &m->opt;
 	size_t nl = m->nlangs, lang = m->fixed;
@@ -958,6 +1046,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		for (size_t k = 1; k < nl; k++)
 			if (stops[k] > stops[lang])
 				lang = k;
+		lang = page_lang(m, page, stops, lang);
 	}
 	/* No stoplist fits (few stopwords in the whole text): a neutral share for every line. */
 	uint64_t allwords = 0;
@@ -966,6 +1055,13 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		allwords += (uint64_t)lines[i].words;
 	int unknown = nl == 0 || stops[lang] * 100 < allwords * UNKNOWN_PCT;
 
+	/* A page that marks its body (article-body, itemprop=articleBody) with some words in it. */
+	int hasbody = 0, bodywords = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].tags & HTML_CUE_BODY)
+			bodywords += lines[i].words;
+	hasbody = bodywords >= 50;
 	/* The stopwords of the language found, and the local score of each line. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];
@@ -976,7 +1072,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		/* A line followed, with no blank line between, by a short photo credit is a caption. */
 		l->credited = i + 1 < n && lines[i + 1].lineno == l->lineno + 1 && lines[i + 1].caption &&
 		    lines[i + 1].words <= CREDIT_WORDS;
-		l->local = local_score(l);
+		l->local = local_score(l, hasbody);
 	}
 	/*
 	 * Headline-plus-summary lines (a Title Case start with a capitalised
@@ -1018,7 +1114,8 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 		double s = l->local;
 		double prev = i > 0 ? lines[i - 1].local : 0;
 		double next = i + 1 < n ? lines[i + 1].local : 0;
-		int inblock = l->inblock;
+		/* A line of the body the page marks is in the block, wherever the block was found. */
+		int inblock = l->inblock || (hasbody && (l->tags & HTML_CUE_BODY));
 
 		if (l->words < o->short_words && s >= o->near && prev >= o->threshold &&
 		    next >= o->threshold)
@@ -1029,11 +1126,13 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			s = (s + (prev > next ? prev : next)) / 2;
 		if (l->twice && l->words < o->repeat_words)
 			s *= 0.5;
+		if (i + 1 < n && heads_links(l, &lines[i + 1]))
+			s *= 0.5;
 		if (l->repeated || l->cue)
 			s = 0;
 		l->score = s;
 		if (debug)
-			fprintf(stderr, "%lu\t%d\t%.3f\t%d\t%d %d %d %d %d %d %d %d %d %d %d %d %d %d\n", l->lineno, inblock, l->local, l->words,
+			fprintf(stderr, "%lu\t%x\t%u/%u\t%d\t%.3f\t%d\t%d %d %d %d %d %d %d %d %d %d %d %d %d %d\n", l->lineno, l->tags, l->linkchars, l->chars, inblock, l->local, l->words,
 			    l->words, l->stops, l->caps, l->alpha, l->digits, l->letters, l->seps, l->sentences,
 			    l->terminal, l->ellipsis, l->signoff, l->capstops, l->anystops, l->twice);
 	}
@@ -1047,7 +1146,11 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n)
 			l->class = BP_BODY;
 	}
 	fill_between(lines, n, o->threshold);
-	if (o->titles)
+	size_t head = o->titles ? headline(m, lines, n, page) : n;
+
+	if (head < n && lines[head].class != BP_BODY)
+		lines[head].class = BP_TITLE;
+	else if (o->titles)
 		mark_title(m, lines, n);
 	return nl ? m->langs[lang].code : "";
 }

@@ -40,6 +40,9 @@ struct bp_line {
 	const char *text;
 	size_t len;
 	unsigned long lineno;	/* in the document, from 1 */
+	/* in, from an HTML page's markup (html.h; all 0 for text): */
+	uint32_t tags;		/* HTML_ bits of the line's block and its ancestors */
+	uint32_t chars, linkchars;	/* non-space bytes, those inside links */
 	/* out: */
 	enum bp_class class;
 	double score;
@@ -90,8 +93,15 @@ void bp_free(struct bp_model *m);
  * counted before a document is classified are the set it is compared with.
  */
 void bp_count(struct bp_model *m, struct bp_line *lines, size_t n);
-/* Classify one document's non-blank lines; returns the language used. */
-const char *bp_classify(struct bp_model *m, struct bp_line *lines, size_t n);
+/* What an HTML page says of itself (NULL fields: nothing). */
+struct bp_page {
+	const char *lang;	/* <html lang>: the stoplist when --lang is auto and it fits */
+	const char *title;	/* <title> or og:title: the headline is the line most like it */
+	size_t titlelen;
+};
+
+/* Classify one document's non-blank lines (page: NULL for text); returns the language used. */
+const char *bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp_page *page);
 
 const char *bp_class_name(enum bp_class c);
 

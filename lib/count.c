@@ -167,7 +167,7 @@ counter_new(const struct count_spec *spec)
 		c->chunk[i].pend = xmalloc(CHUNK * sizeof *c->chunk[i].pend);
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
-	c->threads = !spec->memory && !getenv("COUNT_VALUES_ONE_THREAD");
+	c->threads = !spec->memory && spec->jobs != 1;	/* Space-Saving counts in one thread */
 	if (spec->memory) {
 		c->ss = xcalloc(1, sizeof *c->ss);
 		c->ss->limit = spec->memory;

@@ -19,6 +19,7 @@ struct count_spec {
 	size_t distinct;		/* -d: field whose distinct values are counted per key (0: none) */
 	size_t memory;			/* --memory: bytes for the Space-Saving summary (0: exact) */
 	size_t top;			/* -n (0: all); needed with memory */
+	int jobs;			/* -j: 2 reads in one thread and counts in another (0 as 2), 1 does all in one */
 };
 
 /* One row of a table; key bytes as read (escaped fields joined by TAB). */

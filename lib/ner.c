@@ -19,11 +19,13 @@
  * slots (a 16-bit fingerprint and the 13 weights), aligned: one cache line
  * per lookup.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "hash.h"
 #include "mem.h"
 #include "ner.h"
 #include "nerfeat.h"
@@ -36,12 +38,12 @@
 typedef int16_t v16i16 __attribute__((vector_size(32)));
 typedef int32_t v16i32 __attribute__((vector_size(64)));
 
-struct slot {
+struct feature_slot {
 	uint16_t fp;		/* 0: empty */
 	int16_t w[NERF_NLABELS];
 	int16_t pad[15 - NERF_NLABELS];
 };
-_Static_assert(sizeof(struct slot) == 32, "a slot is half a cache line");
+_Static_assert(sizeof(struct feature_slot) == 32, "a slot is half a cache line");
 
 /*
  * Most features of a text are not in the model, and a miss walks the table
@@ -52,12 +54,15 @@ _Static_assert(sizeof(struct slot) == 32, "a slot is half a cache line");
 #define SEEN(key) ((size_t)((key) >> 40) & ((1u << SEEN_BITS) - 1))
 
 struct ner_model {
-	struct slot *slot;
+	struct feature_slot *slot;
 	size_t mask;
 	uint64_t seen[(1u << SEEN_BITS) / 64];
 	nerf_trans trans;
 	struct nerf_phrases phrases;
+	unsigned long id;	/* tells this model from one loaded later at the same address */
 };
+
+static unsigned long last_model_id;
 
 static uint32_t
 get32(const char *p)
@@ -134,6 +139,7 @@ ner_load(const char *data, size_t len)
 		return malformed(m, "made for other features");
 	if (get32(data + 12) != NERF_NLABELS)
 		return malformed(m, "wrong number of labels");
+	m->id = __atomic_add_fetch(&last_model_id, 1, __ATOMIC_RELAXED);
 	nfeat = get32(data + 16);
 	nphrase = get32(data + 20);
 	if ((len - HEADER) / FEATURE < nfeat || len - HEADER - (size_t)nfeat * FEATURE != (size_t)nphrase * 16)
@@ -173,51 +179,214 @@ ner_load(const char *data, size_t len)
 	return m;
 }
 
-/* Scratch of ner_tag, kept from call to call (one per thread). */
-static _Thread_local struct {
-	struct nerf_scratch fs;
-	int64_t *emit;
-	unsigned char *back;
-	size_t cap;
-} tls;
-
 static inline int
 seen(const struct ner_model *m, uint64_t key)
 {
 	return (int)(m->seen[SEEN(key) / 64] >> (SEEN(key) % 64) & 1);
 }
 
-static void
-emissions(const struct ner_model *m, const struct nerf_scratch *fs, size_t n, int64_t *emit)
+/* Add the weights of features f[0..nf) to e, lane y + 1 for label y. */
+static inline void
+add_weights(const struct ner_model *m, const uint64_t *f, unsigned nf, v16i32 *e)
 {
-	for (size_t i = 0; i < n; i++) {
-		const uint64_t *f = fs->feat + i * NERF_MAX;
+	for (unsigned k = 0; k < nf; k++) {
+		uint16_t fp = fingerprint(f[k]);
+
+		if (!seen(m, f[k]))
+			continue;
+		for (size_t j = (size_t)f[k] & m->mask; m->slot[j].fp; j = (j + 1) & m->mask) {
+			if (m->slot[j].fp == fp) {
+				v16i16 v;
+
+				memcpy(&v, &m->slot[j], sizeof v);
+				*e += __builtin_convertvector(v, v16i32);
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * News text repeats its words (Zipf): the weights of a word's own features
+ * and of its features as a neighbour (NERF_OWN to NERF_NEXT2) are added up
+ * once per distinct word and kept here, with the part of its nerf_lex that
+ * the other features need, so that a token looks up only its NERF_CONTEXT
+ * features.  A direct-mapped cache; a word longer than WORD_BYTES is not
+ * kept, nor one whose entry a word of the same window holds.  The sums of
+ * a word's own features are kept in 32 bits; those of its features as a
+ * neighbour (one to four) in 16 bits when they fit, else worked out each
+ * time.
+ */
+#define WORDS (1u << 14)
+#define WORD_BYTES (64 - NERF_LEX_SHARED - 3 - 4)
+enum { SUM_OWN, SUM_FIRST, SUM_PREV, SUM_NEXT, SUM_PREV2, SUM_NEXT2, SUMS };
+#define SUMS32 2		/* SUM_OWN and SUM_FIRST */
+
+struct word {
+	char lex[NERF_LEX_SHARED];	/* the first bytes of its nerf_lex */
+	unsigned char len;		/* 0: empty */
+	unsigned char kept, unfit;	/* bit s: sum s is there, does not fit in 16 bits */
+	uint32_t window;		/* the last window that used it */
+	char bytes[WORD_BYTES];
+	v16i32 own[SUMS32];		/* sums 0 and 1 */
+	v16i16 near[SUMS - SUMS32];	/* sums 2 to 5 */
+};
+_Static_assert(offsetof(struct word, own) == 64, "a word's key in one cache line");
+
+/* Scratch of ner_tag and the cache of words, kept from call to call (one per thread). */
+static _Thread_local struct {
+	struct nerf_scratch fs;
+	int64_t *emit;
+	unsigned char *back;
+	size_t cap;
+	const struct ner_model *model;	/* the model the cache is of */
+	unsigned long model_id;
+	struct word *word;
+	struct word edge[2];		/* the sentence's start (before it) and end (after it) */
+	uint32_t window;		/* counts the windows tagged */
+	struct word **ref;		/* the entries of the words of the window [lo, hi), NULL: none */
+	size_t nref, refcap;
+	uint64_t *hash;			/* the hashes of the window's words */
+	size_t hashcap;
+} tls;
+
+static void
+lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n)
+{
+	const struct ner_model *m = ctx;
+	struct word *w = &tls.word[tls.hash[tls.nref] & (WORDS - 1)];
+	int first = tls.fs.lo + tls.nref == 0;
+
+	tls.ref[tls.nref] = NULL;
+	if (w->len == n && memcmp(w->bytes, s, n) == 0) {
+		if (w->kept >> (first ? SUM_FIRST : SUM_OWN) & 1)
+			memcpy(x, w->lex, NERF_LEX_SHARED);
+		else
+			nerf_lex(&m->phrases, x, s, low, n);	/* its own features will be added up */
+		w->window = tls.window;
+		tls.ref[tls.nref++] = w;
+		return;
+	}
+	nerf_lex(&m->phrases, x, s, low, n);
+	if (n > WORD_BYTES || w->window == tls.window) {
+		tls.nref++;
+		return;
+	}
+	memcpy(w->lex, x, NERF_LEX_SHARED);
+	w->len = (unsigned char)n;
+	memcpy(w->bytes, s, n);
+	w->kept = w->unfit = 0;
+	w->window = tls.window;
+	tls.ref[tls.nref++] = w;
+}
+
+/* Hash the words of the window of tokens [from, to) and fetch their entries, all at once. */
+static void
+find_words(const char *text, const struct token *tok, size_t n, size_t from, size_t to)
+{
+	size_t lo, hi;
+
+	nerf_window(n, from, to, &lo, &hi);
+	tls.ref = xgrow(tls.ref, &tls.refcap, hi - lo, sizeof *tls.ref);
+	tls.hash = xgrow(tls.hash, &tls.hashcap, hi - lo, sizeof *tls.hash);
+	for (size_t j = lo; j < hi; j++) {
+		struct word *w;
+
+		tls.hash[j - lo] = hash_bytes(text + tok[j].start, tok[j].end - tok[j].start);
+		w = &tls.word[tls.hash[j - lo] & (WORDS - 1)];
+		__builtin_prefetch(w);
+		__builtin_prefetch(&w->own[j == 0]);
+		__builtin_prefetch(&w->near[0]);
+		__builtin_prefetch(&w->near[2]);
+	}
+	tls.nref = 0;
+	tls.window++;
+}
+
+/* The cache of words belongs to one model: start it afresh for another. */
+static void
+cache_for(const struct ner_model *m)
+{
+	if (tls.model == m && tls.model_id == m->id)
+		return;
+	if (!tls.word)
+		tls.word = aligned_alloc(64, WORDS * sizeof *tls.word);
+	if (!tls.word)
+		die("out of memory (%zu bytes)", WORDS * sizeof *tls.word);
+	memset(tls.word, 0, WORDS * sizeof *tls.word);
+	memset(tls.edge, 0, sizeof tls.edge);
+	tls.model = m;
+	tls.model_id = m->id;
+}
+
+/* Add to sum the weights of feature group g of token i, which belong to word w (NULL: not kept) as its sum s. */
+static inline void
+add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsigned g, v16i32 *sum)
+{
+	uint64_t f[NERF_MAX];
+	v16i32 e = { 0 };
+	int fits = 1;
+
+	if (w && (w->kept >> s & 1)) {
+		*sum += s < SUMS32 ? w->own[s] : __builtin_convertvector(w->near[s - SUMS32], v16i32);
+		return;
+	}
+	add_weights(m, f, nerf_group_features(&tls.fs, i, g, f), &e);
+	*sum += e;
+	if (!w || (w->unfit >> s & 1))
+		return;
+	e[0] = 0;
+	if (s < SUMS32) {
+		w->own[s] = e;
+	} else {
+		for (unsigned y = 1; y <= NERF_NLABELS; y++)
+			fits &= e[y] >= INT16_MIN && e[y] <= INT16_MAX;
+		if (fits)
+			w->near[s - SUMS32] = __builtin_convertvector(e, v16i16);
+	}
+	if (fits)
+		w->kept |= (unsigned char)(1u << s);
+	else
+		w->unfit |= (unsigned char)(1u << s);
+}
+
+/* The cache entry of the word at i + d of n tokens (NULL: none); the sentence's edges beyond. */
+static inline struct word *
+word_at(size_t i, int d, size_t n)
+{
+	if (d < 0 && i < (size_t)-d)
+		return &tls.edge[0];
+	if (d > 0 && i + (size_t)d >= n)
+		return &tls.edge[1];
+	return tls.ref[i + (size_t)d - tls.fs.lo];
+}
+
+static void
+emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int64_t *emit)
+{
+	const struct nerf_scratch *fs = &tls.fs;
+
+	for (size_t t = 0; t < to - from; t++) {
+		const uint64_t *f = fs->feat + t * NERF_MAX;
+		size_t i = from + t;
 		v16i32 e = { 0 };
 
 		/* The slots of the token after next are fetched while this one's are added up. */
-		if (i + 2 < n)
-			for (unsigned k = 0; k < fs->nfeat[i + 2]; k++)
+		if (t + 2 < to - from)
+			for (unsigned k = 0; k < fs->nfeat[t + 2]; k++)
 				if (seen(m, f[2 * NERF_MAX + k]))
 					__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
-
-		for (unsigned k = 0; k < fs->nfeat[i]; k++) {
-			uint16_t fp = fingerprint(f[k]);
-
-			if (!seen(m, f[k]))
-				continue;
-			for (size_t j = (size_t)f[k] & m->mask; m->slot[j].fp; j = (j + 1) & m->mask) {
-				if (m->slot[j].fp == fp) {
-					v16i16 v;
-
-					memcpy(&v, &m->slot[j], sizeof v);
-					e += __builtin_convertvector(v, v16i32);
-					break;
-				}
-			}
+		add_weights(m, f, fs->nfeat[t], &e);
+		if (!fs->whole[t]) {
+			add_group(m, word_at(i, 0, n), i == 0 ? SUM_FIRST : SUM_OWN, i, NERF_OWN, &e);
+			add_group(m, word_at(i, -1, n), SUM_PREV, i, NERF_PREV, &e);
+			add_group(m, word_at(i, 1, n), SUM_NEXT, i, NERF_NEXT, &e);
+			add_group(m, word_at(i, -2, n), SUM_PREV2, i, NERF_PREV2, &e);
+			add_group(m, word_at(i, 2, n), SUM_NEXT2, i, NERF_NEXT2, &e);
 		}
 		/* Lane 0 added up the fingerprints: the weights are lanes 1 to 13. */
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
-			emit[i * NERF_NLABELS + y] = e[y + 1];
+			emit[t * NERF_NLABELS + y] = e[y + 1];
 	}
 }
 
@@ -225,6 +394,7 @@ void
 ner_tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
     unsigned char *label)
 {
+	cache_for(m);
 	for (size_t from = 0; from < n; from += NERF_CHUNK) {
 		size_t to = n - from > NERF_CHUNK ? from + NERF_CHUNK : n;
 
@@ -233,8 +403,9 @@ ner_tag(const struct ner_model *m, const char *text, const struct token *tok, si
 			tls.emit = xrealloc(tls.emit, tls.cap * NERF_NLABELS * sizeof *tls.emit);
 			tls.back = xrealloc(tls.back, tls.cap * NERF_NLABELS);
 		}
-		nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);
-		emissions(m, &tls.fs, to - from, tls.emit);
+		find_words(text, tok, n, from, to);
+		nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
+		emissions(m, n, from, to, tls.emit);
 		nerf_viterbi(tls.emit, to - from, (const int64_t (*)[NERF_NLABELS])m->trans, label + from,
 		    tls.back);
 		for (size_t i = from; i < to; i++)

@@ -1,4 +1,5 @@
 /* Features of the name tagger: word, case, shape, affixes, neighbours, phrase lists. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,17 +9,12 @@
 
 /* What the features need of each word of the window, computed once. */
 struct nerf_word {
-	uint64_t word, low, shape;	/* hashes of the word, lower case, shape */
-	uint64_t pre[4], suf[4];	/* of the lower-case prefixes and suffixes of 1-4 characters */
+	struct nerf_lex x;		/* the word alone */
 	size_t ls, le;			/* the lower-case word in scratch->low */
-	uint32_t mb, mi, ml, mu;	/* classes of phrases that begin, go on, end here, or are this word */
+	uint64_t key2;			/* the key of it and the next word, if x.prefix */
+	uint32_t mb, mi, ml;		/* classes of phrases that begin, go on, end here */
 	uint32_t mp, mn;		/* classes of phrases that end just before, begin just after */
 	size_t run0, run1;		/* the run of capitalised words [run0, run1) it is in */
-	uint32_t cluster;		/* its cluster's bits, 1 << NERC_CLUSTER_DEPTH added; 0: none */
-	unsigned freq;			/* its rank buckets: Wikipedia * 16 + subtitles */
-	unsigned char npre, nsuf, cap;
-	unsigned char len;		/* in characters, 255 at most */
-	unsigned char morph;		/* a lower-case word's verbal prefix and suffix (affix_class) */
 };
 
 enum {
@@ -205,60 +201,61 @@ len_bucket(unsigned n)
 	return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
 }
 
-static void
-word_init(struct nerf_word *w, struct buf *low, const char *s, size_t n)
+void
+nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const char *l, size_t n)
 {
-	const char *l;
 	size_t nc = 0, k;
+	uint64_t m;
 
-	memset(w, 0, sizeof *w);
-	w->ls = low->len;
-	nerf_lower(low, s, n);
-	w->le = low->len;
-	buf_addc(low, ' ');
-	l = low->data + w->ls;
-	w->word = hash_bytes(s, n);
-	w->low = nerf_phrase_key(l, n);
-	w->shape = shape_of(s, n);
-	w->cap = n > 0 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9'));
+	memset(x, 0, sizeof *x);
+	x->word = hash_bytes(s, n);
+	x->low = nerf_phrase_key(l, n);
+	x->shape = shape_of(s, n);
+	x->cap = n > 0 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9'));
 	for (size_t i = 0; i < n; i++)
 		nc += ((unsigned char)l[i] & 0xc0) != 0x80;
-	w->len = (unsigned char)(nc < 255 ? nc : 255);
-	if (!w->cap)
-		w->morph = affix_class(l, n);
+	x->len = (unsigned char)(nc < 255 ? nc : 255);
+	if (!x->cap)
+		x->morph = affix_class(l, n);
 	/* Affixes shorter than the word, counted in characters. */
-	for (size_t i = 1, c = 0; i <= n && w->npre < 4 && c + 1 < nc; i++) {
+	for (size_t i = 1, c = 0; i <= n && x->npre < 4 && c + 1 < nc; i++) {
 		if (i == n || ((unsigned char)l[i] & 0xc0) != 0x80) {
 			c++;
-			w->pre[w->npre++] = hash_bytes(l, i);
+			x->pre[x->npre++] = hash_bytes(l, i);
 		}
 	}
 	k = n;
-	for (size_t c = 0; k > 0 && w->nsuf < 4 && c + 1 < nc;) {
+	for (size_t c = 0; k > 0 && x->nsuf < 4 && c + 1 < nc;) {
 		k--;
 		if (((unsigned char)l[k] & 0xc0) != 0x80) {
 			c++;
-			w->suf[w->nsuf++] = hash_bytes(l + k, n - k);
+			x->suf[x->nsuf++] = hash_bytes(l + k, n - k);
 		}
 	}
+	/* The phrase of this word alone: its classes, cluster and frequency. */
+	m = nerf_phrases_get(p, x->low);
+	if (m & NERC_HASCLUSTER)
+		x->cluster = (uint32_t)(m >> NERC_CLUSTER_SHIFT & ((1u << NERC_CLUSTER_DEPTH) - 1)) |
+		    1u << NERC_CLUSTER_DEPTH;
+	x->freq = (unsigned char)(m >> NERC_FREQ_SHIFT & 0xff);
+	x->mu = (uint32_t)(m & NERC_CLASSES);
+	if (!x->cap)
+		x->mu &= ~NERC_CAPONLY;
+	x->prefix = (m & NERC_PREFIX) != 0;
 }
 
-/* Mark the phrase of words [i, j] of classes m. */
+/* Mark the phrase of words [i, j] (i < j) of classes m. */
 static void
 mark(struct nerf_word *w, size_t lo, size_t hi, size_t i, size_t j, uint32_t m)
 {
-	if (!w[i].cap)
+	if (!w[i].x.cap)
 		m &= ~NERC_CAPONLY;
 	if (!m)
 		return;
-	if (i == j)
-		w[i].mu |= m;
-	else {
-		w[i].mb |= m;
-		w[j].ml |= m;
-		for (size_t k = i + 1; k < j; k++)
-			w[k].mi |= m;
-	}
+	w[i].mb |= m;
+	w[j].ml |= m;
+	for (size_t k = i + 1; k < j; k++)
+		w[k].mi |= m;
 	if (j + 1 < hi)
 		w[j + 1].mp |= m;
 	if (i > lo)
@@ -268,25 +265,35 @@ mark(struct nerf_word *w, size_t lo, size_t hi, size_t i, size_t j, uint32_t m)
 static void
 find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low, size_t lo, size_t hi)
 {
+	/* The two-word phrases are looked up at random places: fetch them all first. */
+	for (size_t i = lo; i + 1 < hi; i++) {
+		if (w[i].x.prefix) {
+			w[i].key2 = nerf_phrase_key(low + w[i].ls, w[i + 1].le - w[i].ls);
+			__builtin_prefetch(&p->slot[first_slot(p, w[i].key2)]);
+		}
+	}
 	for (size_t i = lo; i < hi; i++) {
-		uint64_t m = nerf_phrases_get(p, w[i].low);
+		uint32_t mu = w[i].x.mu;
 
-		if (m & NERC_HASCLUSTER)
-			w[i].cluster = (uint32_t)(m >> NERC_CLUSTER_SHIFT & ((1u << NERC_CLUSTER_DEPTH) - 1)) |
-			    1u << NERC_CLUSTER_DEPTH;
-		w[i].freq = (unsigned)(m >> NERC_FREQ_SHIFT & 0xff);
-		if (m & NERC_CLASSES)
-			mark(w, lo, hi, i, i, (uint32_t)(m & NERC_CLASSES));
-		for (size_t j = i + 1; (m & NERC_PREFIX) && j < hi && j - i < NERF_MAXPHRASE; j++) {
-			m = nerf_phrases_get(p, nerf_phrase_key(low + w[i].ls, w[j].le - w[i].ls));
+		/* A word that is a phrase alone marks its neighbours as mark() would. */
+		if (mu && i + 1 < hi)
+			w[i + 1].mp |= mu;
+		if (mu && i > lo)
+			w[i - 1].mn |= mu;
+		for (size_t j = i + 1; w[i].x.prefix && j < hi && j - i < NERF_MAXPHRASE; j++) {
+			uint64_t m = nerf_phrases_get(p, j == i + 1 ? w[i].key2 :
+			    nerf_phrase_key(low + w[i].ls, w[j].le - w[i].ls));
+
 			if (m & NERC_CLASSES)
 				mark(w, lo, hi, i, j, (uint32_t)(m & NERC_CLASSES));
+			if (!(m & NERC_PREFIX))
+				break;
 		}
 	}
 }
 
-static const struct nerf_word bos = { .word = 0x1111, .low = 0x2222, .shape = 0x3333 };
-static const struct nerf_word eos = { .word = 0x4444, .low = 0x5555, .shape = 0x6666 };
+static const struct nerf_word bos = { .x = { .word = 0x1111, .low = 0x2222, .shape = 0x3333 } };
+static const struct nerf_word eos = { .x = { .word = 0x4444, .low = 0x5555, .shape = 0x6666 } };
 
 /* The first bits of a cluster, its marker bit kept. */
 static inline uint64_t
@@ -295,37 +302,173 @@ clu(uint32_t c, unsigned bits)
 	return c ? (c >> (NERC_CLUSTER_DEPTH - bits)) : 0;
 }
 
-static unsigned
-class_features(uint64_t *f, unsigned k, uint32_t m, unsigned pos)
+/* A feature of group g: written if the group is wanted, counted in k either way. */
+#define ADD(g, t, v) do { if (groups & (g)) f[nf++] = fk((t), (v)); k++; } while (0)
+#define ADD_CLASSES(g, m, pos) \
+	for (uint32_t m_ = (m) & NERC_CLASSES; m_ && k < limit; m_ &= m_ - 1) \
+		ADD(g, T_CLASS, (unsigned)__builtin_ctz(m_) * 8 + (pos))
+
+/*
+ * Features of token i of the groups wanted into f, *written their number;
+ * returns how many the token has in all (wanted or not), none past limit
+ * (NERF_MAX cuts the last ones off as the model was trained).
+ */
+static inline __attribute__((always_inline)) unsigned
+token_features(const struct nerf_scratch *s, size_t i, unsigned groups, unsigned limit, uint64_t *f,
+    unsigned *written)
 {
-	for (m &= NERC_CLASSES; m && k < NERF_MAX; m &= m - 1)
-		f[k++] = fk(T_CLASS, (unsigned)__builtin_ctz(m) * 8 + pos);
+	size_t lo = s->lo, hi = s->hi, n = s->n;
+	const struct nerf_word *w = s->w - lo;
+	const struct nerf_word *c = &w[i];
+	const struct nerf_word *m1 = i >= 1 ? &w[i - 1] : &bos, *m2 = i >= 2 ? &w[i - 2] : &bos;
+	const struct nerf_word *p1 = i + 1 < n ? &w[i + 1] : &eos;
+	const struct nerf_word *p2 = i + 2 < n ? &w[i + 2] : &eos;
+	unsigned k = 0, nf = 0, at = i == 0 ? 2u : c->x.cap;	/* sentence-initial, capitalised, neither */
+
+	ADD(NERF_OWN, T_BIAS, 0);
+	ADD(NERF_OWN, T_WORD, c->x.word);
+	ADD(NERF_OWN, T_LOW, c->x.low);
+	ADD(NERF_OWN, T_SHAPE, c->x.shape);
+	for (unsigned a = 0; a < c->x.npre; a++)
+		ADD(NERF_OWN, T_PRE + a, c->x.pre[a]);
+	for (unsigned a = 0; a < c->x.nsuf; a++)
+		ADD(NERF_OWN, T_SUF + a, c->x.suf[a]);
+	ADD(NERF_PREV, T_LOWM1, m1->x.low);
+	ADD(NERF_NEXT, T_LOWP1, p1->x.low);
+	ADD(NERF_PREV2, T_LOWM2, m2->x.low);
+	ADD(NERF_NEXT2, T_LOWP2, p2->x.low);
+	ADD(NERF_PREV, T_SHAPEM1, m1->x.shape);
+	ADD(NERF_NEXT, T_SHAPEP1, p1->x.shape);
+	ADD(NERF_CONTEXT, T_BIM, pair(m1->x.low, c->x.low));
+	ADD(NERF_CONTEXT, T_BIP, pair(c->x.low, p1->x.low));
+	ADD(NERF_CONTEXT, T_SHAPE3, pair(pair(m1->x.shape, c->x.shape), p1->x.shape));
+	ADD(NERF_CONTEXT, T_LOWM1SHAPE, pair(m1->x.low, c->x.shape));
+	ADD(NERF_CONTEXT, T_SHAPELOWP1, pair(c->x.shape, p1->x.low));
+	for (unsigned a = 0; a < 4; a++)
+		ADD(NERF_OWN, T_CLU + a, clu(c->x.cluster, 4 + 2 * a));
+	ADD(NERF_PREV, T_CLUM1, pair(clu(m1->x.cluster, 8), m1 == &bos));
+	ADD(NERF_NEXT, T_CLUP1, pair(clu(p1->x.cluster, 8), p1 == &eos));
+	/*
+	 * How common the word is in Wikipedia and in subtitles, by its case:
+	 * frequent in Wikipedia but not in subtitles hints at a name, a
+	 * capitalised word frequent in subtitles is seldom one.
+	 */
+	ADD(NERF_OWN, T_FREQ, c->x.freq * 4u + at);
+	ADD(NERF_OWN, T_FREQW, (c->x.freq >> 4) * 4u + at);
+	ADD(NERF_OWN, T_FREQS, (c->x.freq & 15) * 4u + at);
+	if (i == 0)
+		ADD(NERF_OWN, T_FIRST, c->x.shape);
+	else if (c->x.cap)
+		ADD(NERF_OWN, T_CAPWORD, c->x.low);
+	if (c->x.cap && !(c->x.mu & 1u << NERC_COMMON))
+		ADD(NERF_CONTEXT, T_NOVEL, pair(i == 0, pair(m1->x.cap, p1->x.cap)));
+	if (c->x.cap) {
+		size_t r0 = c->run0, r1 = c->run1;
+		const struct nerf_word *b = r0 > lo ? &w[r0 - 1] : &bos;
+		const struct nerf_word *b2 = r0 > lo + 1 ? &w[r0 - 2] : &bos;
+		const struct nerf_word *a = r1 < hi ? &w[r1] : &eos;
+		uint64_t pos = (i - r0 < 3 ? i - r0 : 3) * 8 + (r1 - i - 1 < 3 ? r1 - i - 1 : 3);
+
+		ADD(NERF_CONTEXT, T_RUNBEFORE, b->x.low);
+		ADD(NERF_CONTEXT, T_RUNAFTER, a->x.low);
+		ADD(NERF_CONTEXT, T_RUNPOS, pos);
+		ADD(NERF_CONTEXT, T_RUNBEFORE2, pair(b2->x.low, b->x.low));
+		if (r0 < i)
+			ADD(NERF_CONTEXT, T_RUNFIRST, w[r0].x.low);
+		if (i + 1 < r1)
+			ADD(NERF_CONTEXT, T_RUNLAST, w[r1 - 1].x.low);
+		if (r1 - r0 > 1) {
+			uint32_t has = 0;
+
+			ADD(NERF_CONTEXT, T_RUNWHOLE, pair(nerf_phrase_key(s->low.data + w[r0].ls,
+			    w[r1 - 1].le - w[r0].ls), pos));
+			for (size_t j = r0; j < r1; j++)
+				if (j != i)
+					has |= w[j].x.mu | w[j].mb | w[j].mi | w[j].ml;
+			has &= NERC_CLASSES & ~(1u << NERC_COMMON);
+			/* as many as leave room for the three run features below */
+			for (unsigned cl = 0; has && k + 3 < limit; cl++, has >>= 1)
+				if (has & 1)
+					ADD(NERF_CONTEXT, T_RUNHAS, cl * 16 + (i == r0) * 2 + (i + 1 == r1));
+		}
+		ADD(NERF_CONTEXT, T_RUNHEAD, pair(w[r0].x.low, pos));
+		ADD(NERF_CONTEXT, T_RUNHEADAFTER, pair(w[r0].x.low, a->x.low));
+		if (r1 + 1 < hi && w[r1].le - w[r1].ls == 1 && s->low.data[w[r1].ls] == '(' && w[r1 + 1].x.cap)
+			ADD(NERF_CONTEXT, T_RUNPAREN, pos);
+	}
+	ADD_CLASSES(NERF_CONTEXT, c->mb, 0);
+	ADD_CLASSES(NERF_CONTEXT, c->mi, 1);
+	ADD_CLASSES(NERF_CONTEXT, c->ml, 2);
+	ADD_CLASSES(NERF_OWN, c->x.mu, 3);
+	ADD_CLASSES(NERF_CONTEXT, c->mp, 4);
+	ADD_CLASSES(NERF_CONTEXT, c->mn, 5);
+	/* The word's length with its shape (DPR, Bali, Yogyakarta); the verbal affixes of its neighbours. */
+	if (k < limit)
+		ADD(NERF_OWN, T_LENSHAPE, pair(c->x.shape, len_bucket(c->x.len)));
+	if (k + 2 <= limit) {
+		ADD(NERF_PREV, T_MORPHM1, m1->x.morph);
+		ADD(NERF_NEXT, T_MORPHP1, p1->x.morph);
+	}
+	*written = nf;
 	return k;
 }
 
-void
-nerf_extract(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
-    size_t from, size_t to, struct nerf_scratch *s)
+/* token_features made for each use, the groups known: */
+static unsigned
+all_features(const struct nerf_scratch *s, size_t i, uint64_t *f, unsigned *written)
 {
-	size_t lo = from > NERF_MAXPHRASE ? from - NERF_MAXPHRASE : 0;
-	size_t hi = to + NERF_MAXPHRASE < n ? to + NERF_MAXPHRASE : n;
+	return token_features(s, i, NERF_ALL, NERF_MAX, f, written);
+}
+
+static unsigned
+context_features(const struct nerf_scratch *s, size_t i, uint64_t *f, unsigned *written)
+{
+	return token_features(s, i, NERF_CONTEXT, UINT_MAX, f, written);
+}
+
+static void
+lex_direct(void *p, struct nerf_lex *x, const char *word, const char *low, size_t n)
+{
+	nerf_lex(p, x, word, low, n);
+}
+
+/* The words of the window around tokens [from, to), their phrases and runs. */
+static void
+window(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n, size_t from,
+    size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx)
+{
+	size_t lo, hi;
 	struct nerf_word *w;
 
+	nerf_window(n, from, to, &lo, &hi);
 	s->w = xgrow(s->w, &s->wcap, hi - lo, sizeof *s->w);
 	if (s->fcap < to - from) {
 		s->fcap = to - from;
 		s->feat = xrealloc(s->feat, s->fcap * NERF_MAX * sizeof *s->feat);
 		s->nfeat = xrealloc(s->nfeat, s->fcap);
+		s->whole = xrealloc(s->whole, s->fcap);
 	}
+	s->lo = lo;
+	s->hi = hi;
+	s->n = n;
+	s->from = from;
 	s->low.len = 0;
 	w = s->w - lo;		/* w[i] for token i */
-	for (size_t i = lo; i < hi; i++)
-		word_init(&w[i], &s->low, text + tok[i].start, tok[i].end - tok[i].start);
+	for (size_t i = lo; i < hi; i++) {
+		size_t len = tok[i].end - tok[i].start;
+
+		w[i].ls = s->low.len;
+		nerf_lower(&s->low, text + tok[i].start, len);
+		w[i].le = s->low.len;
+		buf_addc(&s->low, ' ');
+		lex(ctx, &w[i].x, text + tok[i].start, s->low.data + w[i].ls, len);
+		w[i].mb = w[i].mi = w[i].ml = w[i].mp = w[i].mn = 0;
+	}
 	find_phrases(p, w, s->low.data, lo, hi);
 	for (size_t i = lo; i < hi;) {
 		size_t j = i;
 
-		while (j < hi && w[j].cap)
+		while (j < hi && w[j].x.cap)
 			j++;
 		for (size_t k = i; k < j; k++) {
 			w[k].run0 = i;
@@ -333,101 +476,56 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 		}
 		i = j > i ? j : i + 1;
 	}
+}
 
+void
+nerf_extract(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
+    size_t from, size_t to, struct nerf_scratch *s)
+{
+	unsigned nf;
+
+	window(p, text, tok, n, from, to, s, lex_direct, (void *)p);
 	for (size_t i = from; i < to; i++) {
-		const struct nerf_word *c = &w[i];
-		const struct nerf_word *m1 = i >= 1 ? &w[i - 1] : &bos, *m2 = i >= 2 ? &w[i - 2] : &bos;
-		const struct nerf_word *p1 = i + 1 < n ? &w[i + 1] : &eos;
-		const struct nerf_word *p2 = i + 2 < n ? &w[i + 2] : &eos;
-		uint64_t *f = s->feat + (i - from) * NERF_MAX;
-		unsigned k = 0, at = i == 0 ? 2u : c->cap;	/* sentence-initial, capitalised, neither */
-
-		f[k++] = fk(T_BIAS, 0);
-		f[k++] = fk(T_WORD, c->word);
-		f[k++] = fk(T_LOW, c->low);
-		f[k++] = fk(T_SHAPE, c->shape);
-		for (unsigned a = 0; a < c->npre; a++)
-			f[k++] = fk(T_PRE + a, c->pre[a]);
-		for (unsigned a = 0; a < c->nsuf; a++)
-			f[k++] = fk(T_SUF + a, c->suf[a]);
-		f[k++] = fk(T_LOWM1, m1->low);
-		f[k++] = fk(T_LOWP1, p1->low);
-		f[k++] = fk(T_LOWM2, m2->low);
-		f[k++] = fk(T_LOWP2, p2->low);
-		f[k++] = fk(T_SHAPEM1, m1->shape);
-		f[k++] = fk(T_SHAPEP1, p1->shape);
-		f[k++] = fk(T_BIM, pair(m1->low, c->low));
-		f[k++] = fk(T_BIP, pair(c->low, p1->low));
-		f[k++] = fk(T_SHAPE3, pair(pair(m1->shape, c->shape), p1->shape));
-		f[k++] = fk(T_LOWM1SHAPE, pair(m1->low, c->shape));
-		f[k++] = fk(T_SHAPELOWP1, pair(c->shape, p1->low));
-		for (unsigned a = 0; a < 4; a++)
-			f[k++] = fk(T_CLU + a, clu(c->cluster, 4 + 2 * a));
-		f[k++] = fk(T_CLUM1, pair(clu(m1->cluster, 8), m1 == &bos));
-		f[k++] = fk(T_CLUP1, pair(clu(p1->cluster, 8), p1 == &eos));
-		/*
-		 * How common the word is in Wikipedia and in subtitles, by its case:
-		 * frequent in Wikipedia but not in subtitles hints at a name, a
-		 * capitalised word frequent in subtitles is seldom one.
-		 */
-		f[k++] = fk(T_FREQ, c->freq * 4 + at);
-		f[k++] = fk(T_FREQW, (c->freq >> 4) * 4 + at);
-		f[k++] = fk(T_FREQS, (c->freq & 15) * 4 + at);
-		if (i == 0)
-			f[k++] = fk(T_FIRST, c->shape);
-		else if (c->cap)
-			f[k++] = fk(T_CAPWORD, c->low);
-		if (c->cap && !(c->mu & 1u << NERC_COMMON))
-			f[k++] = fk(T_NOVEL, pair(i == 0, pair(m1->cap, p1->cap)));
-		if (c->cap) {
-			size_t r0 = c->run0, r1 = c->run1;
-			const struct nerf_word *b = r0 > lo ? &w[r0 - 1] : &bos;
-			const struct nerf_word *b2 = r0 > lo + 1 ? &w[r0 - 2] : &bos;
-			const struct nerf_word *a = r1 < hi ? &w[r1] : &eos;
-			uint64_t pos = (i - r0 < 3 ? i - r0 : 3) * 8 + (r1 - i - 1 < 3 ? r1 - i - 1 : 3);
-
-			f[k++] = fk(T_RUNBEFORE, b->low);
-			f[k++] = fk(T_RUNAFTER, a->low);
-			f[k++] = fk(T_RUNPOS, pos);
-			f[k++] = fk(T_RUNBEFORE2, pair(b2->low, b->low));
-			if (r0 < i)
-				f[k++] = fk(T_RUNFIRST, w[r0].low);
-			if (i + 1 < r1)
-				f[k++] = fk(T_RUNLAST, w[r1 - 1].low);
-			if (r1 - r0 > 1) {
-				uint32_t has = 0;
-
-				f[k++] = fk(T_RUNWHOLE, pair(nerf_phrase_key(s->low.data + w[r0].ls,
-				    w[r1 - 1].le - w[r0].ls), pos));
-				for (size_t j = r0; j < r1; j++)
-					if (j != i)
-						has |= w[j].mu | w[j].mb | w[j].mi | w[j].ml;
-				has &= NERC_CLASSES & ~(1u << NERC_COMMON);
-				/* as many as leave room for the three run features below */
-				for (unsigned cl = 0; has && k + 3 < NERF_MAX; cl++, has >>= 1)
-					if (has & 1)
-						f[k++] = fk(T_RUNHAS, cl * 16 + (i == r0) * 2 + (i + 1 == r1));
-			}
-			f[k++] = fk(T_RUNHEAD, pair(w[r0].low, pos));
-			f[k++] = fk(T_RUNHEADAFTER, pair(w[r0].low, a->low));
-			if (r1 + 1 < hi && w[r1].le - w[r1].ls == 1 && s->low.data[w[r1].ls] == '(' && w[r1 + 1].cap)
-				f[k++] = fk(T_RUNPAREN, pos);
-		}
-		k = class_features(f, k, c->mb, 0);
-		k = class_features(f, k, c->mi, 1);
-		k = class_features(f, k, c->ml, 2);
-		k = class_features(f, k, c->mu, 3);
-		k = class_features(f, k, c->mp, 4);
-		k = class_features(f, k, c->mn, 5);
-		/* The word's length with its shape (DPR, Bali, Yogyakarta); the verbal affixes of its neighbours. */
-		if (k < NERF_MAX)
-			f[k++] = fk(T_LENSHAPE, pair(c->shape, len_bucket(c->len)));
-		if (k + 2 <= NERF_MAX) {
-			f[k++] = fk(T_MORPHM1, m1->morph);
-			f[k++] = fk(T_MORPHP1, p1->morph);
-		}
-		s->nfeat[i - from] = (unsigned char)k;
+		all_features(s, i, s->feat + (i - from) * NERF_MAX, &nf);
+		s->nfeat[i - from] = (unsigned char)nf;
+		s->whole[i - from] = 1;
 	}
+}
+
+void
+nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
+    size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx)
+{
+	unsigned nf;
+
+	window(p, text, tok, n, from, to, s, lex, ctx);
+	for (size_t i = from; i < to; i++) {
+		uint64_t *f = s->feat + (i - from) * NERF_MAX;
+
+		/* A token with more features than NERF_MAX loses its last ones: it gets them all here. */
+		s->whole[i - from] = context_features(s, i, f, &nf) > NERF_MAX;
+		if (s->whole[i - from]) {
+			struct nerf_word *w = s->w + (i - s->lo);
+
+			nerf_lex(p, &w->x, text + tok[i].start, s->low.data + w->ls, tok[i].end - tok[i].start);
+			all_features(s, i, f, &nf);
+		}
+		s->nfeat[i - from] = (unsigned char)nf;
+	}
+}
+
+unsigned
+nerf_group_features(const struct nerf_scratch *s, size_t i, unsigned group, uint64_t *f)
+{
+	unsigned nf;
+
+	switch (group) {
+	case NERF_OWN: token_features(s, i, NERF_OWN, UINT_MAX, f, &nf); break;
+	case NERF_PREV: token_features(s, i, NERF_PREV, UINT_MAX, f, &nf); break;
+	case NERF_NEXT: token_features(s, i, NERF_NEXT, UINT_MAX, f, &nf); break;
+	default: token_features(s, i, group, UINT_MAX, f, &nf); break;
+	}
+	return nf;
 }
 
 void
@@ -437,50 +535,64 @@ nerf_scratch_free(struct nerf_scratch *s)
 	free(s->w);
 	free(s->feat);
 	free(s->nfeat);
+	free(s->whole);
 	memset(s, 0, sizeof *s);
+}
+
+/*
+ * O, E-X and S-X close what came before, and only they may precede O, B-X
+ * and S-X (the opening labels); I-X and E-X follow only B-X or I-X.  The
+ * labels before one are tried in increasing order: of equal scores the
+ * lowest label wins.
+ */
+static const unsigned char opening[7] = { 0, 1, 4, 5, 8, 9, 12 };
+
+/* One token's step: the best label before each label y, next[y] its score with emit added. */
+static inline void
+viterbi_step(const int64_t *score, const nerf_trans trans, const int64_t *emit, int64_t *next,
+    unsigned char *back)
+{
+	/* The closing labels' scores, held in registers for the 7 x 7 pairs. */
+	int64_t c0 = score[0], c3 = score[3], c4 = score[4], c7 = score[7], c8 = score[8];
+	int64_t c11 = score[11], c12 = score[12];
+
+	for (unsigned k = 0; k < 7; k++) {
+		unsigned y = opening[k], best = 0;
+		int64_t top = c0 + trans[0][y], v;
+
+#define TRY(p) v = c##p + trans[p][y]; if (v > top) { top = v; best = p; }
+		TRY(3) TRY(4) TRY(7) TRY(8) TRY(11) TRY(12)
+#undef TRY
+		next[y] = top + emit[y];
+		back[y] = (unsigned char)best;
+	}
+	for (unsigned b = 1; b < NERF_NLABELS; b += 4) {
+		for (unsigned y = b + 1; y <= b + 2; y++) {	/* I-X, E-X after B-X or I-X */
+			int64_t vb = score[b] + trans[b][y], vi = score[b + 1] + trans[b + 1][y];
+
+			next[y] = (vi > vb ? vi : vb) + emit[y];
+			back[y] = (unsigned char)(vi > vb ? b + 1 : b);
+		}
+	}
 }
 
 void
 nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
     unsigned char *back)
 {
-	int64_t score[NERF_NLABELS], next[NERF_NLABELS];
-	unsigned char from[NERF_NLABELS][NERF_NLABELS], nfrom[NERF_NLABELS];
-	unsigned y, p, best;
+	int64_t score[2][NERF_NLABELS];
+	unsigned y, best;
 
 	if (n == 0)
 		return;
-	/* Only the allowed labels before each label are tried (61 of 169 pairs). */
-	for (y = 0; y < NERF_NLABELS; y++) {
-		nfrom[y] = 0;
-		for (p = 0; p < NERF_NLABELS; p++)
-			if (nerf_allowed(p, y))
-				from[y][nfrom[y]++] = (unsigned char)p;
-		score[y] = nerf_allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
-	}
-	for (size_t i = 1; i < n; i++) {
-		for (y = 0; y < NERF_NLABELS; y++) {
-			int64_t top = score[from[y][0]] + trans[from[y][0]][y];
-
-			best = from[y][0];
-			for (unsigned k = 1; k < nfrom[y]; k++) {
-				int64_t v;
-
-				p = from[y][k];
-				v = score[p] + trans[p][y];
-				if (v > top) {
-					top = v;
-					best = p;
-				}
-			}
-			next[y] = top + emit[i * NERF_NLABELS + y];
-			back[i * NERF_NLABELS + y] = (unsigned char)best;
-		}
-		memcpy(score, next, sizeof score);
-	}
+	for (y = 0; y < NERF_NLABELS; y++)
+		score[0][y] = nerf_allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
+	for (size_t i = 1; i < n; i++)
+		viterbi_step(score[(i - 1) & 1], trans, emit + i * NERF_NLABELS, score[i & 1],
+		    back + i * NERF_NLABELS);
 	best = 0;
 	for (y = 1; y < NERF_NLABELS; y++)
-		if (nerf_may_end(y) && score[y] > score[best])
+		if (nerf_may_end(y) && score[(n - 1) & 1][y] > score[(n - 1) & 1][best])
 			best = y;
 	for (size_t i = n; i-- > 0;) {
 		label[i] = (unsigned char)best;

@@ -79,13 +79,42 @@ uint64_t nerf_phrase_key(const char *s, size_t n);
 /* Lower-case s[0..n) into b (ASCII letters only; other bytes kept). */
 void nerf_lower(struct buf *b, const char *s, size_t n);
 
+/* What the features need to know of a word alone, wherever it stands. */
+struct nerf_lex {
+	/* Seen by the features of its neighbours and of its context too: */
+	uint64_t low, shape;		/* hashes of its lower case (its phrase key) and shape */
+	uint32_t mu;			/* classes of the phrase that is this word alone */
+	uint32_t cluster;		/* its cluster's bits, 1 << NERC_CLUSTER_DEPTH added; 0: none */
+	unsigned char cap;
+	unsigned char morph;		/* a lower-case word's verbal prefix and suffix */
+	unsigned char prefix;		/* it begins a longer phrase */
+	unsigned char npre, nsuf;	/* how many of pre and suf below */
+	/* Only its own features (NERF_OWN) need the rest: */
+	unsigned char freq;		/* its rank buckets: Wikipedia * 16 + subtitles */
+	unsigned char len;		/* in characters, 255 at most */
+	uint64_t word;			/* hash of the word */
+	uint64_t pre[4], suf[4];	/* of the lower-case prefixes and suffixes of 1-4 characters */
+};
+/* The bytes of a nerf_lex that all features but a word's own need. */
+#define NERF_LEX_SHARED offsetof(struct nerf_lex, freq)
+/* The word s[0..n), low its lower case, with the phrases of p. */
+void nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const char *low, size_t n);
+/*
+ * A source of nerf_lex, called for each word of a window in turn: it fills
+ * the first NERF_LEX_SHARED bytes, and the rest too unless the weights of
+ * the token's own features are known to the caller.
+ */
+typedef void nerf_lex_fn(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n);
+
 /* Scratch space for nerf_extract, reused from call to call; zero it before the first use. */
 struct nerf_scratch {
 	struct buf low;		/* the window's words lower-cased, joined by spaces */
 	struct nerf_word *w;
 	size_t wcap;
+	size_t lo, hi, n, from;	/* the window [lo, hi) of n tokens, features from token from */
 	uint64_t *feat;		/* NERF_MAX per token of [from, to) */
 	unsigned char *nfeat;
+	unsigned char *whole;	/* 1: feat holds all the token's features, not only NERF_CONTEXT */
 	size_t fcap;
 };
 
@@ -96,6 +125,38 @@ struct nerf_scratch {
  */
 void nerf_extract(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
     size_t from, size_t to, struct nerf_scratch *s);
+
+/*
+ * The features of a token by what they depend on.  The sum of the weights
+ * of each of the first five groups is that of its word: the tagger keeps it
+ * per word and adds only the NERF_CONTEXT features of each token.
+ */
+enum {
+	NERF_OWN = 1,		/* the token's own word (and whether it is the first) */
+	NERF_PREV = 2,		/* the word before it (or the sentence's start) */
+	NERF_NEXT = 4,		/* the word after it (or the sentence's end) */
+	NERF_PREV2 = 8,		/* the word two before */
+	NERF_NEXT2 = 16,	/* the word two after */
+	NERF_CONTEXT = 32,	/* the rest: word pairs, runs of capitals, phrases across words */
+	NERF_ALL = 63
+};
+/* The window of words that the features of tokens [from, to) of n look at: [*lo, *hi). */
+static inline void
+nerf_window(size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
+{
+	*lo = from > NERF_MAXPHRASE ? from - NERF_MAXPHRASE : 0;
+	*hi = to + NERF_MAXPHRASE < n ? to + NERF_MAXPHRASE : n;
+}
+/*
+ * As nerf_extract, but token from + i has only its NERF_CONTEXT features in
+ * feat, unless whole[i] (too many features: all of them, cut to NERF_MAX,
+ * are there); words come from lex(ctx, ...), called for each word of the
+ * window [lo, hi) in order (a whole token's word is worked out again).
+ */
+void nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok,
+    size_t n, size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx);
+/* The features of one group of token i (of the last nerf_extract_context) into f; returns their number. */
+unsigned nerf_group_features(const struct nerf_scratch *s, size_t i, unsigned group, uint64_t *f);
 void nerf_scratch_free(struct nerf_scratch *s);
 
 /*

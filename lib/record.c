@@ -1,9 +1,11 @@
 /* Line records from files or stdin, and their TAB fields. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "diag.h"
 #include "mem.h"
@@ -11,6 +13,16 @@
 #include "utf8.h"
 
 #define BLOCK (1 << 17)
+
+/* The inflater of gzip input and its own block of compressed bytes. */
+struct gz {
+	z_stream z;
+	unsigned char *in;
+	int in_eof;		/* no more compressed bytes */
+	int member_end;		/* a member ended: another one, or the end, follows */
+	int failed;		/* gzip_error is set: nothing more is inflated */
+	char msg[96];
+};
 
 int
 reader_open(struct reader *r, const char *name)
@@ -26,9 +38,117 @@ reader_open(struct reader *r, const char *name)
 	r->name = name;
 	r->fd = fd;
 	r->lineno = r->nbad = r->firstbad = 0;
-	r->error = r->eof = 0;
+	r->error = r->eof = r->sniffed = r->gzip = 0;
+	r->gzip_error = NULL;
 	r->start = r->end = 0;
 	return 0;
+}
+
+/* Up to n raw bytes of the input into p: how many, 0 at its end or on an error (reported). */
+static size_t
+read_raw(struct reader *r, void *p, size_t n)
+{
+	for (;;) {
+		ssize_t got = read(r->fd, p, n);
+
+		if (got >= 0)
+			return (size_t)got;
+		if (errno == EINTR)
+			continue;
+		warn("%s:", r->name);
+		r->error = 1;
+		return 0;
+	}
+}
+
+static void
+gz_fail(struct reader *r, const char *why, const char *detail)
+{
+	struct gz *g = r->gz;
+
+	snprintf(g->msg, sizeof g->msg, "%s%s%s", why, detail ? ": " : "", detail ? detail : "");
+	g->failed = 1;
+	r->gzip_error = g->msg;
+}
+
+/* Start inflating: the n bytes read so far at the end of the block are the first compressed ones. */
+static void
+gz_start(struct reader *r, size_t n)
+{
+	if (!r->gz) {
+		r->gz = xmalloc(sizeof *r->gz);
+		memset(r->gz, 0, sizeof *r->gz);
+		r->gz->in = xmalloc(BLOCK);
+		if (inflateInit2(&r->gz->z, 15 + 16) != Z_OK)
+			die("zlib: cannot start inflating");
+	} else
+		inflateReset(&r->gz->z);
+	memcpy(r->gz->in, r->block + r->end, n);
+	r->gz->z.next_in = r->gz->in;
+	r->gz->z.avail_in = (uInt)n;
+	r->gz->in_eof = r->gz->member_end = r->gz->failed = 0;
+	r->gzip = 1;
+}
+
+/* Inflate into the free end of the block: how many bytes came, 0 at the end of the data or on an error. */
+static size_t
+gz_fill(struct reader *r)
+{
+	struct gz *g = r->gz;
+	z_stream *z = &g->z;
+
+	while (!g->failed) {
+		if (z->avail_in == 0 && !g->in_eof) {
+			z->next_in = g->in;
+			z->avail_in = (uInt)read_raw(r, g->in, BLOCK);
+			g->in_eof = z->avail_in == 0;
+			continue;
+		}
+		if (g->member_end) {	/* a member ended: the end, or the next member */
+			if (z->avail_in == 0)
+				return 0;
+			if (z->next_in[0] != 0x1f || (z->avail_in > 1 && z->next_in[1] != 0x8b)) {
+				gz_fail(r, "trailing bytes after the gzip data", NULL);
+				return 0;
+			}
+			inflateReset(z);
+			g->member_end = 0;
+		}
+		if (z->avail_in == 0) {	/* the input ended inside a member */
+			if (!r->error)
+				gz_fail(r, "truncated gzip data", NULL);
+			return 0;
+		}
+		z->next_out = (unsigned char *)r->block + r->end;
+		z->avail_out = (uInt)(r->cap - r->end);
+		int rc = inflate(z, Z_NO_FLUSH);
+		size_t got = r->cap - r->end - z->avail_out;
+
+		if (rc == Z_STREAM_END)
+			g->member_end = 1;
+		else if (rc != Z_OK && rc != Z_BUF_ERROR)
+			gz_fail(r, "corrupt gzip data", z->msg);
+		if (got > 0)
+			return got;
+	}
+	return 0;
+}
+
+/* The first bytes of the input, gzip or not: how many came (0 at once at its end). */
+static size_t
+sniff(struct reader *r)
+{
+	size_t got = 0, n, room = r->cap - r->end < BLOCK ? r->cap - r->end : BLOCK;
+
+	r->sniffed = 1;
+	while (got < 2 && (n = read_raw(r, r->block + r->end + got, room - got)) > 0)
+		got += n;
+	if (got >= 2 && (unsigned char)r->block[r->end] == 0x1f &&
+	    (unsigned char)r->block[r->end + 1] == 0x8b) {
+		gz_start(r, got);
+		return gz_fill(r);
+	}
+	return got;
 }
 
 /* Read more input after the unread bytes; 0 at end of input or error. */
@@ -44,22 +164,30 @@ fill(struct reader *r)
 	}
 	if (r->end == r->cap)	/* a line longer than the block: grow */
 		r->block = xgrow(r->block, &r->cap, r->cap + 1, 1);
-	for (;;) {
-		ssize_t n = read(r->fd, r->block + r->end, r->cap - r->end);
+	size_t n = !r->sniffed ? sniff(r) : r->gzip ? gz_fill(r) :
+	    read_raw(r, r->block + r->end, r->cap - r->end);
 
-		if (n > 0) {
-			r->end += (size_t)n;
-			return 1;
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			warn("%s:", r->name);
-			r->error = 1;
-		}
+	if (n == 0) {
 		r->eof = 1;
 		return 0;
 	}
+	r->end += n;
+	return 1;
+}
+
+size_t
+reader_peek(struct reader *r, size_t want, char **bytes)
+{
+	while (r->end - r->start < want && fill(r))
+		;
+	*bytes = r->block + r->start;
+	return r->end - r->start;
+}
+
+void
+reader_skip(struct reader *r, size_t n)
+{
+	r->start += n;
 }
 
 int
@@ -113,6 +241,10 @@ reader_close(struct reader *r)
 		    r->name, r->firstbad, r->nbad, r->nbad == 1 ? "" : "s");
 		status = 1;
 	}
+	if (r->gzip_error) {
+		warn("%s: %s", r->name, r->gzip_error);
+		status = 1;
+	}
 	if (r->fd != STDIN_FILENO)
 		close(r->fd);
 	r->fd = -1;
@@ -124,6 +256,11 @@ reader_free(struct reader *r)
 {
 	free(r->block);
 	buf_free(&r->repaired);
+	if (r->gz) {
+		inflateEnd(&r->gz->z);
+		free(r->gz->in);
+		free(r->gz);
+	}
 	memset(r, 0, sizeof *r);
 }
 

@@ -2,7 +2,9 @@
  * The one record reader: lines of any length from a file or stdin, read in
  * large blocks into one reused buffer.  LF or CRLF ends a line, a leading
  * byte-order mark is skipped, NUL bytes are kept, the last line needs no LF,
- * and invalid UTF-8 is replaced by U+FFFD (counted in `nbad`).
+ * and invalid UTF-8 is replaced by U+FFFD (counted in `nbad`).  An input
+ * that starts with the gzip magic bytes is inflated as it is read, member
+ * after member, whatever its name: every tool reads .gz files and streams.
  */
 #ifndef RECORD_H
 #define RECORD_H
@@ -23,18 +25,32 @@ struct reader {
 	unsigned long nbad;	/* invalid UTF-8 sequences replaced so far */
 	unsigned long firstbad;	/* line of the first one */
 	int error;		/* a read error happened (already reported) */
+	int gzip;		/* the input is gzip data, inflated as it is read */
+	const char *gzip_error;	/* truncated or corrupt gzip data: why, or NULL (reported on close) */
 	/* private */
 	char *block;
 	size_t cap, start, end;
-	int eof;
+	int eof, sniffed;
 	struct buf repaired;
+	struct gz *gz;		/* the inflater, kept from one gzip input to the next */
 };
 
 /* Open NAME ("-" is stdin), reusing r's buffers; -1 with errno on failure. */
 int reader_open(struct reader *r, const char *name);
 /* Next line into *ln, valid until the next call: 1 a line, 0 end of input or error. */
 int reader_line(struct reader *r, struct line *ln);
-/* Close the input; returns 1 if it had a read error or invalid UTF-8 (reported here), else 0. */
+/*
+ * The bytes not read yet, as they are (no line split, no UTF-8 repair): at
+ * least `want` of them unless the input ends first.  Returns how many are
+ * at *bytes (0 at the end), valid until the next call; reader_skip() then
+ * consumes some.  For readers of byte formats (WARC, HTML).
+ */
+size_t reader_peek(struct reader *r, size_t want, char **bytes);
+void reader_skip(struct reader *r, size_t n);
+/*
+ * Close the input; returns 1 if it had a read error, invalid UTF-8 or bad
+ * gzip data (reported here unless gzip_error was cleared), else 0.
+ */
 int reader_close(struct reader *r);
 void reader_free(struct reader *r);
 

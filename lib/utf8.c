@@ -1,25 +1,47 @@
-/* UTF-8 validation (ASCII fast path, utf8proc for the rest) and repair. */
+/* UTF-8 validation (ASCII 8 bytes at a time, the rest by Unicode's table of well-formed sequences) and repair. */
 #include <stdint.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "buf.h"
 #include "utf8.h"
 
-/* Length of the valid sequence at s, or 0 if invalid. */
-static size_t
-valid_at(const char *s, size_t n)
+/*
+ * Length of the well-formed sequence at s, whose lead byte is not ASCII,
+ * or 0 (The Unicode Standard, table 3-7: no overlong forms, no surrogates,
+ * nothing above U+10FFFF; what utf8proc_iterate accepts).
+ */
+static inline size_t
+valid_at(const unsigned char *s, size_t n)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+	unsigned lead = s[0], lo = 0x80, hi = 0xBF;
+	size_t len;
 
-	return k > 0 ? (size_t)k : 0;
+	if (lead < 0xC2 || lead > 0xF4)
+		return 0;
+	len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	if (lead == 0xE0)
+		lo = 0xA0;
+	else if (lead == 0xED)
+		hi = 0x9F;
+	else if (lead == 0xF0)
+		lo = 0x90;
+	else if (lead == 0xF4)
+		hi = 0x8F;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
 }
 
 /* Length of the leading run that is valid UTF-8. */
 static size_t
-valid_prefix(const char *s, size_t n)
+valid_prefix(const char *text, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
 
 	while (i < n) {
@@ -27,12 +49,16 @@ valid_prefix(const char *s, size_t n)
 			uint64_t w;
 
 			memcpy(&w, s + i, 8);
-			if (!(w & 0x8080808080808080ULL)) {
+			w &= 0x8080808080808080ULL;
+			if (!w) {
 				i += 8;
 				continue;
 			}
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			i += (size_t)__builtin_ctzll(w) >> 3;	/* to the first byte that is not ASCII */
+#endif
 		}
-		if (!((unsigned char)s[i] & 0x80)) {
+		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}

@@ -1,4 +1,4 @@
-/* UTF-8 checking and repair through utf8proc: invalid sequences become U+FFFD. */
+/* UTF-8 checking and repair: invalid sequences become U+FFFD. */
 #ifndef UTF8_H
 #define UTF8_H
 

@@ -198,6 +198,42 @@ b ▊ 1 (11.11%)"
 	done < "$TMP/must"
 }
 
+@test "-j 1 and -j 2 give the same bytes: keys, groups, weights, distinct values, bounded memory" {
+	scripts/gen-records 8 13 > "$TMP/in"	# -f 4,7,8: more keys than sort in two halves (65536)
+	"$BIN/count-values" -f 6,8 "$TMP/in" > "$TMP/counts"
+	for opts in "-f 6,8" "-f 4,7,8" "-f 8 -n 100" "--by 6 -f 8" "-d 1 -f 6,8" "-w 1 -f 2-" "-f 8 -n 20 --memory 200K" \
+	    "-f 8 -n 50 --memory 64M" "--min 3 --percent --total -f 7"; do
+		file=$TMP/in
+		[ "$opts" = "-w 1 -f 2-" ] && file=$TMP/counts
+		"$BIN/count-values" -j 1 $opts "$file" > "$TMP/one" 2> "$TMP/one.err"
+		"$BIN/count-values" -j 2 $opts "$file" > "$TMP/two" 2> "$TMP/two.err"
+		[ -s "$TMP/one" ] || { echo "no output: $opts" >&2; return 1; }
+		cmp "$TMP/one" "$TMP/two" || { echo "-j differs: $opts" >&2; return 1; }
+		cmp "$TMP/one.err" "$TMP/two.err" || { echo "-j stderr differs: $opts" >&2; return 1; }
+	done
+	# Malformed records: the same messages and status with either.
+	printf 'a\tx\nb\nc\tx\n' > "$TMP/bad"
+	for j in 1 2; do
+		run --separate-stderr "$BIN/count-values" -j $j -f 2 "$TMP/bad"
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "count-values: $TMP/bad:2: 1 field, want at least 2" ]
+		check_output $'2\tx'
+	done
+}
+
+@test "-j takes 1 or 2 threads, anything else is a usage error" {
+	for j in 0 3 x ""; do
+		run --separate-stderr "$BIN/count-values" -j "$j" /dev/null
+		[ "$status" -eq 2 ] && [ "$output" = "" ]
+	done
+	run --separate-stderr "$BIN/count-values" -j 3 /dev/null
+	[ "${stderr%%$'\n'*}" = "count-values: -j: too large: 3 (at most 2)" ]
+	run --separate-stderr "$BIN/count-values" -j 0 /dev/null
+	[ "${stderr%%$'\n'*}" = "count-values: -j: too small: 0 (at least 1)" ]
+	run --separate-stderr "$BIN/count-values" -j x /dev/null
+	[ "${stderr%%$'\n'*}" = "count-values: -j: not a number: x" ]
+}
+
 @test "a record with fewer fields than asked is reported, skipped, status 1" {
 	printf 'a\tx\nb\nc\tx\n' > "$TMP/in"
 	run --separate-stderr "$BIN/count-values" -f 2 "$TMP/in"

@@ -81,3 +81,39 @@ eval-entities: $TMP/bad.id.tsv:2: not PAGE TAB TYPE TAB VALUE [TAB ALT...] with 
 	[ "$output" = "" ]
 	[ "${stderr%%$'\n'*}" = "eval-entities: unknown option --bogus" ]
 }
+
+@test "eval-entities: the sets of one language are summed" {
+	printf 'b.txt\tLOC\tJakarta\nb.txt\tLOC\tBandung\n' >"$TMP/other.id.tsv"
+	run --separate-stderr scripts/eval-entities --pred "$CASES/pred.tsv" "$CASES/tiny.id.tsv" "$TMP/other.id.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${lines[6]}" = "b	2	1	1	3	1	0	0.500	0.500	0.333" ]
+	[ "${lines[7]}" = "= other.id.tsv	2	1	1	3	1	0	0.500	0.500	0.333" ]
+	[ "${lines[8]}" = "= all id	10	7	8	16	10	2	0.700	0.800	0.625" ]
+	[ "${lines[10]}" = "other.id: recall 0.500 (target 0.80); precision 0.333 (target 0.80); splits 0 of 2 (target 1 in 30): not met (mean of the pages: recall 0.500, precision 0.333)" ]
+}
+
+@test "eval-entities: an unreadable gold or prediction file is named, status 1; --pred without FILE is bad usage" {
+	run --separate-stderr scripts/eval-entities --pred "$TMP/none.tsv" "$CASES/tiny.id.tsv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "eval-entities: $TMP/none.tsv: No such file or directory" ]
+	[ "${lines[2]}" = "a	4	0	0	0	0	0	0.000	0.000	-" ]
+	run --separate-stderr scripts/eval-entities --pred "$CASES/pred.tsv" "$TMP/none.id.tsv" "$CASES/tiny.id.tsv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "eval-entities: $TMP/none.id.tsv: No such file or directory" ]
+	[ "${lines[2]}" = "a	4	2	3	7	5	1	0.500	0.750	0.714" ]
+	run --separate-stderr scripts/eval-entities --pred
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "eval-entities: --pred needs a FILE
+usage: scripts/eval-entities [--errors] [--pred FILE] [GOLD.tsv...]" ]
+}
+
+@test "eval-entities: the gold of tests/entity-gold is well formed and its pages of the repository exist" {
+	run --separate-stderr scripts/eval-entities --pred /dev/null
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	missing=$(grep -hv '^#' tests/entity-gold/*.tsv | cut -f1 | grep -v '^\.\./shared/' | sort -u |
+		while read -r page; do [ -z "$page" ] || [ -f "$page" ] || echo "$page"; done)
+	[ "$missing" = "" ]
+}

@@ -53,6 +53,45 @@ $TMP/in:4:5:three"
 2:5:short"
 }
 
+@test "utf8: every sequence of up to four bytes near the edges is judged as Python's strict decoder judges it" {
+	# Lead bytes 80-FF, each with every second byte (but LF and CR, which
+	# end a line), and with second, third and fourth bytes at the edges of
+	# the ranges that table 3-7 of Unicode allows; each sequence alone (cut
+	# short by the line's end too) and inside ASCII runs that take the
+	# 16-byte path.
+	python3 - "$TMP" <<'EOF'
+import sys
+tmp = sys.argv[1]
+edges = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+seqs = []
+for b0 in range(0x80, 0x100):
+    for b1 in range(0x100):
+        if b1 in (0x0A, 0x0D):
+            continue
+        seqs.append(bytes([b0, b1]))
+    for b1 in edges:
+        for b2 in edges:
+            seqs.append(bytes([b0, b1, b2]))
+            if b0 >= 0xF0:
+                for b3 in edges:
+                    seqs.append(bytes([b0, b1, b2, b3]))
+with open(tmp + "/in", "wb") as f, open(tmp + "/want", "w") as w:
+    for s in seqs:
+        for line in (s, b"abcdefghijklmnopq" + s + b"rstuvwxyz0123456789"):
+            f.write(line + b"\n")
+            try:
+                line.decode("utf-8")
+                w.write("valid\n")
+            except UnicodeDecodeError:
+                w.write("invalid\n")
+EOF
+	run --separate-stderr "$BIN/libcheck" utf8 "$TMP/in"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" =~ ^"libcheck: $TMP/in:1: invalid UTF-8 replaced by U+FFFD ("[0-9]+" sequences in the input)"$ ]]
+	[ "$(grep -c '^valid' "$TMP/want")" -gt 5000 ]
+	check_output "$(cat "$TMP/want")"
+}
+
 @test "lines: invalid UTF-8 becomes U+FFFD, reported once per file with the first line" {
 	printf 'ok\nbad \xff\xfe end\nalso \xc3\n' > "$TMP/in"
 	run --separate-stderr "$BIN/libcheck" lines "$TMP/in"

@@ -15,7 +15,7 @@
 #include "record.h"
 
 static const char usage[] =
-    "usage: libcheck lines|escape|unescape|intern [FILE...]\n"
+    "usage: libcheck lines|escape|unescape|intern|utf8 [FILE...]\n"
     "       libcheck fields LIST [FILE...]\n"
     "       libcheck number VALUE\n";
 static const char help[] =
@@ -24,6 +24,7 @@ static const char help[] =
     "  unescape  each line unescaped\n"
     "  fields    the fields of LIST, cut-style\n"
     "  intern    each line's id in a hash table, then the number of distinct lines\n"
+    "  utf8      each line as valid or invalid (UTF-8 as read, before its repair)\n"
     "  number    VALUE parsed as an option between -5 and 5\n";
 
 static struct fieldlist list;
@@ -103,6 +104,20 @@ intern(struct reader *r, void *ctx)
 	return 0;
 }
 
+static int
+utf8_lines(struct reader *r, void *ctx)
+{
+	struct line ln;
+	unsigned long bad = r->nbad;
+
+	(void)ctx;
+	while (reader_line(r, &ln)) {
+		out_str(r->nbad == bad ? "valid\n" : "invalid\n");
+		bad = r->nbad;
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -123,6 +138,8 @@ main(int argc, char *argv[])
 	argv++;
 	if (strcmp(cmd, "lines") == 0)
 		status = each_input(argc, argv, lines, NULL);
+	else if (strcmp(cmd, "utf8") == 0)
+		status = each_input(argc, argv, utf8_lines, NULL);
 	else if (strcmp(cmd, "unescape") == 0)
 		status = each_input(argc, argv, unescape_lines, NULL);
 	else if (strcmp(cmd, "escape") == 0) {

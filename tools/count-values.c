@@ -16,7 +16,7 @@
 
 static const char usage[] =
     "usage: count-values [-f LIST] [--by LIST] [-w FIELD[,FIELD]] [-d FIELD] [-n N] [--min N]\n"
-    "                    [--percent] [--total] [--bars] [--memory SIZE] [FILE...]\n";
+    "                    [--percent] [--total] [--bars] [--memory SIZE] [-j N] [FILE...]\n";
 static const char help[] =
     "Count the distinct keys of the input records; print COUNT KEY-FIELDS...,\n"
     "largest count first, ties by key bytes.\n"
@@ -31,7 +31,9 @@ static const char help[] =
     "  --total          a last line with the sum: COUNT (total)\n"
     "  --bars           a bar chart for the terminal instead of records\n"
     "  --memory SIZE    keep at most SIZE bytes (K, M, G) of keys, with -n: approximate\n"
-    "                   counts by Space-Saving, with their error bound on stderr\n";
+    "                   counts by Space-Saving, with their error bound on stderr\n"
+    "  -j N             threads: 2 (the default) reads and counts at once and sorts\n"
+    "                   in two halves; 1 does all in one (the same output)\n";
 
 enum { OPT_BY = 0x200, OPT_MIN, OPT_PERCENT, OPT_TOTAL, OPT_BARS, OPT_MEMORY };
 
@@ -103,7 +105,7 @@ parse_options(struct opts *o, int *argc, char ***argv)
 {
 	int c;
 
-	while ((c = cli_next(*argc, *argv, "f:n:w:d:", longopts)) != -1) {
+	while ((c = cli_next(*argc, *argv, "f:n:w:d:j:", longopts)) != -1) {
 		switch (c) {
 		case 'f':
 			fieldlist_free(&o->key);
@@ -120,6 +122,9 @@ parse_options(struct opts *o, int *argc, char ***argv)
 			break;
 		case 'd':
 			o->spec.distinct = (size_t)cli_number("-d", optarg, 1, 1000000);
+			break;
+		case 'j':
+			o->spec.jobs = (int)cli_number("-j", optarg, 1, 2);
 			break;
 		case 'n':
 			o->show.top = (size_t)cli_number("-n", optarg, 1, 1LL << 40);

@@ -8,17 +8,21 @@
 #include "boilerplate.h"
 #include "cli.h"
 #include "diag.h"
+#include "form.h"
+#include "html.h"
 #include "mem.h"
 #include "out.h"
 #include "record.h"
+#include "utf8.h"
 #include "warc.h"
 
 static const char usage[] =
-    "usage: strip-boilerplate [-e] [-l LANG] [-t SCORE] [-n SCORE] [-s WORDS]\n"
+    "usage: strip-boilerplate [-e] [--render] [-l LANG] [-t SCORE] [-n SCORE] [-s WORDS]\n"
     "                         [-r DOCS] [-R WORDS] [-c WORDS] [-b DOCS] [FILE...]\n";
 static const char help[] =
     "Keep the article body paragraphs of each document: DOC LINE TEXT per kept line.\n"
     "  -e, --explain           every non-blank line: DOC LINE CLASS SCORE TEXT\n"
+    "      --render            every line as read (an HTML page rendered): DOC LINE TEXT\n"
     "  -l, --lang LANG         stoplist: id, en, ... or auto (default auto)\n"
     "  -t, --threshold SCORE   a line is body from this score (default 0.5)\n"
     "  -n, --near SCORE        a line this good may join body around it (default 0.3)\n"
@@ -40,17 +44,33 @@ struct docset {
 	struct doc {
 		size_t name, namelen;	/* in names */
 		size_t first, n;	/* in lines */
+		size_t title, titlelen;	/* an HTML page's, in names */
+		char lang[16];		/* an HTML page's, "" if none */
+		int html;		/* an HTML page: title and lang apply */
 	} *docs;
 	size_t ndocs, dcap;
 	struct buf names;
 	int open;
 };
 
+/* A text document given as bytes in pieces (a WARC record), cut into lines as the reader would. */
+struct textdoc {
+	struct buf pending;	/* bytes after the last LF */
+	struct buf repaired;
+	unsigned long lineno;
+	unsigned long record;	/* of the WARC stream */
+	unsigned long nbad;	/* invalid UTF-8 sequences replaced in the stream */
+	unsigned long firstbad;	/* the record of the first one */
+};
+
 struct run {
 	struct bp_model model;
 	struct docset set;
 	struct warc warc;
-	int explain;
+	struct textdoc textdoc;
+	struct html html;
+	int explain, render;
+	int status;	/* 1 once a page was reported */
 	long block;	/* documents of a stream counted together */
 };
 
@@ -63,6 +83,9 @@ doc_begin(struct docset *s, const char *name, size_t len)
 	s->docs[s->ndocs].namelen = len;
 	s->docs[s->ndocs].first = s->n;
 	s->docs[s->ndocs].n = 0;
+	s->docs[s->ndocs].titlelen = 0;
+	s->docs[s->ndocs].lang[0] = 0;
+	s->docs[s->ndocs].html = 0;
 	buf_add(&s->names, name, len);
 	s->ndocs++;
 	s->open = 1;
@@ -89,11 +112,12 @@ blank(const char *text, size_t len)
 	return 1;
 }
 
-static void
+/* Add a non-blank line to the document: its bp_line, or NULL for a blank line. */
+static struct bp_line *
 doc_line(struct docset *s, const char *text, size_t len, unsigned long lineno)
 {
 	if (blank(text, len))
-		return;
+		return NULL;
 	if (s->n == s->cap) {
 		s->lines = xgrow(s->lines, &s->cap, s->n + 1, sizeof *s->lines);
 		s->offs = xrealloc(s->offs, s->cap * sizeof *s->offs);
@@ -105,6 +129,21 @@ doc_line(struct docset *s, const char *text, size_t len, unsigned long lineno)
 	buf_add(&s->text, text, len);
 	s->n++;
 	s->docs[s->ndocs - 1].n++;
+	return &s->lines[s->n - 1];
+}
+
+/* Forget the document being read (a page too large to judge). */
+static void
+doc_drop(struct docset *s)
+{
+	struct doc *d = &s->docs[s->ndocs - 1];
+
+	if (d->n)
+		s->text.len = s->offs[d->first];
+	s->n = d->first;
+	s->names.len = d->name;
+	s->ndocs--;
+	s->open = 0;
 }
 
 static void
@@ -114,17 +153,20 @@ write_doc(struct run *run, const struct doc *d)
 	const char *name = s->names.data + d->name;
 	char score[32];
 
-	bp_classify(&run->model, s->lines + d->first, d->n);
+	struct bp_page page = { d->lang, s->names.data + d->title, d->titlelen };
+
+	if (!run->render)
+		bp_classify(&run->model, s->lines + d->first, d->n, d->html ? &page : NULL);
 	for (size_t i = d->first; i < d->first + d->n; i++) {
 		const struct bp_line *l = &s->lines[i];
 
-		if (!run->explain && l->class != BP_BODY)
+		if (!run->explain && !run->render && l->class != BP_BODY)
 			continue;
 		out_escaped(name, d->namelen);
 		out_char('\t');
 		out_u64(l->lineno);
 		out_char('\t');
-		if (run->explain) {
+		if (run->explain && !run->render) {
 			out_str(bp_class_name(l->class));
 			out_char('\t');
 			snprintf(score, sizeof score, "%.3f", l->score);
@@ -167,44 +209,239 @@ doc_end(struct run *run)
 		flush(run);
 }
 
-/* Every document of one input: the file itself, or the records of a WARC stream. */
+static void
+text_doc_begin(struct run *run, const char *doc, size_t len)
+{
+	doc_begin(&run->set, doc, len);
+	run->textdoc.pending.len = 0;
+	run->textdoc.lineno = 0;
+}
+
+/* One line of a text document given as bytes: CR and a leading BOM taken off, UTF-8 repaired. */
+static void
+text_doc_line(struct run *run, const char *s, size_t len)
+{
+	struct textdoc *t = &run->textdoc;
+
+	t->lineno++;
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	if (t->lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	if (!utf8_valid(s, len)) {
+		t->repaired.len = 0;
+		if (!t->nbad)
+			t->firstbad = t->record;
+		t->nbad += utf8_repair(&t->repaired, s, len);
+		s = t->repaired.data;
+		len = t->repaired.len;
+	}
+	doc_line(&run->set, s, len, t->lineno);
+}
+
+static void
+text_doc_feed(struct run *run, const char *bytes, size_t n)
+{
+	struct buf *p = &run->textdoc.pending;
+	size_t start = 0;
+	char *nl;
+
+	buf_add(p, bytes, n);
+	while ((nl = memchr(p->data + start, '\n', p->len - start))) {
+		text_doc_line(run, p->data + start, (size_t)(nl - p->data) - start);
+		start = (size_t)(nl - p->data) + 1;
+	}
+	memmove(p->data, p->data + start, p->len - start);
+	p->len -= start;
+}
+
+static void
+text_doc_end(struct run *run)
+{
+	if (run->textdoc.pending.len)
+		text_doc_line(run, run->textdoc.pending.data, run->textdoc.pending.len);
+	run->textdoc.pending.len = 0;
+	doc_end(run);
+}
+
+/* ------------------------------------------------------------ HTML pages */
+
+static void
+html_line(void *ctx, const char *text, size_t len, const struct html_marks *m)
+{
+	struct run *run = ctx;
+	struct bp_line *l = doc_line(&run->set, text, len, run->html.lines);
+
+	if (l) {
+		l->tags = m->tags;
+		l->chars = m->chars;
+		l->linkchars = m->linkchars;
+	}
+}
+
+/* An HTML page begins: DOC is doc, charset the HTTP header's or NULL. */
+static void
+html_doc_begin(struct run *run, const char *doc, size_t doclen, const char *charset)
+{
+	doc_begin(&run->set, doc, doclen);
+	html_begin(&run->html, charset, html_line, run);
+}
+
+static void
+html_doc_feed(struct run *run, const char *bytes, size_t n)
+{
+	html_feed(&run->html, bytes, n);
+}
+
+/* The page's language and title, kept with its name for the classifier. */
+static void
+page_facts(struct docset *s, const struct html *h)
+{
+	struct doc *d = &s->docs[s->ndocs - 1];
+
+	snprintf(d->lang, sizeof d->lang, "%s", h->lang);
+	d->html = 1;
+	d->title = s->names.len;
+	d->titlelen = h->title.len;
+	buf_add(&s->names, h->title.data, h->title.len);
+}
+
+static void
+html_doc_end(struct run *run)
+{
+	struct docset *s = &run->set;
+	const struct doc *d = &s->docs[s->ndocs - 1];
+	int len = d->namelen > 200 ? 200 : (int)d->namelen;
+
+	html_end(&run->html);
+	page_facts(s, &run->html);
+	if (run->html.nbad) {
+		warn("%.*s: bytes of no character replaced by U+FFFD (%lu in the page)", len,
+		    s->names.data + d->name, run->html.nbad);
+		run->status = 1;
+	}
+	if (run->html.toolarge) {
+		warn("%.*s: page larger than %u MB: skipped", len, s->names.data + d->name,
+		    HTML_MAX_PAGE >> 20);
+		run->status = 1;
+		doc_drop(s);
+		return;
+	}
+	doc_end(run);
+}
+
+/* A plain text input: one document, its lines as the reader gives them. */
+static void
+read_text(struct run *run, struct reader *r)
+{
+	struct line ln;
+
+	doc_begin(&run->set, r->name, strlen(r->name));
+	while (reader_line(r, &ln))
+		doc_line(&run->set, ln.data, ln.len, r->lineno);
+	doc_end(run);
+}
+
+/* An HTML input: one page, its bytes fed as they come. */
+static void
+read_html(struct run *run, struct reader *r)
+{
+	char *bytes;
+	size_t n;
+
+	html_doc_begin(run, r->name, strlen(r->name), NULL);
+	while ((n = reader_peek(r, 1, &bytes)) > 0) {
+		html_doc_feed(run, bytes, n);
+		reader_skip(r, n);
+	}
+	html_doc_end(run);
+}
+
+/* The documents of a WARC stream go to the text or the HTML path. */
+struct warc_input {
+	struct run *run;
+	struct reader *r;
+	enum form form;		/* of the document open */
+};
+
+static void
+warc_doc_begin(void *ctx, const struct warc_doc *d)
+{
+	struct warc_input *in = ctx;
+	const char *name = d->urilen ? d->uri : in->r->name;	/* the input names a record without URI */
+	size_t len = d->urilen ? d->urilen : strlen(in->r->name);
+
+	in->form = d->form;
+	if (d->form == FORM_HTML)
+		html_doc_begin(in->run, name, len, d->charset);
+	else
+		text_doc_begin(in->run, name, len);
+	in->run->textdoc.record = d->record;
+}
+
+static void
+warc_doc_data(void *ctx, const char *bytes, size_t n)
+{
+	struct warc_input *in = ctx;
+
+	if (in->form == FORM_HTML)
+		html_doc_feed(in->run, bytes, n);
+	else
+		text_doc_feed(in->run, bytes, n);
+}
+
+static void
+warc_doc_end(void *ctx)
+{
+	struct warc_input *in = ctx;
+
+	if (in->form == FORM_HTML)
+		html_doc_end(in->run);
+	else
+		text_doc_end(in->run);
+}
+
+/* The documents of a WARC stream: 1 if a problem was reported. */
+static int
+read_warc(struct run *run, struct reader *r)
+{
+	struct warc_input in = { .run = run, .r = r };
+	struct warc_sink sink = { warc_doc_begin, warc_doc_data, warc_doc_end, &in };
+	struct textdoc *t = &run->textdoc;
+	int status;
+
+	t->nbad = t->firstbad = 0;
+	status = warc_read(&run->warc, r, &sink);
+	if (t->nbad) {
+		warn("%s: record %lu: invalid UTF-8 replaced by U+FFFD (%lu sequence%s in the input)",
+		    r->name, t->firstbad, t->nbad, t->nbad == 1 ? "" : "s");
+		status = 1;
+	}
+	return status;
+}
+
+/* Every document of one input, by its form: the file itself, or the records of a WARC stream. */
 static int
 process(struct reader *r, void *ctx)
 {
 	struct run *run = ctx;
-	int warc = 0;
-	struct line ln;
+	char *start;
+	size_t n = reader_peek(r, FORM_SNIFF, &start);
 
-	while (reader_line(r, &ln)) {
-		if (r->lineno == 1) {
-			warc = warc_magic(ln.data, ln.len);
-			if (warc)
-				warc_start(&run->warc);
-			else
-				doc_begin(&run->set, r->name, strlen(r->name));
-		}
-		if (!warc) {
-			doc_line(&run->set, ln.data, ln.len, r->lineno);
-			continue;
-		}
-		switch (warc_line(&run->warc, ln.data, ln.len)) {
-		case WARC_RECORD:
-			doc_end(run);
-			break;
-		case WARC_BEGIN:	/* named by its URI, or by the input when it has none */
-			if (run->warc.uri.len)
-				doc_begin(&run->set, run->warc.uri.data, run->warc.uri.len);
-			else
-				doc_begin(&run->set, r->name, strlen(r->name));
-			break;
-		case WARC_TEXT:
-			doc_line(&run->set, ln.data, ln.len, run->warc.lineno);
-			break;
-		case WARC_SKIP:
-			break;
-		}
+	if (n == 0)	/* an empty input is no document */
+		return 0;
+	switch (form_detect(start, n, strcmp(r->name, "-") == 0 ? NULL : r->name)) {
+	case FORM_WARC:
+		return read_warc(run, r);
+	case FORM_HTML:
+		read_html(run, r);
+		break;
+	case FORM_TEXT:
+		read_text(run, r);
+		break;
 	}
-	doc_end(run);
 	return 0;
 }
 
@@ -213,6 +450,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "explain", no_argument, NULL, 'e' },
+		{ "render", no_argument, NULL, 'H' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "threshold", required_argument, NULL, 't' },
 		{ "near", required_argument, NULL, 'n' },
@@ -232,6 +470,7 @@ main(int argc, char *argv[])
 	while ((c = cli_next(argc, argv, "el:t:n:s:r:R:c:b:", longopts)) != -1) {
 		switch (c) {
 		case 'e': run.explain = 1; break;
+		case 'H': run.render = 1; break;
 		case 'l': o.lang = optarg; break;
 		case 't': o.threshold = cli_real("--threshold", optarg, 0, 1); break;
 		case 'n': o.near = cli_real("--near", optarg, 0, 1); break;
@@ -252,10 +491,13 @@ main(int argc, char *argv[])
 	flush(&run);
 	bp_free(&run.model);
 	warc_free(&run.warc);
+	html_free(&run.html);
+	buf_free(&run.textdoc.pending);
+	buf_free(&run.textdoc.repaired);
 	buf_free(&run.set.text);
 	buf_free(&run.set.names);
 	free(run.set.lines);
 	free(run.set.offs);
 	free(run.set.docs);
-	return out_close() ? 1 : status;
+	return out_close() ? 1 : status | run.status;
 }

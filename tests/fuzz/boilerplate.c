@@ -39,7 +39,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		n++;
 	}
 	bp_count(&model, lines, n);
-	bp_classify(&model, lines, n);
+	bp_classify(&model, lines, n, NULL);
 	for (size_t i = 0; i < n; i++)
 		if (lines[i].class > BP_TITLE || isnan(lines[i].score))
 			abort();

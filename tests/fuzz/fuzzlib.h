@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "record.h"
@@ -31,6 +33,19 @@ fuzz_line(const struct buf *text, size_t *pos, struct line *ln)
 	ln->data = s;
 	ln->len = len;
 	return 1;
+}
+
+/* The input as standard input (a memory file), for the targets that read through a reader. */
+static inline void
+fuzz_stdin(const unsigned char *data, size_t size)
+{
+	int fd = memfd_create("fuzz", 0);
+
+	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
+		abort();
+	lseek(fd, 0, SEEK_SET);
+	dup2(fd, STDIN_FILENO);
+	close(fd);
 }
 
 /* 1 if offset i of s[0..n) is at a character boundary. */

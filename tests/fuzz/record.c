@@ -1,11 +1,10 @@
 /* Fuzz target: the record reader, UTF-8 repair, field splitting and escaping. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "escape.h"
+#include "fuzzlib.h"
 #include "record.h"
 #include "utf8.h"
 
@@ -16,13 +15,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	static struct fields fs;
 	static struct buf esc;
 	struct line ln;
-	int fd = memfd_create("fuzz", 0);
 
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
-		abort();
-	lseek(fd, 0, SEEK_SET);
-	dup2(fd, STDIN_FILENO);
-	close(fd);
+	fuzz_stdin(data, size);
 	if (reader_open(&r, "-") < 0)
 		abort();
 	while (reader_line(&r, &ln)) {
