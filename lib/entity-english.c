@@ -149,6 +149,7 @@ dotted_ends(struct tagger *t, const char *s)
 /* ---- names of English sentences ---- */
 
 static int kind_word(struct tagger *t, const char *s, size_t k);
+static int demonym(struct tagger *t, const char *s, const struct token *tk);
 
 static int
 capital_word(const char *s, const struct token *tk)
@@ -310,12 +311,58 @@ inner_capital(const char *s, const struct token *tk)
 	return 0;
 }
 
-/* Opening and closing quotes: ASCII, and the first bytes of the curly ones (U+2018, U+201C, ...). */
+/* Double quotes, straight or curly (U+201C to U+201F); single ones are apostrophes too (Nolan’s). */
 static int
 quote(const char *s, const struct token *tk)
 {
 	return s[tk->start] == '"' || (tk->end - tk->start == 3 && memcmp(s + tk->start, "\xe2\x80", 2) == 0 &&
-	    ((unsigned char)s[tk->start + 2] >= 0x98 && (unsigned char)s[tk->start + 2] <= 0x9f));
+	    ((unsigned char)s[tk->start + 2] >= 0x9c && (unsigned char)s[tk->start + 2] <= 0x9f));
+}
+
+/* The quote that opens (1) or closes (-1) a quotation at token tk, or 0: straight quotes alternate, from *straight. */
+static int
+quote_side(const char *s, const struct token *tk, int *straight)
+{
+	if (s[tk->start] == '"')
+		return (*straight = !*straight) ? 1 : -1;
+	if (!quote(s, tk))
+		return 0;
+	return (unsigned char)s[tk->start + 2] == 0x9c ? 1 : -1;
+}
+
+/* Do tokens [i, j) hold only capitalised words and the small words of a title (Killers of the Flower Moon)? */
+static int
+title_case(struct tagger *t, const char *s, size_t i, size_t j)
+{
+	static const char *const small[] = { "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", NULL };
+
+	for (; i < j; i++) {
+		const struct token *tk = &t->tok[i];
+
+		if (is_lower((unsigned char)s[tk->start]) && is_alnum((unsigned char)s[tk->start]) && !token_in(s, tk, small))
+			return 0;
+	}
+	return 1;
+}
+
+/* Are tokens [a, b) inside the title of a work in quotes ("Barbie", "Killers of the Flower Moon"), not a quoted speech? */
+static int
+in_title(struct tagger *t, const char *s, size_t a, size_t b)
+{
+	size_t k, open = SIZE_MAX;
+	int straight = 0, side;
+
+	for (k = 0; k < t->ntok; k++) {
+		side = quote_side(s, &t->tok[k], &straight);
+		if (side > 0)
+			open = k;
+		else if (side < 0 && open != SIZE_MAX) {
+			if (open < a && k >= b)
+				return k - open <= 2 * MAXNAME + 2 && title_case(t, s, open + 1, k);
+			open = SIZE_MAX;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -354,7 +401,9 @@ trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t nca
 		a = person_start(t, s, a, b);
 	while (head && b > a && common_word(t, s, b - 1))
 		b--;
-	if (b - a == 1 && (common_word(t, s, a) || (cue_of(t, s, a) & C_TITLE)))
+	if (b - a == 1 && (common_word(t, s, a) || (cue_of(t, s, a) & C_TITLE) || demonym(t, s, &t->tok[a])))
+		b = a;
+	if (b > a && in_title(t, s, a, b))
 		b = a;
 	if (c->type == T_PER && a < b && !person_like(t, s, c->t0, a, b))
 		b = a;
@@ -459,7 +508,8 @@ kind_word(struct tagger *t, const char *s, size_t k)
 	    "Network", "Exchange", "Reserve", "Board", "Bureau", "Embassy", "Hospital", "School", "Church", NULL };
 	static const char *const place[] = { "County", "City", "State", "Province", "River", "Island", "Islands",
 	    "Lake", "Mountain", "Mountains", "Valley", "Bay", "Beach", "Park", "Street", "Avenue", "Road", "Square",
-	    "Airport", "Stadium", "Arena", "Center", "Centre", "Palace", "Bridge", "Station", NULL };
+	    "Airport", "Stadium", "Arena", "Center", "Centre", "Palace", "Bridge", "Station", "Theatre", "Theater",
+	    "Hall", "Hotel", "Museum", NULL };
 
 	if (token_in(s, &t->tok[k], org) || (cue_of(t, s, k) & (C_ORGEND | C_COMPANY)))
 		return T_ORG;
@@ -495,8 +545,8 @@ run_type(struct tagger *t, const char *s, size_t a, size_t b, int titled)
 	int kind = kind_word(t, s, b - 1);
 	size_t k;
 
-	if (b - a == 1 && (common_word(t, s, a) || demonym(t, s, &t->tok[a]) || in_capitals(s, t->tok, a, b) ||
-	    has_digit(s, &t->tok[a])))
+	if ((b - a == 1 && (common_word(t, s, a) || in_capitals(s, t->tok, a, b) || has_digit(s, &t->tok[a]))) ||
+	    demonym(t, s, &t->tok[b - 1]))	/* Japanese, Native American */
 		return -1;
 	if (titled)
 		return T_PER;
@@ -526,7 +576,7 @@ add_run(struct tagger *t, const char *s, size_t a, size_t b)
 	}
 	while (b > a && !run_word(s, &t->tok[b - 1]))
 		b--;
-	if (a < b && (type = run_type(t, s, a, b, titled)) >= 0)
+	if (a < b && !in_title(t, s, a, b) && (type = run_type(t, s, a, b, titled)) >= 0)
 		add_tokens(t, a, b, type, P_RUN);
 }
 

@@ -55,13 +55,17 @@ The concert at the [LOC Capital One Arena] on [DATE May 3] was sold out.
 Although the [ORG Federal Reserve] cut rates, markets fell.'
 }
 
-@test "products and works are no persons: after the, in quotes, with a common word or a capital inside" {
+@test "products, works and nationalities are no persons: after the, a title in quotes, a common word or a capital inside" {
 	inline_as -- 'Fans bought the Nintendo Switch Lite and the new Pokemon Sword game.
 Her album “Lover” was released by Big Machine Records, said Taylor Swift.
-Regarding MagSafe, the company said nothing.' \
+Regarding MagSafe, the company said nothing.
+Meanwhile, "Killers of the Flower Moon," the film directed by Martin Scorsese, received 10 nominations.
+Its star Lily Gladstone became the first Native American nominated for best actress.' \
 	    'Fans bought the [ORG Nintendo Switch Lite] and the new [ORG Pokemon Sword] game.
 Her album “Lover” was released by [ORG Big Machine Records], said [PER Taylor Swift].
-Regarding [ORG MagSafe], the company said nothing.'
+Regarding [ORG MagSafe], the company said nothing.
+Meanwhile, "Killers of the Flower Moon," the film directed by [PER Martin Scorsese], received [QUANTITY 10] nominations.
+Its star [PER Lily Gladstone] became the first Native American nominated for best actress.'
 }
 
 @test "dotted abbreviations are kept whole (U.S., U.K., U.N.); a listed acronym matches only capitals (AS, not As)" {
