@@ -90,10 +90,13 @@ english_sentence(struct english *en, const char *s, const struct token *tok, siz
 	if (!en->loaded)
 		load(en);
 	for (size_t i = 0; i < ntok; i++) {
-		size_t n = lower_word(s + tok[i].start, tok[i].end - tok[i].start, low);
-		long long id = n ? table_find(&en->stop, low, n) : -1;
+		size_t n;
+		long long id;
 
-		if (id < 0)
+		if (!((s[tok[i].start] >= 'a' && s[tok[i].start] <= 'z') || (s[tok[i].start] >= 'A' && s[tok[i].start] <= 'Z')))
+			continue;	/* punctuation and numbers: no stopwords, no lookup */
+		n = lower_word(s + tok[i].start, tok[i].end - tok[i].start, low);
+		if (!n || (id = table_find(&en->stop, low, n)) < 0)
 			continue;
 		if ((en->stoplang[id] & (EN_STOP | ID_STOP)) == EN_STOP)
 			en->doc_votes++;

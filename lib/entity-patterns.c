@@ -44,7 +44,7 @@ static const char main_pattern[] =
 	"|(?:" DAYN "\\s*,?\\s*)?" MON "\\s+" DAY "(?:st|nd|rd|th)?,?\\s+" YEAR
 	"|" DAY "[/-]" MONTH "[/-]" YEAR "|" YEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12]\\d|0[1-9])(?!\\d)"
 	"|" MON "\\s+" YEAR "|(?i:tahun)\\s+" YEAR
-	"|(?:" DAYN "\\s*,?\\s*)?" MONEN "\\s+" DAY "(?:st|nd|rd|th)?(?![\\w]))"
+	"|" MONEN "\\s+" DAY "(?:st|nd|rd|th)?(?![\\w]))"
 	"|(?<time>(?i:pukul|jam)\\s+(?:[01]?\\d|2[0-3])[.:][0-5]\\d(?:[.:][0-5]\\d)?(?:\\s*" ZONE ")?"
 	"|(?:1[0-2]|0?[1-9])(?::[0-5]\\d)?\\s*" AMPM
 	"|(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s*" ZONE ")?"
