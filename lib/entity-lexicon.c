@@ -260,6 +260,36 @@ add_misspelt_title(struct tagger *t, const char *w, size_t n)
 	}
 }
 
+/*
+ * The words most used in ordinary Indonesian (ner-freq.tsv: among the 255
+ * most frequent of the subtitles or the 127 most frequent of Wikipedia, as
+ * rank buckets 1-8 and 1-7): capitalised at the start of a sentence, such a
+ * word alone is no name (Ayo, Mari, Tolong); no given name is among them.
+ */
+static void
+load_common_words(struct tagger *t)
+{
+	struct blob b = blob_of("ner-freq.tsv");
+	struct line ln;
+	size_t pos = 0;
+
+	while (data_next_line(&b, &pos, &ln)) {
+		const char *end = ln.data + ln.len, *tab = memchr(ln.data, '\t', ln.len), *p;
+		int rank[2] = { 0, 0 }, k = 0;	/* Wikipedia, subtitles */
+
+		if (!tab || ln.data[0] == '#')
+			continue;
+		for (p = tab + 1; p < end && k < 2; p++) {
+			if (*p == '\t')
+				k++;
+			else if (is_digit((unsigned char)*p))
+				rank[k] = rank[k] * 10 + (*p - '0');
+		}
+		if ((rank[0] >= 1 && rank[0] <= 7) || (rank[1] >= 1 && rank[1] <= 8))
+			add_cue(t, ln.data, (size_t)(tab - ln.data), C_COMMON);
+	}
+}
+
 static void
 load_cues(struct tagger *t)
 {
@@ -304,6 +334,7 @@ load_cues(struct tagger *t)
 	while (data_next_line(&b, &pos, &ln))
 		if (!is_upper((unsigned char)ln.data[0]))	/* the list's names (John, Muhammad) start names */
 			add_cue(t, ln.data, ln.len, C_STOP);
+	load_common_words(t);
 	for (i = 0; calendar[i]; i++)
 		add_cue(t, calendar[i], strlen(calendar[i]), C_CALENDAR);
 	/* last, so that a misspelling that is a cue word of its own stays what it is */
@@ -417,9 +448,12 @@ lexicons_load(struct tagger *t)
 	lex_init(&t->user);
 	lex_init(&t->doc);
 	lex_init(&t->terms);
+	lex_init(&t->known);
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
+	b = blob_of("known-names.tsv");
+	load_dict(t, &t->known, "known-names.tsv", b.data, b.len, P_LIST);
 	b = blob_of("no-names.tsv");
 	load_dict(t, &t->terms, "no-names.tsv", b.data, b.len, P_LIST);
 	load_gazetteer(t, "gazetteer-provinces.csv", P_GAZETTEER);
@@ -434,6 +468,7 @@ lexicons_free(struct tagger *t)
 	lex_free(&t->user);
 	lex_free(&t->doc);
 	lex_free(&t->terms);
+	lex_free(&t->known);
 	table_free(&t->cue);
 	free(t->cuekind);
 }

@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "html.h"
 #include "mem.h"
+#include "pagemeta.h"
 #include "utf8.h"
 
 /* What an element does to the rendering. */
@@ -144,9 +145,12 @@ static const char *const boiler_words[] = {
 	"topics", "trending",
 };
 /* Two words (or one word made of two) that name the body: article + body, entry + content, ... */
-static const char *const body_first[] = { "article", "entry", "post", "story", "news", "detail", "blog", "main" };
-static const char *const body_second[] = { "body", "content", "text", "konten", "isi" };
+static const char *const body_first[] = { "article", "entry", "post", "story", "news", "detail", "blog",
+	"main", "read", "body", "txt", "artikel", "berita", "isi" };
+static const char *const body_second[] = { "body", "content", "text", "txt", "konten", "isi", "article",
+	"artikel", "berita" };
 static const char *const content_words[] = { "article", "content", "entry", "post", "story", "text", "body", "berita" };
+static const char *const modifiers[] = { "has", "with", "w", "no", "without" };
 /* "baca juga" (read also) as two words */
 static const char *const boiler_pairs[][2] = { { "baca", "juga" }, { "read", "also" }, { "see", "also" }, { "read", "more" } };
 
@@ -154,7 +158,7 @@ static int
 in_list(const char *w, size_t n, const char *const *list, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+		if (list[i][0] == w[0] && strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -209,7 +213,8 @@ name_cue(const char *v)
 		const char *w = low + starts[i], *x = i + 1 < nw ? low + starts[i + 1] : NULL;
 		size_t k = lens[i], kx = x ? lens[i + 1] : 0;
 
-		if (IN(w, k, boiler_words))
+		/* has-sidebar, with-comments, no-ads: a modifier that says what is around, not what this is */
+		if (IN(w, k, boiler_words) && !(i > 0 && IN(low + starts[i - 1], lens[i - 1], modifiers)))
 			return HTML_CUE_BOILER;
 		for (size_t j = 0; x && j < sizeof boiler_pairs / sizeof *boiler_pairs; j++)
 			if (strlen(boiler_pairs[j][0]) == k && memcmp(w, boiler_pairs[j][0], k) == 0 &&
@@ -325,7 +330,11 @@ text(struct html *h, const unsigned char *s, size_t n)
 static void
 on_characters(void *ctx, const xmlChar *s, int n)
 {
-	text(ctx, s, (size_t)n);
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
+	text(h, s, (size_t)n);
 }
 
 static const char *
@@ -397,6 +406,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		emit(h);
 	else if (kind & E_CELL)
 		h->space = 1;	/* a table row is one line, its cells apart */
+	if (h->meta)
+		pagemeta_start(h->meta, name, (const char **)attrs);
 	if (parent->skip)
 		return;
 	page_facts(h, name, attrs);
@@ -405,14 +416,16 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		kind |= E_SKIP;
 	e->skip = (kind & E_SKIP) != 0;
 	e->title = (kind & E_TITLE) != 0;
-	if (t)
+	/* A form right inside <body> wraps the whole page (ASP.NET): it says nothing of a part. */
+	if (t && !(t->tags == HTML_FORM && strcmp(name, "form") == 0 && h->depth <= 4))
 		e->tags |= t->tags;
 	if ((kind & E_LINK) && attr(attrs, "href"))
 		e->tags |= HTML_LINK;
 	/* The cue of <html> or <body> says nothing of one part of the page. */
 	uint32_t cue = attrs && h->depth > 3 ? element_cue(attrs) : 0;
 
-	if (cue)
+	/* The nearest cue wins, but a weak content cue (a widget's content) leaves boilerplate as it is. */
+	if (cue && !(cue == HTML_CUE_CONTENT && (e->tags & HTML_CUE_BOILER)))
 		e->tags = (e->tags & ~(uint32_t)CUES) | cue;
 }
 
@@ -421,7 +434,8 @@ on_end(void *ctx, const xmlChar *tag)
 {
 	struct html *h = ctx;
 
-	(void)tag;
+	if (h->meta)
+		pagemeta_end(h->meta, (const char *)tag);
 	if (h->depth <= 1)
 		return;
 	if (top(h)->kind & E_BLOCK)
@@ -429,10 +443,14 @@ on_end(void *ctx, const xmlChar *tag)
 	h->depth--;
 }
 
+/* The text of <script> and <style>: never rendered, but JSON-LD metadata lives there. */
 static void
-on_nothing(void *ctx, const xmlChar *s, int n)
+on_script(void *ctx, const xmlChar *s, int n)
 {
-	(void)ctx, (void)s, (void)n;
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
 }
 
 static void
@@ -451,7 +469,7 @@ meta_charset(const char *s, size_t n, char *out, size_t outsize)
 	size_t k = sizeof key - 1;
 
 	for (size_t i = 0; i + k < n; i++) {
-		if (strncasecmp(s + i, key, k) != 0)
+		if ((s[i] | 0x20) != 'c' || strncasecmp(s + i, key, k) != 0)
 			continue;
 		size_t j = i + k, m = 0;
 
@@ -527,7 +545,7 @@ incomplete_tail(const char *s, size_t n)
 static void
 no_nul(char *s, size_t n)
 {
-	for (char *p = memchr(s, 0, n); p; p = memchr(p, 0, n - (size_t)(p - s)))
+	for (char *p = n ? memchr(s, 0, n) : NULL; p; p = memchr(p, 0, n - (size_t)(p - s)))
 		*p = ' ';
 }
 
@@ -567,13 +585,15 @@ convert_and_parse(struct html *h, const char *s, size_t n, int last)
 			}
 			h->conv.len = (size_t)(dst - h->conv.data);
 		}
-		memmove(in->data, src, left);
+		if (left)
+			memmove(in->data, src, left);
 		in->len = left;
 	} else {
 		size_t keep = last ? 0 : incomplete_tail(in->data, in->len);
 
 		h->nbad += utf8_repair(&h->conv, in->data, in->len - keep);
-		memmove(in->data, in->data + in->len - keep, keep);
+		if (keep)
+			memmove(in->data, in->data + in->len - keep, keep);
 		in->len = keep;
 	}
 	no_nul(h->conv.data, h->conv.len);
@@ -592,7 +612,7 @@ new_parser(struct html *h)
 		sax.endElement = on_end;
 		sax.characters = on_characters;
 		sax.ignorableWhitespace = on_characters;
-		sax.cdataBlock = on_nothing;
+		sax.cdataBlock = on_script;
 		sax.serror = on_error;
 		sax.initialized = XML_SAX2_MAGIC;
 	}

@@ -15,6 +15,7 @@
 #define LOOK (64 << 10)		/* bytes of a block looked at together */
 #define TAIL 16			/* kept unread while more comes: a record boundary may start there */
 #define NO_LENGTH UINT64_MAX	/* no Content-Length: the block ends at the next record */
+#define PIECE (16 << 10)	/* the smallest piece of a document given to the sink, but its last */
 
 enum kind { SKIP, TEXT, HTML, HTTP };	/* what a record's block holds */
 enum http_stage { HEADERS, BODY, IGNORED };
@@ -126,10 +127,25 @@ doc_begin(struct warc *w, enum form form)
 }
 
 static void
+emit_pending(struct warc *w)
+{
+	if (w->pending.len)
+		w->sink->data(w->sink->ctx, w->pending.data, w->pending.len);
+	w->pending.len = 0;
+}
+
+/* Bytes of the document: small pieces (tiny chunks) gathered, so that its parser gets pieces worth parsing. */
+static void
 emit(struct warc *w, const char *p, size_t n)
 {
-	if (w->dec->open && n > 0)
-		w->sink->data(w->sink->ctx, p, n);
+	if (!w->dec->open || n == 0)
+		return;
+	if (w->pending.len + n < PIECE) {
+		buf_add(&w->pending, p, n);
+		return;
+	}
+	emit_pending(w);
+	w->sink->data(w->sink->ctx, p, n);
 }
 
 /* Content coding: inflate gzip or zlib data (raw deflate if that fails at once) to the document. */
@@ -642,8 +658,10 @@ read_record(struct warc *w)
 	read_block(w, length);
 	if (d->open && d->coding != IDENTITY && d->z_started && !d->z_end && !d->truncated)
 		problem(w, "truncated %s content", d->coding == GZIP ? "gzip" : "deflate");
-	if (d->open)
+	if (d->open) {
+		emit_pending(w);
 		w->sink->end(w->sink->ctx);
+	}
 	d->open = 0;
 }
 
@@ -683,6 +701,7 @@ warc_free(struct warc *w)
 	buf_free(&w->type);
 	buf_free(&w->ctype);
 	buf_free(&w->http);
+	buf_free(&w->pending);
 	if (w->dec) {
 		if (w->dec->z_inited)
 			inflateEnd(&w->dec->z);

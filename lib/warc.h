@@ -46,6 +46,7 @@ struct warc {
 	struct reader *r;
 	const struct warc_sink *sink;
 	struct buf line, uri, type, ctype, http;
+	struct buf pending;	/* document bytes not yet given to the sink */
 	char charset[64];
 	struct warc_decoder *dec;
 };

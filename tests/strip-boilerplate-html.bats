@@ -7,7 +7,7 @@ SB() { "$BIN/strip-boilerplate" "$@"; }
 
 @test "news pages (Indonesian, English): the body, the rendering and --explain, exactly" {
 	cd "$CASES"
-	for page in id-berita en-news; do
+	for page in id-berita id-detail en-news; do
 		run --separate-stderr "$OLDPWD/$BIN/strip-boilerplate" "$page.html"
 		[ "$status" -eq 0 ] && [ -z "$stderr" ]
 		check_output "$(cat "$page.out")" || { echo "in $page" >&2; return 1; }
@@ -25,6 +25,12 @@ SB() { "$BIN/strip-boilerplate" "$@"; }
 	[ "$status" -eq 0 ]
 	[ "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" = "10 11 13 14 15 " ]
 	[[ "$output" != *"Baca Juga"* && "$output" != *Bagikan* && "$output" != *Terpopuler* ]]
+}
+
+@test "Indonesian page in a news portal's markup: byline, share, Baca juga, ADVERTISEMENT, tags, Berita Terkait, comments, Terpopuler dropped" {
+	run --separate-stderr SB "$CASES/id-detail.html"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" = "9 10 13 14 15 " ]
 }
 
 @test "LINE of the output is the line of --render; --explain accounts for every rendered line once" {
@@ -96,6 +102,20 @@ $CASES/latin1.html	2	“Quoted” in windows-1252."
 	run --separate-stderr SB "$TMP/id.html"
 	[ "$status" -eq 0 ]
 	check_output "$TMP/id.html	1	$text"
+}
+
+@test "a form right inside <body> (ASP.NET pages) wraps the whole page: it is no evidence against its lines" {
+	printf '<html><body><form id="aspnetForm" action="x"><div class="menu"><a href="/">Beranda</a> <a href="/b">Berita</a></div><p>Pemerintah daerah menyiapkan anggaran tambahan untuk memperbaiki jalan yang rusak akibat banjir di wilayah selatan kota.</p><p>Perbaikan ditargetkan selesai sebelum musim hujan berikutnya, kata kepala dinas pekerjaan umum kepada wartawan.</p></form></body></html>' > "$TMP/asp.html"
+	run --separate-stderr SB --explain "$TMP/asp.html"
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | cut -f2-4 | tr '\t\n' '  ')" = "1 boilerplate 0.000 2 body 0.979 3 body 0.964 " ]
+}
+
+@test "an empty page and a page of white space give nothing, and no error" {
+	printf '' > "$TMP/empty.html"
+	printf ' \n\t ' > "$TMP/space.html"
+	run --separate-stderr SB --render "$TMP/empty.html" "$TMP/space.html"
+	[ "$status" -eq 0 ] && [ -z "$stderr" ] && [ -z "$output" ]
 }
 
 @test "hostile: unclosed tags everywhere and NUL bytes" {
