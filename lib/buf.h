@@ -7,62 +7,56 @@
 #include <string.h>
 
 /*
- * Copy or compare n bytes, inline for up to 16 (two loads that may
- * overlap, never past either end): the keys of count-values are mostly
- * that short, and the calls into libc's memcpy and memcmp cost more than
- * the work.
+ * Copy or compare n bytes, inline for 4 to 16 (two words of w bytes at
+ * the two ends, which may overlap, never past either end): the keys of
+ * count-values are mostly that short, and the calls into libc's memcpy
+ * and memcmp cost more than the work.  w is a constant where inlined.
  */
-static inline void
-bytes_copy(void *dst, const void *src, size_t n)
+static inline uint64_t
+bytes_word(const char *p, size_t w)
 {
-	char *d = dst;
-	const char *s = src;
+	uint64_t v = 0;
 
-	if (n >= 8 && n <= 16) {
-		uint64_t a, b;
+	memcpy(&v, p, w);
+	return v;
+}
 
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-		memcpy(d, &a, 8);
-		memcpy(d + n - 8, &b, 8);
-	} else if (n >= 4 && n < 8) {
-		uint32_t a, b;
+static inline void
+copy_ends(char *d, const char *s, size_t n, size_t w)
+{
+	uint64_t first = bytes_word(s, w), last = bytes_word(s + n - w, w);
 
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		memcpy(d, &a, 4);
-		memcpy(d + n - 4, &b, 4);
-	} else if (n < 4) {
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i];
-	} else {
-		memcpy(d, s, n);
-	}
+	memcpy(d, &first, w);
+	memcpy(d + n - w, &last, w);
 }
 
 static inline int
-bytes_equal(const void *x, const void *y, size_t n)
+ends_equal(const char *p, const char *q, size_t n, size_t w)
 {
-	const char *p = x, *q = y;
+	return ((bytes_word(p, w) ^ bytes_word(q, w)) | (bytes_word(p + n - w, w) ^ bytes_word(q + n - w, w))) == 0;
+}
 
-	if (n >= 8 && n <= 16) {
-		uint64_t a, b, c, d;
+static inline void
+bytes_copy(void *dst, const void *src, size_t n)
+{
+	if (n >= 8 && n <= 16)
+		copy_ends(dst, src, n, 8);
+	else if (n >= 4 && n < 8)
+		copy_ends(dst, src, n, 4);
+	else if (n < 4)
+		for (size_t i = 0; i < n; i++)
+			((char *)dst)[i] = ((const char *)src)[i];
+	else
+		memcpy(dst, src, n);
+}
 
-		memcpy(&a, p, 8);
-		memcpy(&b, q, 8);
-		memcpy(&c, p + n - 8, 8);
-		memcpy(&d, q + n - 8, 8);
-		return ((a ^ b) | (c ^ d)) == 0;
-	}
-	if (n >= 4 && n < 8) {
-		uint32_t a, b, c, d;
-
-		memcpy(&a, p, 4);
-		memcpy(&b, q, 4);
-		memcpy(&c, p + n - 4, 4);
-		memcpy(&d, q + n - 4, 4);
-		return ((a ^ b) | (c ^ d)) == 0;
-	}
+static inline int
+bytes_equal(const void *p, const void *q, size_t n)
+{
+	if (n >= 8 && n <= 16)
+		return ends_equal(p, q, n, 8);
+	if (n >= 4 && n < 8)
+		return ends_equal(p, q, n, 4);
 	return memcmp(p, q, n) == 0;
 }
 
