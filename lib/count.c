@@ -1100,7 +1100,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
     size_t n, size_t skip, count_row_fn *fn, void *ctx)
 {
 	struct keys k = { c, skip };
-	int reuse = n * sizeof(struct item) <= c->spare_bytes;
+	int reuse = c->spare && n * sizeof(struct item) <= c->spare_bytes;
 	struct item *it = reuse ? c->spare : xmalloc((n ? n : 1) * sizeof *it);
 	size_t m = 0;
 	int big = 0;
