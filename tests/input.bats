@@ -284,3 +284,15 @@ next	1	Catatan redaksi: berkas teks ini disimpan bersama halaman dan dibaca seba
 	[ "$output" = "u1	1	Catatan redaksi: berkas teks ini disimpan bersama halaman dan dibaca sebagai teks biasa oleh alat ini." ]
 	[ "$status" -ne 2 ]
 }
+
+@test "a WARC page: the charset of its HTTP Content-Type is used; a bad byte is reported naming the file and record" {
+	printf '<p>Le conseil a vot\351 mardi le plan que les habitants avaient demand\351 pendant de longues r\351unions publiques.</p>\n' > "$TMP/latin1.html"
+	printf '<p>The council voted on Tuesday to approve the plan \377 which the residents had asked for during many long public meetings.</p>\n' > "$TMP/bad.html"
+	(cd "$IN" && ../../warc-fixture warcinfo "response,uri=fr,file=$TMP/latin1.html,ctype=text/html; charset=ISO-8859-1" \
+		"response,uri=bad,file=$TMP/bad.html,ctype=text/html; charset=utf-8") > "$TMP/cs.warc"
+	run --separate-stderr SB --lang en "$TMP/cs.warc"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/cs.warc: record 3: bytes of no character replaced by U+FFFD (1 in the page)" ]
+	check_output "fr	1	Le conseil a voté mardi le plan que les habitants avaient demandé pendant de longues réunions publiques.
+bad	1	The council voted on Tuesday to approve the plan $(printf '\357\277\275') which the residents had asked for during many long public meetings."
+}

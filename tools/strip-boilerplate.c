@@ -71,6 +71,7 @@ struct run {
 	struct html html;
 	int explain, render;
 	int status;	/* 1 once a page was reported */
+	char where[300];	/* how a message names the page: its input, and its WARC record */
 	long block;	/* documents of a stream counted together */
 };
 
@@ -312,19 +313,17 @@ static void
 html_doc_end(struct run *run)
 {
 	struct docset *s = &run->set;
-	const struct doc *d = &s->docs[s->ndocs - 1];
-	int len = d->namelen > 200 ? 200 : (int)d->namelen;
+	const char *where = run->where;
 
 	html_end(&run->html);
 	page_facts(s, &run->html);
 	if (run->html.nbad) {
-		warn("%.*s: bytes of no character replaced by U+FFFD (%lu in the page)", len,
-		    s->names.data + d->name, run->html.nbad);
+		warn("%s: bytes of no character replaced by U+FFFD (%lu in the page)", where,
+		    run->html.nbad);
 		run->status = 1;
 	}
 	if (run->html.toolarge) {
-		warn("%.*s: page larger than %u MB: skipped", len, s->names.data + d->name,
-		    HTML_MAX_PAGE >> 20);
+		warn("%s: page larger than %u MB: skipped", where, HTML_MAX_PAGE >> 20);
 		run->status = 1;
 		doc_drop(s);
 		return;
@@ -351,6 +350,7 @@ read_html(struct run *run, struct reader *r)
 	char *bytes;
 	size_t n;
 
+	snprintf(run->where, sizeof run->where, "%.200s", r->name);
 	html_doc_begin(run, r->name, strlen(r->name), NULL);
 	while ((n = reader_peek(r, 1, &bytes)) > 0) {
 		html_doc_feed(run, bytes, n);
@@ -374,6 +374,7 @@ warc_doc_begin(void *ctx, const struct warc_doc *d)
 	size_t len = d->urilen ? d->urilen : strlen(in->r->name);
 
 	in->form = d->form;
+	snprintf(in->run->where, sizeof in->run->where, "%.200s: record %lu", in->r->name, d->record);
 	if (d->form == FORM_HTML)
 		html_doc_begin(in->run, name, len, d->charset);
 	else
