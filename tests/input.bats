@@ -228,6 +228,13 @@ strip-boilerplate: $TMP/lies.warc: record 4: Content-Length 73 ends inside the r
 	[ "$stderr" = "strip-boilerplate: $TMP/cut.warc.gz: record 2: truncated gzip data" ]
 	[ "$(printf '%s\n' "$output" | grep ^u1 | cut -f2-)" = "$(SB "$IN/index.html" | cut -f2-)" ]
 	[ "${lines[-1]}" = "u2	1	Banjir merendam tiga desa di tepi sungai setelah hujan deras turun sepanjang malam, kata petug" ]
+	# a record without Content-Length cut with its gzip stream
+	{ printf 'WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: a\r\n\r\n'; yes 'The council voted on Tuesday to approve the plan.' | head -n 5000; } |
+		gzip -c | head -c 400 > "$TMP/nolength.warc.gz"
+	run --separate-stderr SB --explain "$TMP/nolength.warc.gz"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/nolength.warc.gz: record 1: truncated gzip data" ]
+	[[ "${lines[0]}" == "a	1	"*"The council voted on Tuesday to approve the plan." ]]
 	# cut between two members: the records before are whole
 	(cd "$IN" && ../../warc-fixture --gzip "response,uri=u1,file=index.html,ctype=text/html") > "$TMP/one.warc.gz"
 	{ cat "$TMP/one.warc.gz"; head -c 20 "$TMP/one.warc.gz"; } > "$TMP/cut2.warc.gz"
