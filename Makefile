@@ -26,7 +26,7 @@ SANITIZE = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sani
 # its modules read, so that split-sentences does not carry the name model.
 DATA_boilerplate = stop-*.txt cues-*.txt ends-*.txt credits-*.txt
 DATA_sentence    = abbrev-*.txt
-DATA_entity      = entity-cues.txt titles.txt institutions.tsv no-names.tsv stop-id.txt \
+DATA_entity      = entity-cues.txt titles.txt institutions.tsv known-names.tsv no-names.tsv stop-id.txt ner-freq.tsv \
                    gazetteer-*.csv ner-cues.txt ner.model
 DATA_strip-boilerplate = $(DATA_boilerplate)
 DATA_split-sentences   = $(DATA_sentence)
@@ -34,6 +34,7 @@ DATA_tag-entities      = $(DATA_entity)
 DATA_train-ner         = gazetteer-*.csv gazetteer-villages.txt ner-*.t* ner.model
 DATA_libcheck          = stop-*.txt
 DATA_fuzz-boilerplate  = $(DATA_boilerplate)
+DATA_fuzz-html        = $(DATA_boilerplate)
 DATA_fuzz-sentence     = $(DATA_sentence)
 DATA_fuzz-entity       = $(DATA_entity)
 DATA_fuzz-model        = ner.model

@@ -1,6 +1,6 @@
 /*
- * Boilerplate or body, line by line, from plain text: a local score from
- * the line's own signals, then context (neighbours, the main block of
+ * Boilerplate or body, line by line: a local score from the line's own
+ * signals (its text; its markup on an HTML page), then context (neighbours, the main block of
  * body text), cues and cross-document repetition, then the title.
  */
 #include <math.h>
@@ -43,6 +43,9 @@ static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8,
 #define LIST_LINES 40
 #define LIST_PACKED 0.6
 #define LIST_MIN 3
+/* A page marks its body when this many words, and this share of its prose, are in body containers. */
+#define BODY_WORDS 50
+#define BODY_PROSE 0.3
 /* A headline shares at least this share of its words with the page's title. */
 #define HEADLINE_SHARE 0.6
 /* A line ending with a photo credit and no full stop loses this much. */
@@ -1055,13 +1058,23 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 		allwords += (uint64_t)lines[i].words;
 	int unknown = nl == 0 || stops[lang] * 100 < allwords * UNKNOWN_PCT;
 
-	/* A page that marks its body (article-body, itemprop=articleBody) with some words in it. */
-	int hasbody = 0, bodywords = 0;
+	/*
+	 * A page that marks its body (article-body, itemprop=articleBody): some
+	 * words in it, and a good share of the page's prose (lines of ten words
+	 * or more), not a lead paragraph alone.
+	 */
+	int bodywords = 0, prose = 0, bodyprose = 0;
 
-	for (size_t i = 0; i < n; i++)
-		if (lines[i].tags & HTML_CUE_BODY)
-			bodywords += lines[i].words;
-	hasbody = bodywords >= 50;
+	for (size_t i = 0; i < n; i++) {
+		int body = (lines[i].tags & HTML_CUE_BODY) != 0;
+
+		bodywords += body * lines[i].words;
+		if (lines[i].words >= 10) {
+			prose += lines[i].words;
+			bodyprose += body * lines[i].words;
+		}
+	}
+	int hasbody = bodywords >= BODY_WORDS && bodyprose >= BODY_PROSE * prose;
 	/* The stopwords of the language found, and the local score of each line. */
 	for (size_t i = 0; i < n; i++) {
 		struct bp_line *l = &lines[i];

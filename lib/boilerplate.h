@@ -1,8 +1,9 @@
 /*
  * The core of strip-boilerplate: the lines of one document in, a class
- * (body, title, boilerplate) and a score per line out, from plain text
- * alone.  Lines that recur across the documents of an input set are
- * counted here too (bp_count) and become boilerplate.
+ * (body, title, boilerplate) and a score per line out, from the text, and
+ * for the rendered lines of an HTML page from their markup too (the tags,
+ * cues and links html.h gives).  Lines that recur across the documents of
+ * an input set are counted here too (bp_count) and become boilerplate.
  */
 #ifndef BOILERPLATE_H
 #define BOILERPLATE_H

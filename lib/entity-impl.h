@@ -35,9 +35,9 @@
 enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
 	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
 
-/* Cue kinds of entity-cues.txt and the title list. */
+/* Cue kinds of entity-cues.txt, the title list and the frequency list (C_COMMON). */
 enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
-	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024 };
+	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024, C_COMMON = 2048 };
 
 struct entry {
 	int type, prio;
@@ -72,6 +72,7 @@ struct tagger {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
+	struct lexicon known;	/* people every reader knows by a nickname or short form (known-names.tsv) */
 	struct lexicon terms;	/* built-in phrases that name nothing (no-names.tsv), apart so that no list lookup meets them */
 	struct table cue;	/* lower-case words ... */
 	unsigned short *cuekind;	/* ... and their C_ flags */
@@ -100,6 +101,7 @@ struct tagger {
 	struct buf names;
 	struct person *people;
 	size_t npeople, peoplecap;
+	struct table bodies;	/* the values of the organisations named so far (without a place joined) */
 };
 
 /* ASCII classes: bytes of UTF-8 sequences count as lower-case letters. */
@@ -193,7 +195,9 @@ void find_model(struct tagger *t, const char *s);
 void find_cued_names(struct tagger *t, const char *s);
 
 /* entity-memory.c */
-/* Acronyms defined by their long forms in parentheses, either way round. */
+/* Nicknames given in words (Basuki Tjahaja Purnama atau akrab disapa Ahok): a PER valued as the full name. */
+void find_nicknames(struct tagger *t, const char *s);
+/* Acronyms defined by their long forms in parentheses, either way round; a person's nickname in parentheses. */
 void find_definitions(struct tagger *t, const char *s);
 /* The acronyms defined in this sentence, met again in it. */
 void find_defined_again(struct tagger *t, const char *s);

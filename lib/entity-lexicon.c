@@ -4,6 +4,7 @@
  * cue words (titles, organisation words, verbs of saying, stopwords) with
  * their kinds, loaded from lib/data/.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +247,30 @@ add_misspelt_title(struct tagger *t, const char *w, size_t n)
 	}
 }
 
+/*
+ * The words most used in ordinary Indonesian (ner-freq.tsv: among the 255
+ * most frequent of the subtitles or the 127 most frequent of Wikipedia, as
+ * rank buckets 1-8 and 1-7): capitalised at the start of a sentence, such a
+ * word alone is no name (Ayo, Mari, Tolong); no given name is among them.
+ */
+static void
+load_common_words(struct tagger *t)
+{
+	struct blob b = blob_of("ner-freq.tsv");
+	struct line ln;
+	size_t pos = 0;
+
+	while (data_next_line(&b, &pos, &ln)) {
+		const char *tab = memchr(ln.data, '\t', ln.len);
+		int wiki, subtitles;
+
+		if (!tab || ln.data[0] == '#' || sscanf(tab + 1, "%d\t%d", &wiki, &subtitles) != 2)
+			continue;
+		if ((wiki >= 1 && wiki <= 7) || (subtitles >= 1 && subtitles <= 8))
+			add_cue(t, ln.data, (size_t)(tab - ln.data), C_COMMON);
+	}
+}
+
 static void
 load_cues(struct tagger *t)
 {
@@ -288,6 +313,7 @@ load_cues(struct tagger *t)
 	while (data_next_line(&b, &pos, &ln))
 		if (!is_upper((unsigned char)ln.data[0]))	/* the list's names (John, Muhammad) start names */
 			add_cue(t, ln.data, ln.len, C_STOP);
+	load_common_words(t);
 	for (i = 0; calendar[i]; i++)
 		add_cue(t, calendar[i], strlen(calendar[i]), C_CALENDAR);
 	/* last, so that a misspelling that is a cue word of its own stays what it is */
@@ -401,9 +427,12 @@ lexicons_load(struct tagger *t)
 	lex_init(&t->user);
 	lex_init(&t->doc);
 	lex_init(&t->terms);
+	lex_init(&t->known);
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
+	b = blob_of("known-names.tsv");
+	load_dict(t, &t->known, "known-names.tsv", b.data, b.len, P_LIST);
 	b = blob_of("no-names.tsv");
 	load_dict(t, &t->terms, "no-names.tsv", b.data, b.len, P_LIST);
 	load_gazetteer(t, "gazetteer-provinces.csv", P_GAZETTEER);
@@ -418,6 +447,7 @@ lexicons_free(struct tagger *t)
 	lex_free(&t->user);
 	lex_free(&t->doc);
 	lex_free(&t->terms);
+	lex_free(&t->known);
 	table_free(&t->cue);
 	free(t->cuekind);
 }

@@ -155,6 +155,156 @@ define(struct tagger *t, const char *s, size_t i, size_t j, size_t k)
 	set_value(t, c, lf, lfn);
 }
 
+/* ---- nicknames ---- */
+
+/*
+ * The first token of a person's name that ends before token i, or i if
+ * none: the longest person another source found there, else (no name of
+ * another kind ends there) a run of two or more name words after a title
+ * (Presiden Susilo Bambang Yudhoyono).
+ */
+static size_t
+person_before(struct tagger *t, const char *s, size_t i)
+{
+	size_t k, a = i;
+	int other = 0;
+
+	for (k = 0; k < t->ncand; k++) {
+		const struct cand *c = &t->cand[k];
+
+		if (c->t1 != i || c->t0 >= i)
+			continue;
+		if (c->type == T_PER && c->t0 < a)
+			a = c->t0;
+		else if (c->type < 0 || c->type == T_ORG || c->type == T_LOC)
+			other = 1;
+	}
+	if (a < i || other)
+		return a;
+	for (k = i; k > 0 && i - k < MAXNAME && name_token(t, s, k - 1); k--)
+		;
+	if (i - k < 2 || k == 0 || !(cue_of(t, s, k - 1) & C_TITLE) || lex_exact(t, &t->builtin, s, k, i))
+		return i;
+	return k;
+}
+
+/*
+ * Are tokens [i, j) a nickname of the person named by tokens [a, b): one
+ * name (Jokowi), initials drawn from the name (SBY), or two capitalised
+ * words (Gus Dur, Kang Emil)?  Not a body or place of the lists (PDIP, Jakarta).
+ */
+static int
+nickname(struct tagger *t, const char *s, size_t i, size_t j, size_t a, size_t b)
+{
+	const struct token *tk = t->tok;
+	size_t k, p, w[MAXPHRASE];
+	char letters[MAXACRONYM];
+
+	if (j - i < 1 || j - i > 2 || b - a > MAXPHRASE || lex_exact(t, &t->builtin, s, i, j))
+		return 0;
+	for (k = i; k < j; k++) {
+		if (!is_upper((unsigned char)s[tk[k].start]) || tk[k].end - tk[k].start > 16)
+			return 0;
+		for (p = tk[k].start; p < tk[k].end; p++)
+			if (!is_upper((unsigned char)s[p]) && !is_lower((unsigned char)s[p]))
+				return 0;
+	}
+	if (j - i == 2)
+		return name_token(t, s, i + 1);
+	if (name_token(t, s, i))
+		return 1;
+	if (!acronym_like(s, &tk[i]))
+		return 0;
+	for (k = a; k < b; k++)
+		w[k - a] = k;
+	return acronym_fits(t, s, letters, acronym_letters(s, &tk[i], letters, sizeof letters), w, b - a);
+}
+
+/* Tokens [i, j) name the person of tokens [a, b) in the rest of the document; a title is no part of it (Pak Tejo). */
+static void
+define_nickname(struct tagger *t, const char *s, size_t a, size_t b, size_t i, size_t j)
+{
+	const struct token *tk = t->tok;
+
+	if (j - i == 2 && (cue_of(t, s, i) & C_TITLE))
+		i++;
+	lex_add(t, &t->doc, s + tk[i].start, tk[j - 1].end - tk[i].start, T_PER, P_DEFINED, s + tk[a].start,
+	    tk[b - 1].end - tk[a].start, 1);
+	add_tokens(t, a, b, T_PER, P_DEFINED);
+	add_tokens(t, i, j, T_PER, P_DEFINED);
+}
+
+/* Has another source found a person at exactly tokens [i, j)? */
+static int
+person_at(const struct tagger *t, size_t i, size_t j)
+{
+	for (size_t k = 0; k < t->ncand; k++)
+		if (t->cand[k].t0 == i && t->cand[k].t1 == j && t->cand[k].type == T_PER)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the "(" at token i a person's nickname in parentheses (Abdurrahman
+ * Wahid (Gus Dur))?  Defines it.  Not when the words in parentheses are the
+ * longer name, or a person while those before are not (a song and its
+ * singer: Bicara Cinta (Ruth Sahanaya)).
+ */
+static int
+nickname_in_parens(struct tagger *t, const char *s, size_t i)
+{
+	size_t a = person_before(t, s, i), j;
+
+	if (a == i)
+		return 0;
+	for (j = i + 1; j < t->ntok && j - i <= 3 && s[t->tok[j].start] != ')'; j++)
+		;
+	if (j == t->ntok || s[t->tok[j].start] != ')' || !nickname(t, s, i + 1, j, a, i) ||
+	    t->tok[j - 1].end - t->tok[i + 1].start >= t->tok[i - 1].end - t->tok[a].start ||
+	    (person_at(t, i + 1, j) && !person_at(t, a, i)))
+		return 0;
+	define_nickname(t, s, a, i, i + 1, j);
+	return 1;
+}
+
+/*
+ * Nicknames given in words: Basuki Tjahaja Purnama atau akrab disapa Ahok,
+ * ... yang biasa dipanggil ..., ... alias ..., ..., better known as ....
+ * A verb of naming (disapa, known) needs an adverb before it (akrab,
+ * biasa, better): "dipanggil KPK" is a summons.
+ */
+void
+find_nicknames(struct tagger *t, const char *s)
+{
+	static const char *const alone[] = { "alias", "dijuluki", "nicknamed", "dubbed", NULL };
+	static const char *const naming[] = { "disapa", "dipanggil", "dikenal", "known", "called", NULL };
+	static const char *const adverb[] = { "akrab", "biasa", "kerap", "sering", "lebih", "populer", "also",
+		"better", "widely", "commonly", "popularly", NULL };
+	static const char *const joint[] = { ",", "atau", "yang", "juga", "dengan", "sebagai", "nama", "as", "or", NULL };
+	const struct token *tk = t->tok;
+
+	for (size_t i = 1; i + 1 < t->ntok; i++) {
+		size_t k = i, j = i + 1, e, a;
+		int weak = token_in(s, &tk[i], naming);
+
+		if (!weak && !token_in(s, &tk[i], alone))
+			continue;
+		if (weak && !token_in(s, &tk[i - 1], adverb))
+			continue;
+		while (k > 0 && i - k < 4 && (token_in(s, &tk[k - 1], adverb) || token_in(s, &tk[k - 1], joint)))
+			k--;
+		while (j < t->ntok && j - i < 3 && token_in(s, &tk[j], joint) && s[tk[j].start] != ',')
+			j++;
+		for (e = j; e < t->ntok && e - j < 2 && is_upper((unsigned char)s[tk[e].start]); e++)
+			;
+		/* a third capitalised word: a longer name, no nickname */
+		if (e == j || (e < t->ntok && is_upper((unsigned char)s[tk[e].start])))
+			continue;
+		if ((a = person_before(t, s, k)) < k && nickname(t, s, j, e, a, k))
+			define_nickname(t, s, a, k, j, e);
+	}
+}
+
 void
 find_definitions(struct tagger *t, const char *s)
 {
@@ -164,7 +314,7 @@ find_definitions(struct tagger *t, const char *s)
 	size_t na;
 
 	for (i = 1; i + 2 < t->ntok; i++) {
-		if (s[tk[i].start] != '(' || tk[i].end - tk[i].start != 1)
+		if (s[tk[i].start] != '(' || tk[i].end - tk[i].start != 1 || nickname_in_parens(t, s, i))
 			continue;
 		/* Long Form (ACR) */
 		if (s[tk[i + 2].start] == ')' && acronym_like(s, &tk[i + 1])) {
@@ -297,20 +447,42 @@ find_list_definitions(struct tagger *t, const char *s)
 
 /* ---- people and companies ---- */
 
-/* A person's value: the fullest earlier name of the document holding these tokens; remembers new names. */
+/* The value a lexicon gives exactly the person c, or NULL: a nickname (Gus Dur: Abdurrahman Wahid). */
+static const char *
+nickname_value(struct tagger *t, const struct lexicon *l, const char *s, const struct cand *c, size_t *n)
+{
+	const struct entry *e = lex_exact(t, l, s, c->t0, c->t1);
+
+	if (!e || e->type != T_PER || e->vlen == 0)
+		return NULL;
+	*n = e->vlen;
+	return l->values.data + e->value;
+}
+
+/*
+ * A person's value: the full name of a nickname the document defined, else
+ * the fullest earlier name of the document holding these tokens, else the
+ * full name of a nickname every reader knows (known-names.tsv), else the
+ * name as written; remembers new names.
+ */
 void
 person_value(struct tagger *t, struct mention *m, const char *s, const struct cand *c)
 {
-	const char *name = s + c->start;
-	size_t n = c->end - c->start, i, best = SIZE_MAX;
-	int ntok = 0, bestn = 0;
+	const char *name = s + c->start, *full;
+	size_t n = c->end - c->start, i, best = SIZE_MAX, fn;
+	int ntok = 0, bestn = 0, words;
 
+	if ((full = nickname_value(t, &t->doc, s, c, &fn))) {
+		add_value(t, m, full, fn);
+		return;
+	}
 	for (i = c->t0; i < c->t1; i++)
 		ntok += is_alnum((unsigned char)s[t->tok[i].start]);
 	for (i = 0; i < t->npeople; i++) {
 		const struct person *p = &t->people[i];
-		const char *full = t->names.data + p->off, *hit;
+		const char *hit;
 
+		full = t->names.data + p->off;
 		if (p->ntok <= bestn || p->len < n)
 			continue;
 		hit = memmem(full, p->len, name, n);
@@ -325,13 +497,21 @@ person_value(struct tagger *t, struct mention *m, const char *s, const struct ca
 		add_value(t, m, t->names.data + t->people[best].off, t->people[best].len);
 		return;
 	}
+	words = ntok;
+	if ((full = nickname_value(t, &t->known, s, c, &fn))) {
+		/* the full name holds the parts of the person that come later (Jokowi, then Widodo) */
+		name = full;
+		n = fn;
+		for (i = 0, words = 1; i < fn; i++)
+			words += full[i] == ' ';
+	}
 	add_value(t, m, name, n);
 	if (t->npeople == MAXPEOPLE || n > MAXREMEMBERED)
 		return;
 	t->people = xgrow(t->people, &t->peoplecap, t->npeople + 1, sizeof *t->people);
 	t->people[t->npeople].off = t->names.len;
 	t->people[t->npeople].len = n;
-	t->people[t->npeople++].ntok = ntok;
+	t->people[t->npeople++].ntok = words;
 	buf_add(&t->names, name, n);
 	if (ntok > 1)	/* each part of a full name now marks the person */
 		for (i = c->t0; i < c->t1; i++)
@@ -375,4 +555,5 @@ new_document(struct tagger *t, const char *doc, size_t doclen)
 	t->year = 0;
 	t->names.len = 0;
 	t->npeople = 0;
+	table_clear(&t->bodies);
 }

@@ -186,25 +186,64 @@ split_name_off(struct tagger *t, const char *s, size_t a, size_t b)
 
 /*
  * Past an institution or region of the built-in list that heads a person's
- * span (Sekjen Kemendagri Suhajar, Gubernur Jabar Ridwan Kamil), and the
- * titles after it (Kapolda Jabar Irjen ...): the first token of the name.
+ * span (Sekjen Kemendagri Suhajar, Gubernur Jabar Ridwan Kamil), or a place
+ * of the gazetteer after a title (Bupati Kudus Hartopo), and the titles
+ * after it (Kapolda Jabar Irjen ...): the first token of the name.
  */
 static size_t
 skip_listed(struct tagger *t, const char *s, size_t a, size_t b)
 {
 	for (;;) {
 		size_t p, past = a;
+		int titled = a > 0 && (cue_of(t, s, a - 1) & C_TITLE);
 
 		for (p = a + 1; p < b && p - a <= MAXPHRASE; p++) {
 			const struct entry *e = lex_exact(t, &t->builtin, s, a, p);
 
-			if (e && e->prio == P_LIST)
+			if (e && (e->prio == P_LIST || (titled && e->type == T_LOC)))
 				past = p;
 		}
 		if (past == a)
 			return a;
 		a = skip_titles(t, s, past, b);
 	}
+}
+
+/* Does a place or body of the built-in lists lie within tokens [a, b)? */
+static int
+holds_listed(struct tagger *t, const char *s, size_t a, size_t b)
+{
+	size_t len;
+
+	for (; a < b; a++)
+		if (lex_match(t, &t->builtin, s, a, &len) && a + len <= b)
+			return 1;
+	return 0;
+}
+
+/*
+ * A body or office in a place of the lists (its first word an organisation
+ * word or a title) run on into an officer's title and name (Polres Kudus AKP
+ * Dimas Prasetyo, Kapolda Metro Jaya Irjen Pol Karyoto): the name after the
+ * titles is a person, the titles belong to neither.  Returns the end of
+ * what is left before the titles ([*a, end), maybe empty).
+ */
+static size_t
+split_officer_off(struct tagger *t, const char *s, size_t *a, size_t b)
+{
+	size_t k, j;
+
+	for (k = b; k > *a && b - k < MAXNAME && name_token(t, s, k - 1); k--)
+		;
+	if (k == b || (k > *a && name_token(t, s, k - 1)))
+		return b;
+	for (j = k; j > *a && (cue_of(t, s, j - 1) & C_TITLE) && is_upper((unsigned char)s[t->tok[j - 1].start]); j--)
+		;
+	if (j == k || j == *a || !(cue_of(t, s, *a) & (C_ORG | C_TITLE)) || !holds_listed(t, s, *a, j))
+		return b;
+	add_tokens(t, k, b, T_PER, P_MODEL);
+	*a = skip_titles(t, s, *a, j);
+	return j;
 }
 
 /* A lower-case word inside a person's name (von Trapp, bin Ali, de Burgh). */
@@ -232,13 +271,22 @@ body(struct tagger *t, const char *s, size_t a)
 	return (cue_of(t, s, a) & C_BODY) && is_upper((unsigned char)s[t->tok[a].start]);
 }
 
+/* Is token i the sentence's first word (after quotes, dashes or brackets)? */
+static int
+sentence_start(struct tagger *t, const char *s, size_t i)
+{
+	while (i > 0 && !is_alnum((unsigned char)s[t->tok[i - 1].start]))
+		i--;
+	return i == 0;
+}
+
 void
 find_model(struct tagger *t, const char *s)
 {
 	static const int type_of[NER_NLABELS] = { -1, T_PER, T_PER, T_ORG, T_ORG, T_LOC, T_LOC };
 	static const unsigned char inside[NER_NLABELS] = { NER_O, NER_I_PER, NER_I_PER, NER_I_ORG, NER_I_ORG,
 	    NER_I_LOC, NER_I_LOC };
-	size_t i, j;
+	size_t i, j, k;
 
 	if (!t->model || !t->ntok)
 		return;
@@ -268,15 +316,25 @@ find_model(struct tagger *t, const char *s)
 			while (a < b && t->tok[a].end - t->tok[a].start > 1 && (cue_of(t, s, a) & (C_STOP | C_SAY | C_SAID)))
 				a++;
 			a = skip_listed(t, s, skip_titles(t, s, a, b), b);
+			/* a lower-case word other than a particle ends a name (Rudi Hartono alias Gondrong) */
+			for (k = a + 1; k < b && (!is_lower((unsigned char)s[t->tok[k].start]) ||
+			    !is_alnum((unsigned char)s[t->tok[k].start]) || name_particle(s, &t->tok[k])); k++)
+				;
+			if (k + 1 < b)
+				b = k;
 			/* a name ends with a capitalised word: a verb after it is no part of it (Ridwan Kamil hadir) */
 			while (b - a > 1 && is_lower((unsigned char)s[t->tok[b - 1].start]) &&
 			    is_upper((unsigned char)s[t->tok[b - 2].start]))
 				b--;
+			if (b - a == 1 && (cue_of(t, s, a) & C_COMMON) && sentence_start(t, s, a))
+				continue;	/* a common word capitalised as the sentence's first (Ayo, Mari) */
 		}
 		while (b > a && (cue_of(t, s, b - 1) & C_CALENDAR))
 			b--;
 		if (a < b && type != T_PER)
 			b = split_name_off(t, s, a, b);
+		if (a < b && type != T_PER)
+			b = split_officer_off(t, s, &a, b);
 		if (a < b)
 			add_tokens(t, a, b, type, P_MODEL);
 	}

@@ -242,14 +242,29 @@ amount_value(struct tagger *t, struct cand *c, const char *s, size_t n, int type
 	c->vlen = t->scratch.len - c->value;
 }
 
-/* May a pattern start at token i?  Cheap test before the anchored match. */
+/*
+ * May a pattern start at token i?  Cheap test before the anchored match.  A
+ * word must begin with the first two letters, in any case, of one that
+ * starts a pattern: a day or month (DAYN, MONF, MONA), a currency (CURPRE),
+ * tahun, pukul or jam.  A new such word in main_pattern goes here too.
+ */
 static int
-pattern_start(const char *s, const struct token *tk)
+pattern_start(const char *s, size_t n, const struct token *tk)
 {
-	unsigned char c = (unsigned char)s[tk->start];
+	static const char pairs[] = "se sa su ra ka ju mi ah mo tu we th fr ja fe pe ma ap me ag au oc ok no de "
+	    "rp rm id us s$ ta pu";
+	unsigned char c = (unsigned char)s[tk->start], d;
 
-	return is_digit(c) || c == '(' || is_upper(c) || c == '$' || c == 0xe2 || c == 0xc2 ||
-	    c == 'p' || c == 'j' || c == 't';
+	if (is_digit(c) || c == '(' || c == '$' || c == 0xe2 || c == 0xc2)
+		return 1;
+	if (!is_upper(c) && c != 'p' && c != 'j' && c != 't')
+		return 0;
+	if (tk->start + 1 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80)
+		return 1;	/* not an ASCII letter after it: let the pattern judge */
+	for (const char *p = pairs; *p; p += p[2] ? 3 : 2)
+		if (p[0] == (c | 0x20) && p[1] == (is_upper(d) ? (d | 0x20) : d))
+			return 1;
+	return 0;
 }
 
 /* Is s[a..b), at token i, a bare year after a word that asks for a time (sejak 2020, awal 2026)? */
@@ -284,6 +299,32 @@ version_after_name(struct tagger *t, const char *s, size_t i, size_t a, size_t b
 	return is_upper((unsigned char)s[t->tok[i - 1].start]) && is_lower((unsigned char)s[t->tok[i - 1].end - 1]);
 }
 
+/*
+ * Is s[a..b) the first number of a sports score (menang 2-1, skor 0-3): one
+ * or two digits, a hyphen, then one or two digits that the patterns read as
+ * a bare number (not 2-3 hari, 1-3 Maret)?  Returns where the score ends, or 0.
+ */
+static size_t
+score_end(struct tagger *t, const char *s, size_t n, size_t a, size_t b)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
+	size_t p = b + 1;
+	int rc;
+
+	if (b - a > 2 || !is_digit((unsigned char)s[b - 1]) || b + 1 >= n || s[b] != '-' ||
+	    (a > 0 && (is_alnum((unsigned char)s[a - 1]) || s[a - 1] == '-' || s[a - 1] == '.' || s[a - 1] == ',')))
+		return 0;
+	while (p < n && p - b <= 3 && is_digit((unsigned char)s[p]))
+		p++;
+	if (p == b + 1 || p - b > 3 || (p < n && (is_alnum((unsigned char)s[p]) || s[p] == '-')))
+		return 0;
+	rc = pcre2_jit_match(t->re, (PCRE2_SPTR)s, n, b + 1, PCRE2_NO_UTF_CHECK, t->md, t->mctx);
+	/* the quantity group (after date, time, money, percent), of the digits alone */
+	if (rc < 6 || ov[2 * 5] == PCRE2_UNSET || ov[1] != p)
+		return 0;
+	return p;
+}
+
 void
 find_patterns(struct tagger *t, const char *s, size_t n)
 {
@@ -294,9 +335,9 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 	for (i = 0; i < t->ntok; i++) {
 		int rc, g, type = -1;
 		struct cand *c;
-		size_t a, b;
+		size_t a, b, score;
 
-		if (t->tok[i].start < done || !pattern_start(s, &t->tok[i]))
+		if (t->tok[i].start < done || !pattern_start(s, n, &t->tok[i]))
 			continue;
 		rc = pcre2_jit_match(t->re, (PCRE2_SPTR)s, n, t->tok[i].start, PCRE2_NO_UTF_CHECK,
 		    t->md, t->mctx);
@@ -318,6 +359,10 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 		if ((type == T_QUANTITY || type == T_PERCENT) && ((a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
 		    (b + 1 < n && s[b] == '/' && is_digit((unsigned char)s[b + 1]))))
 			continue;
+		if (type == T_QUANTITY && (score = score_end(t, s, n, a, b))) {
+			done = score;	/* a score is no amount, nor is its second number */
+			continue;
+		}
 		if (type == T_QUANTITY && version_after_name(t, s, i, a, b)) {
 			done = b;	/* nor its last digit */
 			continue;

@@ -119,6 +119,10 @@ find_listed(struct tagger *t, const char *s)
 		}
 		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
 			add_tokens(t, i, i + len, e->type, e->prio);
+		/* a known name with more of a name after it is someone else (Megawati Hangestri) */
+		if ((e = lex_match(t, &t->known, s, i, &len)) && capitalised(t, s, i, i + len) &&
+		    !(i + len < t->ntok && name_token(t, s, i + len)))
+			add_tokens(t, i, i + len, e->type, e->prio);
 		if ((e = lex_match(t, &t->terms, s, i, &len)) && written_as(t, s, i, i + len, e))
 			add_tokens(t, i, i + len, -1, e->prio);
 	}
@@ -192,10 +196,16 @@ choose(struct tagger *t)
 		}
 		if (c[i].prio != P_MODEL)
 			continue;
-		for (j = first_from(c, n, c[i].start); j < n && c[j].start < c[i].end; j++)
+		for (j = first_from(c, n, c[i].start); j < n && c[j].start < c[i].end; j++) {
+			/* but a list that names the very span knows its type (Persebaya Surabaya, a club) */
+			if (c[j].start == c[i].start && c[j].end == c[i].end && c[j].prio > P_MODEL && c[j].prio <= P_LIST) {
+				raise = 0;
+				break;
+			}
 			if (c[j].prio <= P_QUANTITY && c[j].prio != P_DEFINED && j != i && c[j].end <= c[i].end &&
 			    c[j].end - c[j].start < c[i].end - c[i].start && c[j].prio + 1 > raise)
 				raise = c[j].prio + 1;
+		}
 		if (raise > c[i].prio)
 			c[i].prio = raise;
 	}
@@ -222,18 +232,24 @@ is_name(const struct cand *c)
 	return (c->type == T_PER || c->type == T_ORG || c->type == T_LOC) && c->prio != P_USER && c->t1 > c->t0;
 }
 
-/* Do tokens [i, j) join the items of a list (",", "dan", ", dan", "atau", "/")? */
+/*
+ * Do tokens [i, j) join the items of a list (",", "dan", ", dan", "atau", "/")?
+ * 0: no; 1: yes; 2: yes, before the last item (a conjunction: A, B dan C).
+ */
 static int
 list_joint(struct tagger *t, const char *s, size_t i, size_t j)
 {
 	static const char *const joint[] = { ",", "dan", "serta", "atau", "/", "&", "and", "or", NULL };
+	int last = 0;
 
 	if (j <= i || j - i > 2)
 		return 0;
-	for (; i < j; i++)
+	for (; i < j; i++) {
 		if (!token_in(s, &t->tok[i], joint))
 			return 0;
-	return 1;
+		last |= is_alnum((unsigned char)s[t->tok[i].start]) || s[t->tok[i].start] == '&';
+	}
+	return 1 + last;
 }
 
 /*
@@ -249,13 +265,17 @@ same_kind_lists(struct tagger *t, const char *s, size_t n)
 	size_t a, b, k;
 
 	for (a = 0; a < n; a = b) {
-		int count[3] = { 0 }, top = 0;
+		int count[3] = { 0 }, top = 0, joint;
 
 		b = a + 1;
 		if (!is_name(&c[a]))
 			continue;
-		while (b < n && is_name(&c[b]) && list_joint(t, s, c[b - 1].t1, c[b].t0))
+		/* the item after the conjunction is the last: "A dan B, Nama Orang, kata ..." is no list of three */
+		while (b < n && is_name(&c[b]) && (joint = list_joint(t, s, c[b - 1].t1, c[b].t0))) {
 			b++;
+			if (joint == 2)
+				break;
+		}
 		if (b - a < 3)
 			continue;
 		for (k = a; k < b; k++)
@@ -287,6 +307,9 @@ name_value(struct tagger *t, struct mention *m, const char *s, const struct cand
 
 	if (c->t0 != SIZE_MAX && !(e = lex_exact(t, &t->doc, s, c->t0, c->t1)))
 		e = lex_exact(t, l = &t->builtin, s, c->t0, c->t1);
+	/* a province is one place with and without the word (Provinsi Jawa Barat: Jawa Barat) */
+	if (!e && c->type == T_LOC && c->t0 != SIZE_MAX && c->t1 - c->t0 > 1 && token_is(s, &t->tok[c->t0], "Provinsi"))
+		e = lex_exact(t, l = &t->builtin, s, c->t0 + 1, c->t1);
 	if (e && e->vlen && (e->type == c->type || e->type < 0))
 		add_value(t, m, l->values.data + e->value, e->vlen);
 	else
@@ -326,7 +349,8 @@ mention_of(struct tagger *t, struct mention *m, const char *s, const struct cand
 /*
  * Is m a body's name (by its value: BPS is Badan Pusat Statistik) with the
  * place of its office right after it, one space between (Kepolisian Daerah
- * Jawa Timur, BPS Jabar, Pengadilan Negeri Blora)?
+ * Jawa Timur, BPS Jabar, Pengadilan Negeri Blora)?  Not a body the document
+ * has named on its own before: that name stays its value (one value a body).
  */
 static int
 body_before_place(struct tagger *t, const char *s, const struct mention *m, const struct cand *next)
@@ -334,7 +358,7 @@ body_before_place(struct tagger *t, const char *s, const struct mention *m, cons
 	const char *v = t->values.data + m->value, *sp;
 
 	if (m->type != T_ORG || next->type != T_LOC || next->start != m->end + 1 || s[m->end] != ' ' ||
-	    m->vlen == 0 || !is_upper((unsigned char)*v))
+	    m->vlen == 0 || !is_upper((unsigned char)*v) || table_find(&t->bodies, v, m->vlen) >= 0)
 		return 0;
 	sp = memchr(v, ' ', m->vlen);
 	return (word_cue(t, v, sp ? (size_t)(sp - v) : m->vlen) & C_BODY) != 0;
@@ -381,6 +405,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 	find_listed(t, s);
 	find_model(t, s);
 	defined = t->doc.phrase.n;
+	find_nicknames(t, s);
 	find_definitions(t, s);
 	if (t->doc.phrase.n != defined)	/* an acronym defined here may come again in this sentence */
 		find_defined_again(t, s);
@@ -399,6 +424,8 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		remember_company(t, s, c, m);
 		if (i + 1 < kept && body_before_place(t, s, m, &t->cand[i + 1]))
 			join_place(t, m, s, &t->cand[++i]);
+		else if (m->type == T_ORG)
+			table_intern(&t->bodies, t->values.data + m->value, m->vlen, NULL);
 		if (!t->want || (m->type < (int)t->wantcap && t->want[m->type]))
 			t->nm++;
 	}
@@ -458,6 +485,7 @@ tagger_new(void)
 	int i;
 
 	table_init(&t->types, 16);
+	table_init(&t->bodies, 64);
 	for (i = 0; i < T_BUILTIN; i++)
 		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
 	lexicons_load(t);
@@ -483,6 +511,7 @@ tagger_free(struct tagger *t)
 	patterns_free(t);
 	lexicons_free(t);
 	table_free(&t->types);
+	table_free(&t->bodies);
 	free(t->want);
 	if (t->model)
 		ner_free(t->model);

@@ -38,6 +38,7 @@ table_init(struct table *t, size_t expect)
 	while (cap < 2 * expect)
 		cap *= 2;
 	t->slots = xcalloc(cap, sizeof *t->slots);
+	huge_pages(t->slots, cap * sizeof *t->slots);
 	t->mask = cap - 1;
 	t->off = xgrow(NULL, &t->offcap, 1, sizeof *t->off);
 	t->off[0] = 0;
@@ -50,6 +51,7 @@ grow(struct table *t)
 	size_t cap = 2 * (t->mask + 1), mask = cap - 1;
 	struct slot *slots = xcalloc(cap, sizeof *slots);
 
+	huge_pages(slots, cap * sizeof *slots);
 	for (size_t id = 0; id < t->n; id++) {
 		size_t len;
 		const char *key = table_key(t, id, &len);
@@ -80,6 +82,7 @@ table_reserve(struct table *t, size_t keys)
 		cap *= 2;
 	mask = cap - 1;
 	slots = xcalloc(cap, sizeof *slots);
+	huge_pages(slots, cap * sizeof *slots);
 	h = xmalloc((t->n + 1) * sizeof *h);
 	for (size_t id = 0; id < t->n; id++) {	/* the arena in order: no cache misses */
 		size_t len;

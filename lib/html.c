@@ -144,9 +144,12 @@ static const char *const boiler_words[] = {
 	"topics", "trending",
 };
 /* Two words (or one word made of two) that name the body: article + body, entry + content, ... */
-static const char *const body_first[] = { "article", "entry", "post", "story", "news", "detail", "blog", "main" };
-static const char *const body_second[] = { "body", "content", "text", "konten", "isi" };
+static const char *const body_first[] = { "article", "entry", "post", "story", "news", "detail", "blog",
+	"main", "read", "body", "txt", "artikel", "berita", "isi" };
+static const char *const body_second[] = { "body", "content", "text", "txt", "konten", "isi", "article",
+	"artikel", "berita" };
 static const char *const content_words[] = { "article", "content", "entry", "post", "story", "text", "body", "berita" };
+static const char *const modifiers[] = { "has", "with", "w", "no", "without" };
 /* "baca juga" (read also) as two words */
 static const char *const boiler_pairs[][2] = { { "baca", "juga" }, { "read", "also" }, { "see", "also" }, { "read", "more" } };
 
@@ -154,7 +157,7 @@ static int
 in_list(const char *w, size_t n, const char *const *list, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+		if (list[i][0] == w[0] && strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -209,7 +212,8 @@ name_cue(const char *v)
 		const char *w = low + starts[i], *x = i + 1 < nw ? low + starts[i + 1] : NULL;
 		size_t k = lens[i], kx = x ? lens[i + 1] : 0;
 
-		if (IN(w, k, boiler_words))
+		/* has-sidebar, with-comments, no-ads: a modifier that says what is around, not what this is */
+		if (IN(w, k, boiler_words) && !(i > 0 && IN(low + starts[i - 1], lens[i - 1], modifiers)))
 			return HTML_CUE_BOILER;
 		for (size_t j = 0; x && j < sizeof boiler_pairs / sizeof *boiler_pairs; j++)
 			if (strlen(boiler_pairs[j][0]) == k && memcmp(w, boiler_pairs[j][0], k) == 0 &&
@@ -412,7 +416,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 	/* The cue of <html> or <body> says nothing of one part of the page. */
 	uint32_t cue = attrs && h->depth > 3 ? element_cue(attrs) : 0;
 
-	if (cue)
+	/* The nearest cue wins, but a weak content cue (a widget's content) leaves boilerplate as it is. */
+	if (cue && !(cue == HTML_CUE_CONTENT && (e->tags & HTML_CUE_BOILER)))
 		e->tags = (e->tags & ~(uint32_t)CUES) | cue;
 }
 
@@ -451,7 +456,7 @@ meta_charset(const char *s, size_t n, char *out, size_t outsize)
 	size_t k = sizeof key - 1;
 
 	for (size_t i = 0; i + k < n; i++) {
-		if (strncasecmp(s + i, key, k) != 0)
+		if ((s[i] | 0x20) != 'c' || strncasecmp(s + i, key, k) != 0)
 			continue;
 		size_t j = i + k, m = 0;
 

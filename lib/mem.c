@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "diag.h"
 #include "mem.h"
@@ -49,6 +50,21 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 	}
 	*cap = c;
 	return xrealloc(p, c * size);
+}
+
+void
+huge_pages(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + n) & ~(huge - 1);
+
+	if (n >= 2 * huge && to > from)
+		madvise((void *)from, to - from, MADV_HUGEPAGE);	/* a hint: its failure changes nothing */
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 char *

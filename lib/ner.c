@@ -185,15 +185,25 @@ seen(const struct ner_model *m, uint64_t key)
 	return (int)(m->seen[SEEN(key) / 64] >> (SEEN(key) % 64) & 1);
 }
 
-/* Add the weights of features f[0..nf) to e, lane y + 1 for label y. */
+/* Keep of features f[0..nf) those the model may have; returns their number. */
+static inline unsigned
+keep_seen(const struct ner_model *m, uint64_t *f, unsigned nf)
+{
+	unsigned kept = 0;
+
+	for (unsigned k = 0; k < nf; k++)
+		if (seen(m, f[k]))
+			f[kept++] = f[k];
+	return kept;
+}
+
+/* Add the weights of features f[0..nf) (kept by keep_seen) to e, lane y + 1 for label y. */
 static inline void
 add_weights(const struct ner_model *m, const uint64_t *f, unsigned nf, v16i32 *e)
 {
 	for (unsigned k = 0; k < nf; k++) {
 		uint16_t fp = fingerprint(f[k]);
 
-		if (!seen(m, f[k]))
-			continue;
 		for (size_t j = (size_t)f[k] & m->mask; m->slot[j].fp; j = (j + 1) & m->mask) {
 			if (m->slot[j].fp == fp) {
 				v16i16 v;
@@ -241,7 +251,8 @@ static _Thread_local struct {
 	size_t cap;
 	const struct ner_model *model;	/* the model the cache is of */
 	unsigned long model_id;
-	struct word *word;
+	struct word *word;		/* WORDS of them, aligned, in words */
+	void *words;
 	struct word edge[2];		/* the sentence's start (before it) and end (after it) */
 	uint32_t window;		/* counts the windows tagged */
 	struct word **ref;		/* the entries of the words of the window [lo, hi), NULL: none */
@@ -309,11 +320,12 @@ cache_for(const struct ner_model *m)
 {
 	if (tls.model == m && tls.model_id == m->id)
 		return;
-	if (!tls.word)
-		tls.word = aligned_alloc(64, WORDS * sizeof *tls.word);
-	if (!tls.word)
-		die("out of memory (%zu bytes)", WORDS * sizeof *tls.word);
-	memset(tls.word, 0, WORDS * sizeof *tls.word);
+	if (!tls.words) {
+		/* calloc'd pages are zero until a word first lands on them */
+		tls.words = xcalloc(WORDS + 1, sizeof *tls.word);
+		tls.word = (struct word *)(((uintptr_t)tls.words + 63) & ~(uintptr_t)63);
+	} else
+		memset(tls.word, 0, WORDS * sizeof *tls.word);
 	memset(tls.edge, 0, sizeof tls.edge);
 	tls.model = m;
 	tls.model_id = m->id;
@@ -331,7 +343,7 @@ add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsig
 		*sum += s < SUMS32 ? w->own[s] : __builtin_convertvector(w->near[s - SUMS32], v16i32);
 		return;
 	}
-	add_weights(m, f, nerf_group_features(&tls.fs, i, g, f), &e);
+	add_weights(m, f, keep_seen(m, f, nerf_group_features(&tls.fs, i, g, f)), &e);
 	*sum += e;
 	if (!w || (w->unfit >> s & 1))
 		return;
@@ -364,8 +376,11 @@ word_at(size_t i, int d, size_t n)
 static void
 emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int64_t *emit)
 {
-	const struct nerf_scratch *fs = &tls.fs;
+	struct nerf_scratch *fs = &tls.fs;
 
+	/* One pass through the bitmap first: its loads do not wait on one another. */
+	for (size_t t = 0; t < to - from; t++)
+		fs->nfeat[t] = (unsigned char)keep_seen(m, fs->feat + t * NERF_MAX, fs->nfeat[t]);
 	for (size_t t = 0; t < to - from; t++) {
 		const uint64_t *f = fs->feat + t * NERF_MAX;
 		size_t i = from + t;
@@ -374,8 +389,7 @@ emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int64_t *
 		/* The slots of the token after next are fetched while this one's are added up. */
 		if (t + 2 < to - from)
 			for (unsigned k = 0; k < fs->nfeat[t + 2]; k++)
-				if (seen(m, f[2 * NERF_MAX + k]))
-					__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
+				__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
 		add_weights(m, f, fs->nfeat[t], &e);
 		if (!fs->whole[t]) {
 			add_group(m, word_at(i, 0, n), i == 0 ? SUM_FIRST : SUM_OWN, i, NERF_OWN, &e);
@@ -390,11 +404,13 @@ emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int64_t *
 	}
 }
 
-void
-ner_tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
-    unsigned char *label)
+/* The labels of tokens tok[0..n) of text, their words' weights summed per word (cached) or each time. */
+static void
+tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n, unsigned char *label,
+    int cached)
 {
-	cache_for(m);
+	if (cached)
+		cache_for(m);
 	for (size_t from = 0; from < n; from += NERF_CHUNK) {
 		size_t to = n - from > NERF_CHUNK ? from + NERF_CHUNK : n;
 
@@ -403,14 +419,31 @@ ner_tag(const struct ner_model *m, const char *text, const struct token *tok, si
 			tls.emit = xrealloc(tls.emit, tls.cap * NERF_NLABELS * sizeof *tls.emit);
 			tls.back = xrealloc(tls.back, tls.cap * NERF_NLABELS);
 		}
-		find_words(text, tok, n, from, to);
-		nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
+		if (cached) {
+			find_words(text, tok, n, from, to);
+			nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
+		} else
+			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
 		emissions(m, n, from, to, tls.emit);
 		nerf_viterbi(tls.emit, to - from, (const int64_t (*)[NERF_NLABELS])m->trans, label + from,
 		    tls.back);
 		for (size_t i = from; i < to; i++)
 			label[i] = nerf_bio(label[i]);
 	}
+}
+
+void
+ner_tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
+    unsigned char *label)
+{
+	tag(m, text, tok, n, label, 1);
+}
+
+void
+ner_tag_plain(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
+    unsigned char *label)
+{
+	tag(m, text, tok, n, label, 0);
 }
 
 void

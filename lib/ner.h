@@ -18,6 +18,9 @@ struct ner_model *ner_load(const char *data, size_t len);
 /* One label per token of text (tokens from tokenize()). */
 void ner_tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
     unsigned char *label);
+/* As ner_tag, but every feature of every token looked up, none summed per word: for tests. */
+void ner_tag_plain(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
+    unsigned char *label);
 void ner_free(struct ner_model *m);
 
 #endif

@@ -304,9 +304,10 @@ clu(uint32_t c, unsigned bits)
 
 /* A feature of group g: written if the group is wanted, counted in k either way. */
 #define ADD(g, t, v) do { if (groups & (g)) f[nf++] = fk((t), (v)); k++; } while (0)
-#define ADD_CLASSES(g, m, pos) \
+/* Class features of the classes m: those in word's of group g, the others of NERF_CONTEXT. */
+#define ADD_CLASSES(m, pos, g, word) \
 	for (uint32_t m_ = (m) & NERC_CLASSES; m_ && k < limit; m_ &= m_ - 1) \
-		ADD(g, T_CLASS, (unsigned)__builtin_ctz(m_) * 8 + (pos))
+		ADD((m_ & -m_ & (word)) ? (g) : NERF_CONTEXT, T_CLASS, (unsigned)__builtin_ctz(m_) * 8 + (pos))
 
 /*
  * Features of token i of the groups wanted into f, *written their number;
@@ -396,12 +397,13 @@ token_features(const struct nerf_scratch *s, size_t i, unsigned groups, unsigned
 		if (r1 + 1 < hi && w[r1].le - w[r1].ls == 1 && s->low.data[w[r1].ls] == '(' && w[r1 + 1].x.cap)
 			ADD(NERF_CONTEXT, T_RUNPAREN, pos);
 	}
-	ADD_CLASSES(NERF_CONTEXT, c->mb, 0);
-	ADD_CLASSES(NERF_CONTEXT, c->mi, 1);
-	ADD_CLASSES(NERF_CONTEXT, c->ml, 2);
-	ADD_CLASSES(NERF_OWN, c->x.mu, 3);
-	ADD_CLASSES(NERF_CONTEXT, c->mp, 4);
-	ADD_CLASSES(NERF_CONTEXT, c->mn, 5);
+	ADD_CLASSES(c->mb, 0, NERF_CONTEXT, 0);
+	ADD_CLASSES(c->mi, 1, NERF_CONTEXT, 0);
+	ADD_CLASSES(c->ml, 2, NERF_CONTEXT, 0);
+	ADD_CLASSES(c->x.mu, 3, NERF_OWN, ~0u);
+	/* The phrases that end before it or begin after it hold the word there alone, if it is one. */
+	ADD_CLASSES(c->mp, 4, NERF_PREV, m1->x.mu);
+	ADD_CLASSES(c->mn, 5, NERF_NEXT, p1->x.mu);
 	/* The word's length with its shape (DPR, Bali, Yogyakarta); the verbal affixes of its neighbours. */
 	if (k < limit)
 		ADD(NERF_OWN, T_LENSHAPE, pair(c->x.shape, len_bucket(c->x.len)));

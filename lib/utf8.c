@@ -1,6 +1,9 @@
-/* UTF-8 validation (ASCII 8 bytes at a time, the rest by Unicode's table of well-formed sequences) and repair. */
+/* UTF-8 validation (ASCII 16 or 8 bytes at a time, the rest by Unicode's table of well-formed sequences) and repair. */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "utf8.h"
@@ -45,6 +48,18 @@ valid_prefix(const char *text, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
+#ifdef __SSE2__
+		if (i + 16 <= n) {
+			/* The bytes that are not ASCII, as a bit mask. */
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+
+			if (!m) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(m);
+		} else
+#endif
 		if (i + 8 <= n) {
 			uint64_t w;
 

@@ -108,3 +108,12 @@ eval-entities: $TMP/bad.id.tsv:2: not PAGE TAB TYPE TAB VALUE [TAB ALT...] with 
 	[ "$stderr" = "eval-entities: --pred needs a FILE
 usage: scripts/eval-entities [--errors] [--pred FILE] [GOLD.tsv...]" ]
 }
+
+@test "eval-entities: the gold of tests/entity-gold is well formed and its pages of the repository exist" {
+	run --separate-stderr scripts/eval-entities --pred /dev/null
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	missing=$(grep -hv '^#' tests/entity-gold/*.tsv | cut -f1 | grep -v '^\.\./shared/' | sort -u |
+		while read -r page; do [ -z "$page" ] || [ -f "$page" ] || echo "$page"; done)
+	[ "$missing" = "" ]
+}

@@ -11,13 +11,19 @@
 #include "escape.h"
 #include "fieldlist.h"
 #include "hash.h"
+#include "mem.h"
+#include "ner.h"
+#include "nerfeat.h"
 #include "out.h"
 #include "record.h"
+#include "token.h"
 
 static const char usage[] =
     "usage: libcheck lines|escape|unescape|intern|utf8 [FILE...]\n"
     "       libcheck fields LIST [FILE...]\n"
-    "       libcheck number VALUE\n";
+    "       libcheck number VALUE\n"
+    "       libcheck ner MODEL [FILE...]\n"
+    "       libcheck viterbi N\n";
 static const char help[] =
     "  lines     each line as NAME:LINE:LENGTH:TEXT (text escaped)\n"
     "  escape    all of standard input as one escaped field\n"
@@ -25,7 +31,11 @@ static const char help[] =
     "  fields    the fields of LIST, cut-style\n"
     "  intern    each line's id in a hash table, then the number of distinct lines\n"
     "  utf8      each line as valid or invalid (UTF-8 as read, before its repair)\n"
-    "  number    VALUE parsed as an option between -5 and 5\n";
+    "  number    VALUE parsed as an option between -5 and 5\n"
+    "  ner       each line tagged by MODEL with and without the cache of words;\n"
+    "            the lines, tokens and lines tagged differently\n"
+    "  viterbi   N random sequences decoded by nerf_viterbi and by the plain\n"
+    "            algorithm; the sequences decoded differently\n";
 
 static struct fieldlist list;
 static struct table table;
@@ -118,6 +128,100 @@ utf8_lines(struct reader *r, void *ctx)
 	return 0;
 }
 
+struct ner_count {
+	const struct ner_model *model;
+	unsigned long lines, tokens, differ;
+};
+
+static int
+ner_lines(struct reader *r, void *ctx)
+{
+	struct ner_count *c = ctx;
+	struct token *tok = NULL;
+	size_t cap = 0, n;
+	unsigned char *cached = NULL, *plain = NULL;
+	struct line ln;
+
+	while (reader_line(r, &ln)) {
+		n = tokenize(ln.data, ln.len, &tok, &cap);
+		cached = xrealloc(cached, n + 1);
+		plain = xrealloc(plain, n + 1);
+		ner_tag(c->model, ln.data, tok, n, cached);
+		ner_tag_plain(c->model, ln.data, tok, n, plain);
+		c->lines++;
+		c->tokens += n;
+		if (memcmp(cached, plain, n) != 0) {
+			warn("%s:%lu: tagged differently with the cache of words", r->name, r->lineno);
+			c->differ++;
+		}
+	}
+	free(tok);
+	free(cached);
+	free(plain);
+	return 0;
+}
+
+/* Viterbi over every allowed pair of labels, as plainly as it goes: the reference. */
+static void
+plain_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label, unsigned char *back)
+{
+	int64_t score[NERF_NLABELS], next[NERF_NLABELS];
+	unsigned best = 0;
+
+	for (unsigned y = 0; y < NERF_NLABELS; y++)
+		score[y] = nerf_allowed(NERF_NLABELS, y) ? trans[NERF_NLABELS][y] + emit[y] : INT64_MIN / 4;
+	for (size_t i = 1; i < n; i++) {
+		for (unsigned y = 0; y < NERF_NLABELS; y++) {
+			int64_t top = INT64_MIN;
+
+			for (unsigned p = 0; p < NERF_NLABELS; p++)
+				if (nerf_allowed(p, y) && score[p] + trans[p][y] > top) {
+					top = score[p] + trans[p][y];
+					back[i * NERF_NLABELS + y] = (unsigned char)p;
+				}
+			next[y] = top + emit[i * NERF_NLABELS + y];
+		}
+		memcpy(score, next, sizeof score);
+	}
+	for (unsigned y = 1; y < NERF_NLABELS; y++)
+		if (nerf_may_end(y) && score[y] > score[best])
+			best = y;
+	for (size_t i = n; i-- > 0;) {
+		label[i] = (unsigned char)best;
+		if (i > 0)
+			best = back[i * NERF_NLABELS + best];
+	}
+}
+
+/* Random sequences with small scores, so that ties are common. */
+static unsigned long
+viterbi_check(long count)
+{
+	enum { MAXN = 12 };
+	uint64_t x = 88172645463325252ull;
+	int64_t emit[MAXN * NERF_NLABELS];
+	nerf_trans trans;
+	unsigned char a[MAXN], b[MAXN], back[MAXN * NERF_NLABELS];
+	unsigned long differ = 0;
+
+	for (long k = 0; k < count; k++) {
+		size_t n;
+
+#define RANDOM() (x ^= x << 13, x ^= x >> 7, x ^= x << 17, (int64_t)(x % 7) - 3)
+		n = 1 + (size_t)(x % MAXN);
+		for (size_t i = 0; i < n * NERF_NLABELS; i++)
+			emit[i] = RANDOM();
+		for (unsigned p = 0; p <= NERF_NLABELS; p++)
+			for (unsigned y = 0; y < NERF_NLABELS; y++)
+				trans[p][y] = RANDOM();
+#undef RANDOM
+		nerf_viterbi(emit, n, (const int64_t (*)[NERF_NLABELS])trans, a, back);
+		plain_viterbi(emit, n, (const int64_t (*)[NERF_NLABELS])trans, b, back);
+		differ += memcmp(a, b, n) != 0;
+	}
+	return differ;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -174,6 +278,30 @@ main(int argc, char *argv[])
 		if (!b)
 			die("%s: no such data file", argv[0]);
 		out_write(b->data, b->len);
+	} else if (strcmp(cmd, "ner") == 0 && argc >= 1) {
+		struct buf model = { 0 };
+		struct ner_count c = { 0 };
+
+		if (read_file(argv[0], &model) < 0)
+			die("%s:", argv[0]);
+		if (!(c.model = ner_load(model.data, model.len)))
+			return 1;
+		status = each_input(argc - 1, argv + 1, ner_lines, &c);
+		out_u64(c.lines);
+		out_str(" lines, ");
+		out_u64(c.tokens);
+		out_str(" tokens, ");
+		out_u64(c.differ);
+		out_str(" tagged differently\n");
+		ner_free((struct ner_model *)c.model);
+		buf_free(&model);
+	} else if (strcmp(cmd, "viterbi") == 0 && argc == 1) {
+		long count = cli_number("viterbi", argv[0], 1, 10000000);
+
+		out_u64((unsigned long long)count);
+		out_str(" sequences, ");
+		out_u64(viterbi_check(count));
+		out_str(" decoded differently\n");
 	} else
 		usage_error("unknown command: %s", cmd);
 	return out_close() ? 1 : status;

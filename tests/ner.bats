@@ -153,3 +153,32 @@ CASES=tests/cases/ner
 	awk -F'\t' '/^#/ { next } NF != 3 || $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $2 > 15 || $3 > 15 { bad++ } END { exit bad > 0 }' lib/data/ner-freq.tsv
 	[ "$(cut -f 1 lib/data/ner-clusters.tsv | sort | uniq -d | wc -l)" -eq 0 ]
 }
+
+# Input for the tagger's cache of words (lib/ner.c): real sentences; a long
+# run of capitalised list words (tokens with more features than NERF_MAX);
+# a word repeated, first and after; words too long to keep, and in UTF-8; a
+# sentence longer than NERF_CHUNK; one of 20,000 distinct words, more than
+# the cache holds, so that words of one window fall on one entry.
+cache_input() {
+	cut -f4 corpus/nergrit/nergrit-valid.tsv
+	echo "Presiden Joko Widodo Bank Indonesia Kota Jakarta Selatan Provinsi Jawa Barat Kabupaten Bandung Universitas Indonesia Kementerian Keuangan Republik Indonesia mengatakan"
+	echo "Jakarta Jakarta di Jakarta , Jakarta . Jakarta"
+	echo "Pemberantasankorupsikolusinepotisme dan Perusahaanperseroanterbatasnasional di Sulawesi Selatan , Müller dan Çelik di Zürich"
+	awk 'BEGIN { for (i = 0; i < 5000; i++) printf "%s ", (i % 7 == 0 ? "Bandung" : i % 3 ? "di" : "Kota"); print "." }'
+	awk 'BEGIN { for (i = 0; i < 20000; i++) printf "Kata%d ", i; print "" }'
+}
+
+@test "the cache of words changes no label of the tagger" {
+	cache_input > "$TMP/in"
+	run --separate-stderr "$BIN/libcheck" ner lib/data/ner.model "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "214 lines, 32024 tokens, 0 tagged differently" ]
+}
+
+@test "nerf_viterbi decodes as the plain algorithm does, ties too" {
+	run --separate-stderr "$BIN/libcheck" viterbi 200000
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "200000 sequences, 0 decoded differently" ]
+}

@@ -7,7 +7,7 @@ SB() { "$BIN/strip-boilerplate" "$@"; }
 
 @test "news pages (Indonesian, English): the body, the rendering and --explain, exactly" {
 	cd "$CASES"
-	for page in id-berita en-news; do
+	for page in id-berita id-detail en-news; do
 		run --separate-stderr "$OLDPWD/$BIN/strip-boilerplate" "$page.html"
 		[ "$status" -eq 0 ] && [ -z "$stderr" ]
 		check_output "$(cat "$page.out")" || { echo "in $page" >&2; return 1; }
@@ -25,6 +25,12 @@ SB() { "$BIN/strip-boilerplate" "$@"; }
 	[ "$status" -eq 0 ]
 	[ "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" = "10 11 13 14 15 " ]
 	[[ "$output" != *"Baca Juga"* && "$output" != *Bagikan* && "$output" != *Terpopuler* ]]
+}
+
+@test "Indonesian page in a news portal's markup: byline, share, Baca juga, ADVERTISEMENT, tags, Berita Terkait, comments, Terpopuler dropped" {
+	run --separate-stderr SB "$CASES/id-detail.html"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" = "9 10 13 14 15 " ]
 }
 
 @test "LINE of the output is the line of --render; --explain accounts for every rendered line once" {

@@ -327,7 +327,7 @@ tag-entities: $TMP/in:3: SENT is empty" ]
 	[ -z "$stderr" ]
 	check_output $'-\t1\t1\t24\t36\tPER\tRidwan Kamil\tRidwan Kamil
 -\t2\t1\t8\t16\tPER\tSudirman\tSudirman
--\t2\t1\t37\t48\tPER\tSri Mulyani\tSri Mulyani
+-\t2\t1\t37\t48\tPER\tSri Mulyani\tSri Mulyani Indrawati
 -\t3\t1\t8\t14\tPER\tApolda\tApolda'
 }
 
@@ -429,6 +429,135 @@ d\t3\t1\t0\t14\tORG\tPT Kalbe Farma\tPT Kalbe Farma Tbk'
 	run --separate-stderr TE --dict "$TMP/d.tsv" --types CORE_VALUE,PER,LOC "$TMP/in"
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "$TMP/in"$'\t1\t1\t88\t93\tCORE_VALUE\tLoyal\tloyal' ]
+}
+
+@test "a person's nickname in parentheses is the person, valued by the full name, for the rest of the document" {
+	# initials drawn from the name (RHL), a name after a title (Pak Tejo: the title is no part of it)
+	printf 'd\t1\t1\t%s\n' 'Bupati Bambang Haryo Sutejo (Pak Tejo) meresmikan pasar.' 'Gubernur Rahmat Hidayat Lubis (RHL) hadir.' > "$TMP/in"
+	printf 'd\t2\t1\t%s\n' 'Kata Tejo, RHL setuju.' >> "$TMP/in"
+	printf 'e\t1\t1\t%s\n' 'Kata Tejo, pasar itu baru.' >> "$TMP/in"
+	run --separate-stderr TE --no-model "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'d\t1\t1\t7\t27\tPER\tBambang Haryo Sutejo\tBambang Haryo Sutejo
+d\t1\t1\t33\t37\tPER\tTejo\tBambang Haryo Sutejo
+d\t1\t1\t9\t29\tPER\tRahmat Hidayat Lubis\tRahmat Hidayat Lubis
+d\t1\t1\t31\t34\tPER\tRHL\tRahmat Hidayat Lubis
+d\t2\t1\t5\t9\tPER\tTejo\tBambang Haryo Sutejo
+d\t2\t1\t11\t14\tPER\tRHL\tRahmat Hidayat Lubis
+e\t1\t1\t5\t9\tPER\tTejo\tTejo'
+}
+
+@test "a nickname given in words (akrab disapa, biasa dipanggil, alias, better known as) is the person; a summons is no nickname" {
+	run --separate-stderr TE --no-model <<<$'Gubernur Rahmat Hidayat Lubis atau akrab disapa Ucok hadir.\nBupati Dewi Sartika Maharani, yang biasa dipanggil Bu Ade, tersenyum.\nUcok dan Ade berbincang.\nCamat Joko Santoso Wibowo alias Bowo ditangkap.\nPresident Rahmat Wijaya Kusuma, better known as Kumis, arrived.\nKumis smiled, kata Bowo.\nBupati Ahmad Fauzi Rahman dipanggil Kejaksaan Agung.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t9\t29\tPER\tRahmat Hidayat Lubis\tRahmat Hidayat Lubis
+-\t1\t1\t48\t52\tPER\tUcok\tRahmat Hidayat Lubis
+-\t2\t1\t7\t28\tPER\tDewi Sartika Maharani\tDewi Sartika Maharani
+-\t2\t1\t54\t57\tPER\tAde\tDewi Sartika Maharani
+-\t3\t1\t0\t4\tPER\tUcok\tRahmat Hidayat Lubis
+-\t3\t1\t9\t12\tPER\tAde\tDewi Sartika Maharani
+-\t4\t1\t6\t25\tPER\tJoko Santoso Wibowo\tJoko Santoso Wibowo
+-\t4\t1\t32\t36\tPER\tBowo\tJoko Santoso Wibowo
+-\t5\t1\t10\t30\tPER\tRahmat Wijaya Kusuma\tRahmat Wijaya Kusuma
+-\t5\t1\t48\t53\tPER\tKumis\tRahmat Wijaya Kusuma
+-\t6\t1\t0\t5\tPER\tKumis\tRahmat Wijaya Kusuma
+-\t6\t1\t19\t23\tPER\tBowo\tJoko Santoso Wibowo
+-\t7\t1\t7\t25\tPER\tAhmad Fauzi Rahman\tAhmad Fauzi Rahman
+-\t7\t1\t36\t51\tORG\tKejaksaan Agung\tKejaksaan Agung'
+}
+
+@test "well-known nicknames are the person's full name; a document's own name and a dictionary come first" {
+	printf 'd\t1\t1\t%s\n' 'Jokowi bertemu Ahok dan Gus Dur.' > "$TMP/in"
+	printf 'd\t2\t1\t%s\n' 'Kata Widodo, rapat selesai.' >> "$TMP/in"
+	printf 'e\t1\t1\t%s\n' 'Megawati Hangestri mencetak poin.' >> "$TMP/in"
+	printf 'e\t2\t1\t%s\n' 'Kata Megawati, timnya siap.' >> "$TMP/in"
+	printf 'f\t1\t1\t%s\n' 'Kata Megawati, partainya siap.' >> "$TMP/in"
+	run --separate-stderr TE "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'d\t1\t1\t0\t6\tPER\tJokowi\tJoko Widodo
+d\t1\t1\t15\t19\tPER\tAhok\tBasuki Tjahaja Purnama
+d\t1\t1\t24\t31\tPER\tGus Dur\tAbdurrahman Wahid
+d\t2\t1\t5\t11\tPER\tWidodo\tJoko Widodo
+e\t1\t1\t0\t18\tPER\tMegawati Hangestri\tMegawati Hangestri
+e\t2\t1\t5\t13\tPER\tMegawati\tMegawati Hangestri
+f\t1\t1\t5\t13\tPER\tMegawati\tMegawati Soekarnoputri'
+	printf 'Jokowi\tPER\tIr. Joko Widodo\n' > "$TMP/dict.tsv"
+	tags_as --dict "$TMP/dict.tsv" -- 'Jokowi hadir.' $'-\t1\t1\t0\t6\tPER\tJokowi\tIr. Joko Widodo'
+}
+
+@test "a person after a list of clubs is no club: the item after the conjunction ends the list" {
+	# the name tagger reads Robert Alberts as a person; the list of one kind made him a club
+	run --separate-stderr TE <<<'Mantan pelatih Persib Bandung dan Arema FC, Robert Alberts, mengaku senang.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t15\t29\tORG\tPersib Bandung\tPersib Bandung
+-\t1\t1\t34\t42\tORG\tArema FC\tArema FC
+-\t1\t1\t44\t58\tPER\tRobert Alberts\tRobert Alberts'
+}
+
+@test "a sports score (2-1, 0-3) is neither quantities nor a date; a range with a unit and a date keep theirs" {
+	tags_as -- 'Tim tamu menang 2-1, lalu kalah 0-3 di kandang.' ''
+	tags_as -- 'Hujan turun 10-15 menit pada 1-3 Maret 2024.' \
+	    $'-\t1\t1\t12\t14\tQUANTITY\t10\t10\n-\t1\t1\t29\t30\tQUANTITY\t1\t1\n-\t1\t1\t31\t43\tDATE\t3 Maret 2024\t2024-03-03'
+}
+
+@test "police and military ranks are titles, not part of the name (AKBP, Kombes Pol)" {
+	run --separate-stderr TE --no-model <<<$'Kata Kombes Pol Endra Zulpan, pelaku ditangkap.\nAKBP Budi Santoso menjelaskan kasusnya.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t16\t28\tPER\tEndra Zulpan\tEndra Zulpan
+-\t2\t1\t5\t17\tPER\tBudi Santoso\tBudi Santoso'
+}
+
+@test "a football club with its town in its name is an organisation, whole; a club's short name is valued by its full one" {
+	# the name tagger reads Bali United and Persebaya Surabaya as places
+	run --separate-stderr TE <<<$'PSM Makassar menang atas Bali United dan Persebaya Surabaya.\nPersib menjamu Persija di Bandung.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t0\t12\tORG\tPSM Makassar\tPSM Makassar
+-\t1\t1\t25\t36\tORG\tBali United\tBali United
+-\t1\t1\t41\t59\tORG\tPersebaya Surabaya\tPersebaya Surabaya
+-\t2\t1\t0\t6\tORG\tPersib\tPersib Bandung
+-\t2\t1\t15\t22\tORG\tPersija\tPersija Jakarta
+-\t2\t1\t26\t33\tLOC\tBandung\tBandung'
+}
+
+@test "a common word capitalised as the first of a sentence is no name alone (Ayo, Tolong)" {
+	run --separate-stderr TE <<<$'Ayo dukung timnas!\n"Tolong bantu kami," kata Ahmad.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t2\t1\t26\t31\tPER\tAhmad\tAhmad'
+}
+
+@test "an officer's title and name after a place or body are a person; a lower-case word ends a person's name" {
+	# the name tagger runs each of these into one span: Kudus Hartopo, Polres Kudus AKP Dimas Prasetyo, ...
+	run --separate-stderr TE <<<$'Bupati Kudus Hartopo memberikan beasiswa.\nKasat Lantas Polres Kudus AKP Dimas Prasetyo mengatakan jalan ditutup.\nKapolda Metro Jaya Irjen Pol Karyoto mengatakan acara berjalan tertib.\nPetugas menangkap pencopet, Rudi Hartono alias Gondrong, di area parkir.'
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'-\t1\t1\t7\t12\tLOC\tKudus\tKudus
+-\t1\t1\t13\t20\tPER\tHartopo\tHartopo
+-\t2\t1\t13\t25\tORG\tPolres Kudus\tPolres Kudus
+-\t2\t1\t30\t44\tPER\tDimas Prasetyo\tDimas Prasetyo
+-\t3\t1\t8\t18\tLOC\tMetro Jaya\tMetro Jaya
+-\t3\t1\t29\t36\tPER\tKaryoto\tKaryoto
+-\t4\t1\t28\t40\tPER\tRudi Hartono\tRudi Hartono
+-\t4\t1\t47\t55\tPER\tGondrong\tRudi Hartono'
+}
+
+@test "a body the document named on its own takes no place after it later; a province is valued without the word Provinsi" {
+	printf 'd\t1\t1\t%s\n' 'Rapat digelar Badan Penelitian dan Pengembangan Daerah (BP2D) Jawa Barat.' > "$TMP/in"
+	printf 'd\t2\t1\t%s\n' 'Kepala BP2D Provinsi Jawa Barat hadir.' >> "$TMP/in"
+	run --separate-stderr TE "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	check_output $'d\t1\t1\t14\t54\tORG\tBadan Penelitian dan Pengembangan Daerah\tBadan Penelitian dan Pengembangan Daerah
+d\t1\t1\t56\t60\tORG\tBP2D\tBadan Penelitian dan Pengembangan Daerah
+d\t1\t1\t62\t72\tLOC\tJawa Barat\tJawa Barat
+d\t2\t1\t7\t11\tORG\tBP2D\tBadan Penelitian dan Pengembangan Daerah
+d\t2\t1\t12\t31\tLOC\tProvinsi Jawa Barat\tJawa Barat'
 }
 
 @test "--help shows the synopsis of the man page" {

@@ -1,4 +1,5 @@
 /* count-values: a frequency table of keys (whole lines or chosen fields), largest count first. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,10 @@ main(int argc, char *argv[])
 
 	cli_init(argv[0], usage, help);
 	parse_options(&o, &argc, &argv);
+#ifdef M_MMAP_THRESHOLD
+	/* Blocks of a MB and more in pages of their own: the arena and the arrays by key id grow in place (mremap), not by copying. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 	c = counter_new(&o.spec);
 	status = each_input(argc, argv, count_input, c);
 	if (o.bars) {

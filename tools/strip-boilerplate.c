@@ -84,7 +84,7 @@ doc_begin(struct docset *s, const char *name, size_t len)
 	s->docs[s->ndocs].namelen = len;
 	s->docs[s->ndocs].first = s->n;
 	s->docs[s->ndocs].n = 0;
-	s->docs[s->ndocs].titlelen = 0;
+	s->docs[s->ndocs].title = s->docs[s->ndocs].titlelen = 0;
 	s->docs[s->ndocs].lang[0] = 0;
 	s->docs[s->ndocs].html = 0;
 	buf_add(&s->names, name, len);
@@ -153,7 +153,6 @@ write_doc(struct run *run, const struct doc *d)
 	struct docset *s = &run->set;
 	const char *name = s->names.data + d->name;
 	char score[32];
-
 	struct bp_page page = { d->lang, s->names.data + d->title, d->titlelen };
 
 	if (!run->render)
@@ -309,6 +308,18 @@ page_facts(struct docset *s, const struct html *h)
 	buf_add(&s->names, h->title.data, h->title.len);
 }
 
+/* How messages name the page: its input (cut at 200 bytes), and its record in a WARC stream (if not 0). */
+static void
+set_where(struct run *run, const char *input, unsigned long record)
+{
+	int len = (int)utf8_cut(input, strlen(input), 200);
+
+	if (record)
+		snprintf(run->where, sizeof run->where, "%.*s: record %lu", len, input, record);
+	else
+		snprintf(run->where, sizeof run->where, "%.*s", len, input);
+}
+
 static void
 html_doc_end(struct run *run)
 {
@@ -350,7 +361,7 @@ read_html(struct run *run, struct reader *r)
 	char *bytes;
 	size_t n;
 
-	snprintf(run->where, sizeof run->where, "%.200s", r->name);
+	set_where(run, r->name, 0);
 	html_doc_begin(run, r->name, strlen(r->name), NULL);
 	while ((n = reader_peek(r, 1, &bytes)) > 0) {
 		html_doc_feed(run, bytes, n);
@@ -374,7 +385,7 @@ warc_doc_begin(void *ctx, const struct warc_doc *d)
 	size_t len = d->urilen ? d->urilen : strlen(in->r->name);
 
 	in->form = d->form;
-	snprintf(in->run->where, sizeof in->run->where, "%.200s: record %lu", in->r->name, d->record);
+	set_where(in->run, in->r->name, d->record);
 	if (d->form == FORM_HTML)
 		html_doc_begin(in->run, name, len, d->charset);
 	else

@@ -55,4 +55,37 @@ fuzz_boundary(const char *s, size_t n, size_t i)
 	return i == n || ((unsigned char)s[i] & 0xC0) != 0x80;
 }
 
+#ifdef BOILERPLATE_H
+/* strip-boilerplate's model with the default options, made on the first call. */
+static inline struct bp_model *
+fuzz_bp_model(void)
+{
+	static struct bp_model model;
+	static int ready;
+
+	if (!ready) {
+		struct bp_options o;
+
+		bp_defaults(&o);
+		if (bp_init(&model, &o) < 0)
+			abort();
+		ready = 1;
+	}
+	return &model;
+}
+
+/* Count and classify lines (page: NULL for text): each must get a class and a score. */
+static inline void
+fuzz_bp_classify(struct bp_line *lines, size_t n, const struct bp_page *page)
+{
+	struct bp_model *model = fuzz_bp_model();
+
+	bp_count(model, lines, n);
+	bp_classify(model, lines, n, page);
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].class > BP_TITLE || lines[i].score != lines[i].score)
+			abort();
+}
+#endif
+
 #endif
