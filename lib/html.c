@@ -532,6 +532,8 @@ incomplete_tail(const char *s, size_t n)
 static void
 no_nul(char *s, size_t n)
 {
+	if (n == 0)	/* s may be NULL: a page of no bytes */
+		return;
 	for (char *p = memchr(s, 0, n); p; p = memchr(p, 0, n - (size_t)(p - s)))
 		*p = ' ';
 }
@@ -578,7 +580,8 @@ convert_and_parse(struct html *h, const char *s, size_t n, int last)
 		size_t keep = last ? 0 : incomplete_tail(in->data, in->len);
 
 		h->nbad += utf8_repair(&h->conv, in->data, in->len - keep);
-		memmove(in->data, in->data + in->len - keep, keep);
+		if (keep)	/* (in->data is NULL for a page of no bytes, a WARC record's) */
+			memmove(in->data, in->data + in->len - keep, keep);
 		in->len = keep;
 	}
 	no_nul(h->conv.data, h->conv.len);

@@ -244,7 +244,7 @@ strip-boilerplate: $TMP/lies.warc: record 4: Content-Length 73 ends inside the r
 	[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(SB "$IN/index.html" | cut -f2-)" ]
 }
 
-@test "hostile WARC bodies: NUL bytes, bad chunks, corrupt gzip content, an unknown coding, invalid UTF-8" {
+@test "hostile WARC bodies: NUL bytes, bad chunks, corrupt gzip content, an unknown coding, invalid UTF-8, an empty page" {
 	printf 'The council voted on Tuesday\0 to approve the plan, which the residents had asked for during many long public meetings.\n' > "$TMP/nul.txt"
 	printf 'The mayor said on Wednesday that the work on the new bridge would begin in \xff spring and last two full years.\n' > "$TMP/bad.txt"
 	printf '\037\213\010\000garbage that is no deflate data at all' > "$TMP/notgz.bin"
@@ -252,7 +252,7 @@ strip-boilerplate: $TMP/lies.warc: record 4: Content-Length 73 ends inside the r
 		"response,uri=corrupt,file=$TMP/notgz.bin,ctype=text/html,coding=gzip" \
 		"response,uri=br,file=index.html,ctype=text/html,coding=br" \
 		"response,uri=badchunk,file=catatan.txt,ctype=text/plain,chunked,badchunk" \
-		"response,uri=bad,file=$TMP/bad.txt,ctype=text/plain") > "$TMP/hostile.warc"
+		"response,uri=bad,file=$TMP/bad.txt,ctype=text/plain" "resource,uri=empty,ctype=text/html") > "$TMP/hostile.warc"
 	run --separate-stderr SB --explain "$TMP/hostile.warc"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "strip-boilerplate: $TMP/hostile.warc: record 2: corrupt gzip content: invalid code lengths set
