@@ -4,7 +4,6 @@
  * cue words (titles, organisation words, verbs of saying, stopwords) with
  * their kinds, loaded from lib/data/.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,12 +260,18 @@ load_common_words(struct tagger *t)
 	size_t pos = 0;
 
 	while (data_next_line(&b, &pos, &ln)) {
-		const char *tab = memchr(ln.data, '\t', ln.len);
-		int wiki, subtitles;
+		const char *end = ln.data + ln.len, *tab = memchr(ln.data, '\t', ln.len), *p;
+		int rank[2] = { 0, 0 }, k = 0;	/* Wikipedia, subtitles */
 
-		if (!tab || ln.data[0] == '#' || sscanf(tab + 1, "%d\t%d", &wiki, &subtitles) != 2)
+		if (!tab || ln.data[0] == '#')
 			continue;
-		if ((wiki >= 1 && wiki <= 7) || (subtitles >= 1 && subtitles <= 8))
+		for (p = tab + 1; p < end && k < 2; p++) {
+			if (*p == '\t')
+				k++;
+			else if (is_digit((unsigned char)*p))
+				rank[k] = rank[k] * 10 + (*p - '0');
+		}
+		if ((rank[0] >= 1 && rank[0] <= 7) || (rank[1] >= 1 && rank[1] <= 8))
 			add_cue(t, ln.data, (size_t)(tab - ln.data), C_COMMON);
 	}
 }

@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "html.h"
 #include "mem.h"
+#include "pagemeta.h"
 #include "utf8.h"
 
 /* What an element does to the rendering. */
@@ -329,7 +330,11 @@ text(struct html *h, const unsigned char *s, size_t n)
 static void
 on_characters(void *ctx, const xmlChar *s, int n)
 {
-	text(ctx, s, (size_t)n);
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
+	text(h, s, (size_t)n);
 }
 
 static const char *
@@ -401,6 +406,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		emit(h);
 	else if (kind & E_CELL)
 		h->space = 1;	/* a table row is one line, its cells apart */
+	if (h->meta)
+		pagemeta_start(h->meta, name, (const char **)attrs);
 	if (parent->skip)
 		return;
 	page_facts(h, name, attrs);
@@ -409,7 +416,8 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		kind |= E_SKIP;
 	e->skip = (kind & E_SKIP) != 0;
 	e->title = (kind & E_TITLE) != 0;
-	if (t)
+	/* A form right inside <body> wraps the whole page (ASP.NET): it says nothing of a part. */
+	if (t && !(t->tags == HTML_FORM && strcmp(name, "form") == 0 && h->depth <= 4))
 		e->tags |= t->tags;
 	if ((kind & E_LINK) && attr(attrs, "href"))
 		e->tags |= HTML_LINK;
@@ -426,7 +434,8 @@ on_end(void *ctx, const xmlChar *tag)
 {
 	struct html *h = ctx;
 
-	(void)tag;
+	if (h->meta)
+		pagemeta_end(h->meta, (const char *)tag);
 	if (h->depth <= 1)
 		return;
 	if (top(h)->kind & E_BLOCK)
@@ -434,10 +443,14 @@ on_end(void *ctx, const xmlChar *tag)
 	h->depth--;
 }
 
+/* The text of <script> and <style>: never rendered, but JSON-LD metadata lives there. */
 static void
-on_nothing(void *ctx, const xmlChar *s, int n)
+on_script(void *ctx, const xmlChar *s, int n)
 {
-	(void)ctx, (void)s, (void)n;
+	struct html *h = ctx;
+
+	if (h->meta)
+		pagemeta_text(h->meta, (const char *)s, (size_t)n);
 }
 
 static void
@@ -532,9 +545,7 @@ incomplete_tail(const char *s, size_t n)
 static void
 no_nul(char *s, size_t n)
 {
-	if (n == 0)	/* s may be NULL: a page of no bytes */
-		return;
-	for (char *p = memchr(s, 0, n); p; p = memchr(p, 0, n - (size_t)(p - s)))
+	for (char *p = n ? memchr(s, 0, n) : NULL; p; p = memchr(p, 0, n - (size_t)(p - s)))
 		*p = ' ';
 }
 
@@ -574,13 +585,14 @@ convert_and_parse(struct html *h, const char *s, size_t n, int last)
 			}
 			h->conv.len = (size_t)(dst - h->conv.data);
 		}
-		memmove(in->data, src, left);
+		if (left)
+			memmove(in->data, src, left);
 		in->len = left;
 	} else {
 		size_t keep = last ? 0 : incomplete_tail(in->data, in->len);
 
 		h->nbad += utf8_repair(&h->conv, in->data, in->len - keep);
-		if (keep)	/* (in->data is NULL for a page of no bytes, a WARC record's) */
+		if (keep)
 			memmove(in->data, in->data + in->len - keep, keep);
 		in->len = keep;
 	}
@@ -600,7 +612,7 @@ new_parser(struct html *h)
 		sax.endElement = on_end;
 		sax.characters = on_characters;
 		sax.ignorableWhitespace = on_characters;
-		sax.cdataBlock = on_nothing;
+		sax.cdataBlock = on_script;
 		sax.serror = on_error;
 		sax.initialized = XML_SAX2_MAGIC;
 	}

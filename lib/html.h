@@ -44,6 +44,7 @@ struct html_marks {
 typedef void html_line_fn(void *ctx, const char *text, size_t len, const struct html_marks *m);
 
 struct html_elem;
+struct pagemeta;
 
 struct html {
 	html_line_fn *line;
@@ -53,6 +54,7 @@ struct html {
 	size_t bytes;		/* of the page fed so far */
 	int toolarge;		/* the page passed HTML_MAX_PAGE: the rest was not parsed */
 	struct buf title;	/* <title>, or og:title when there is one */
+	struct pagemeta *meta;	/* given every element and character data, or NULL (pagemeta.h) */
 	char lang[16];		/* <html lang>, lower case, "" if none */
 	/* private */
 	void *parser;		/* htmlParserCtxtPtr */

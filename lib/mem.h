@@ -14,8 +14,7 @@ char *xstrndup(const char *s, size_t n);
  * Ask for huge pages under a large block not yet touched (where the
  * system leaves it to the program, as Debian does): a page fault per 2 MB
  * instead of per 4 KB, and fewer TLB misses in a large hash table.  Page
- * faults are slow on virtual machines: count-values spent a third of its
- * time in them.
+ * faults are slow on virtual machines: a sixth of count-values' time.
  */
 void huge_pages(void *p, size_t n);
 

@@ -269,3 +269,50 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	[ "$(tail -n 1 "$TMP/out")" = "$TMP/fifo:100000:6:100000" ]
 	kill %1 2>/dev/null || true
 }
+
+# Page metadata (lib/pagemeta): tables of inputs and outputs in tests/cases/pagemeta.
+PAGEMETA=tests/cases/pagemeta
+
+@test "pagemeta: metadata dates normalised to ISO 8601, impossible ones rejected" {
+	run --separate-stderr "$BIN/libcheck" date "$PAGEMETA/dates.in"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "$(cat "$PAGEMETA/dates.out")"
+}
+
+@test "pagemeta: the date in a URL's path, not in its query" {
+	run --separate-stderr "$BIN/libcheck" url-date "$PAGEMETA/url-dates.in"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "$(cat "$PAGEMETA/url-dates.out")"
+}
+
+@test "pagemeta: url, title, date and lang chosen from the parser's events" {
+	for events in "$PAGEMETA"/*.events; do
+		run --separate-stderr "$BIN/libcheck" pagemeta "$events"
+		[ "$status" -eq 0 ] || { echo "$events: status $status" >&2; return 1; }
+		[ "$stderr" = "" ]
+		check_output "$(cat "${events%.events}.out")" || { echo "in $events" >&2; return 1; }
+	done
+}
+
+@test "pagemeta: a 1 MB title is cut at 1,000 bytes without splitting a character" {
+	{
+		printf 'begin\thttps://example.id/a\nstart\ttitle\ntext\tx'
+		head -c 1000000 /dev/zero | sed 's/\x0/\xc3\xa9/g'
+		printf '\nend\ttitle\nfinish\n'
+	} > "$TMP/events"
+	run --separate-stderr "$BIN/libcheck" pagemeta "$TMP/events"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "https://example.id/a	url	https://example.id/a
+https://example.id/a	title	x$(head -c 499 /dev/zero | sed 's/\x0/\xc3\xa9/g')"
+}
+
+@test "pagemeta: an event it does not know is reported with its line" {
+	printf 'begin\ta\nstart\nfinish\n' > "$TMP/events"
+	run --separate-stderr "$BIN/libcheck" pagemeta "$TMP/events"
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "libcheck: $TMP/events:2: not an event" ]
+}

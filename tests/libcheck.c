@@ -15,6 +15,7 @@
 #include "ner.h"
 #include "nerfeat.h"
 #include "out.h"
+#include "pagemeta.h"
 #include "record.h"
 #include "token.h"
 
@@ -22,6 +23,7 @@ static const char usage[] =
     "usage: libcheck lines|escape|unescape|intern|utf8 [FILE...]\n"
     "       libcheck fields LIST [FILE...]\n"
     "       libcheck number VALUE\n"
+    "       libcheck date|url-date|pagemeta [FILE...]\n"
     "       libcheck ner MODEL [FILE...]\n"
     "       libcheck viterbi N\n";
 static const char help[] =
@@ -32,6 +34,11 @@ static const char help[] =
     "  intern    each line's id in a hash table, then the number of distinct lines\n"
     "  utf8      each line as valid or invalid (UTF-8 as read, before its repair)\n"
     "  number    VALUE parsed as an option between -5 and 5\n"
+    "  date      each line as a metadata date: LINE TAB DATE (or -)\n"
+    "  url-date  each line as a URL: LINE TAB the date of its path (or -)\n"
+    "  pagemeta  events, one a line, TAB-separated and escaped: begin URL, start TAG\n"
+    "            [NAME VALUE]... (VALUE (null): none), text TEXT, end TAG, finish\n"
+    "            (writes the page's metadata records, DOC the URL of begin)\n"
     "  ner       each line tagged by MODEL with and without the cache of words;\n"
     "            the lines, tokens and lines tagged differently\n"
     "  viterbi   N random sequences decoded by nerf_viterbi and by the plain\n"
@@ -126,6 +133,92 @@ utf8_lines(struct reader *r, void *ctx)
 		bad = r->nbad;
 	}
 	return 0;
+}
+
+/* Each line as a date (date), or as a URL whose path holds one (url-date). */
+static int
+dates(struct reader *r, void *ctx)
+{
+	const int *url = ctx;
+	char date[64];
+	struct line ln;
+
+	while (reader_line(r, &ln)) {
+		size_t n = *url ? pagemeta_url_date(ln.data, ln.len, date) : pagemeta_date(ln.data, ln.len, date);
+
+		out_escaped(ln.data, ln.len);
+		out_char('\t');
+		out_write(n ? date : "-", n ? n : 1);
+		out_char('\n');
+	}
+	return 0;
+}
+
+/* Split a copy of the line at TABs into NUL-ended unescaped fields; how many (at most max). */
+static size_t
+event_fields(struct buf *copy, const struct line *ln, char **f, size_t *len, size_t max)
+{
+	size_t n = 0;
+
+	copy->len = 0;
+	buf_add(copy, ln->data, ln->len);
+	buf_addc(copy, '\0');
+	for (char *p = copy->data; n < max; n++) {
+		char *tab = memchr(p, '\t', (size_t)(copy->data + ln->len - p));
+
+		f[n] = p;
+		len[n] = unescape(p, tab ? (size_t)(tab - p) : strlen(p));
+		p[len[n]] = '\0';
+		if (!tab)
+			return n + 1;
+		p = tab + 1;
+	}
+	return n;
+}
+
+/* Drive lib/pagemeta with the parser's events as written in the input. */
+static int
+pagemeta_events(struct reader *r, void *ctx)
+{
+	struct pagemeta m = { 0 };
+	struct buf copy = { 0 }, doc = { 0 };
+	struct line ln;
+	char *f[64];
+	size_t len[64];
+	const char *attrs[64];
+	int status = 0;
+
+	(void)ctx;
+	while (reader_line(r, &ln)) {
+		size_t n = event_fields(&copy, &ln, f, len, 63);
+
+		if (strcmp(f[0], "begin") == 0 && n == 2) {
+			pagemeta_begin(&m, f[1], len[1]);
+			doc.len = 0;
+			buf_add(&doc, f[1], len[1]);
+		} else if (strcmp(f[0], "start") == 0 && n >= 2 && n % 2 == 0) {
+			size_t k = 0;
+
+			for (size_t i = 2; i < n; i++)
+				attrs[k++] = i % 2 && strcmp(f[i], "(null)") == 0 ? NULL : f[i];
+			attrs[k] = NULL;
+			pagemeta_start(&m, f[1], attrs);
+		} else if (strcmp(f[0], "text") == 0 && n == 2)
+			pagemeta_text(&m, f[1], len[1]);
+		else if (strcmp(f[0], "end") == 0 && n == 2)
+			pagemeta_end(&m, f[1]);
+		else if (strcmp(f[0], "finish") == 0 && n == 1) {
+			pagemeta_finish(&m);
+			pagemeta_write(&m, doc.data, doc.len);
+		} else {
+			warn("%s:%lu: not an event", r->name, r->lineno);
+			status = 1;
+		}
+	}
+	buf_free(&copy);
+	buf_free(&doc);
+	pagemeta_free(&m);
+	return status;
 }
 
 struct ner_count {
@@ -269,7 +362,13 @@ main(int argc, char *argv[])
 		out_u64(table.n);
 		out_str(" distinct\n");
 		table_free(&table);
-	} else if (strcmp(cmd, "number") == 0 && argc == 1) {
+	} else if (strcmp(cmd, "date") == 0 || strcmp(cmd, "url-date") == 0) {
+		int url = cmd[0] == 'u';
+
+		status = each_input(argc, argv, dates, &url);
+	} else if (strcmp(cmd, "pagemeta") == 0)
+		status = each_input(argc, argv, pagemeta_events, NULL);
+	else if (strcmp(cmd, "number") == 0 && argc == 1) {
 		out_u64((unsigned long long)(cli_number("number", argv[0], -5, 5) + 5));
 		out_char('\n');
 	} else if (strcmp(cmd, "data") == 0 && argc == 1) {

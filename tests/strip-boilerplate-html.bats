@@ -104,6 +104,20 @@ $CASES/latin1.html	2	“Quoted” in windows-1252."
 	check_output "$TMP/id.html	1	$text"
 }
 
+@test "a form right inside <body> (ASP.NET pages) wraps the whole page: it is no evidence against its lines" {
+	printf '<html><body><form id="aspnetForm" action="x"><div class="menu"><a href="/">Beranda</a> <a href="/b">Berita</a></div><p>Pemerintah daerah menyiapkan anggaran tambahan untuk memperbaiki jalan yang rusak akibat banjir di wilayah selatan kota.</p><p>Perbaikan ditargetkan selesai sebelum musim hujan berikutnya, kata kepala dinas pekerjaan umum kepada wartawan.</p></form></body></html>' > "$TMP/asp.html"
+	run --separate-stderr SB --explain "$TMP/asp.html"
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | cut -f2-4 | tr '\t\n' '  ')" = "1 boilerplate 0.000 2 body 0.979 3 body 0.964 " ]
+}
+
+@test "an empty page and a page of white space give nothing, and no error" {
+	printf '' > "$TMP/empty.html"
+	printf ' \n\t ' > "$TMP/space.html"
+	run --separate-stderr SB --render "$TMP/empty.html" "$TMP/space.html"
+	[ "$status" -eq 0 ] && [ -z "$stderr" ] && [ -z "$output" ]
+}
+
 @test "hostile: unclosed tags everywhere and NUL bytes" {
 	printf '<p>one\0two</p><div><p>unclosed <b>bold <i>it <p>next para <li>item <table><td>cell' > "$TMP/open.html"
 	run --separate-stderr SB --render "$TMP/open.html"

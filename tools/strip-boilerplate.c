@@ -12,17 +12,19 @@
 #include "html.h"
 #include "mem.h"
 #include "out.h"
+#include "pagemeta.h"
 #include "record.h"
 #include "utf8.h"
 #include "warc.h"
 
 static const char usage[] =
-    "usage: strip-boilerplate [-e] [--render] [-l LANG] [-t SCORE] [-n SCORE] [-s WORDS]\n"
-    "                         [-r DOCS] [-R WORDS] [-c WORDS] [-b DOCS] [FILE...]\n";
+    "usage: strip-boilerplate [-e] [--render] [--meta] [-l LANG] [-t SCORE] [-n SCORE]\n"
+    "                         [-s WORDS] [-r DOCS] [-R WORDS] [-c WORDS] [-b DOCS] [FILE...]\n";
 static const char help[] =
     "Keep the article body paragraphs of each document: DOC LINE TEXT per kept line.\n"
     "  -e, --explain           every non-blank line: DOC LINE CLASS SCORE TEXT\n"
     "      --render            every line as read (an HTML page rendered): DOC LINE TEXT\n"
+    "      --meta              each page's url, title, date and lang: DOC FIELD VALUE\n"
     "  -l, --lang LANG         stoplist: id, en, ... or auto (default auto)\n"
     "  -t, --threshold SCORE   a line is body from this score (default 0.5)\n"
     "  -n, --near SCORE        a line this good may join body around it (default 0.3)\n"
@@ -69,7 +71,8 @@ struct run {
 	struct warc warc;
 	struct textdoc textdoc;
 	struct html html;
-	int explain, render;
+	struct pagemeta meta;
+	int explain, render, want_meta;
 	int status;	/* 1 once a page was reported */
 	char where[300];	/* how a message names the page: its input, and its WARC record */
 	long block;	/* documents of a stream counted together */
@@ -147,6 +150,15 @@ doc_drop(struct docset *s)
 	s->open = 0;
 }
 
+/* --meta for a text page: what its DOC tells (a URL: the url, and a date in its path). */
+static void
+text_meta(struct run *run, const char *doc, size_t len)
+{
+	pagemeta_begin(&run->meta, doc, len);
+	pagemeta_finish(&run->meta);
+	pagemeta_write(&run->meta, doc, len);
+}
+
 static void
 write_doc(struct run *run, const struct doc *d)
 {
@@ -155,6 +167,10 @@ write_doc(struct run *run, const struct doc *d)
 	char score[32];
 	struct bp_page page = { d->lang, s->names.data + d->title, d->titlelen };
 
+	if (run->want_meta) {
+		text_meta(run, name, d->namelen);
+		return;
+	}
 	if (!run->render)
 		bp_classify(&run->model, s->lines + d->first, d->n, d->html ? &page : NULL);
 	for (size_t i = d->first; i < d->first + d->n; i++) {
@@ -286,6 +302,8 @@ static void
 html_doc_begin(struct run *run, const char *doc, size_t doclen, const char *charset)
 {
 	doc_begin(&run->set, doc, doclen);
+	if (run->want_meta)
+		pagemeta_begin(&run->meta, doc, doclen);
 	html_begin(&run->html, charset, html_line, run);
 }
 
@@ -324,6 +342,7 @@ static void
 html_doc_end(struct run *run)
 {
 	struct docset *s = &run->set;
+	const struct doc *d = &s->docs[s->ndocs - 1];
 	const char *where = run->where;
 
 	html_end(&run->html);
@@ -336,6 +355,12 @@ html_doc_end(struct run *run)
 	if (run->html.toolarge) {
 		warn("%s: page larger than %u MB: skipped", where, HTML_MAX_PAGE >> 20);
 		run->status = 1;
+		doc_drop(s);
+		return;
+	}
+	if (run->want_meta) {	/* the metadata instead of the body */
+		pagemeta_finish(&run->meta);
+		pagemeta_write(&run->meta, s->names.data + d->name, d->namelen);
 		doc_drop(s);
 		return;
 	}
@@ -463,6 +488,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "explain", no_argument, NULL, 'e' },
 		{ "render", no_argument, NULL, 'H' },
+		{ "meta", no_argument, NULL, 'M' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "threshold", required_argument, NULL, 't' },
 		{ "near", required_argument, NULL, 'n' },
@@ -483,6 +509,7 @@ main(int argc, char *argv[])
 		switch (c) {
 		case 'e': run.explain = 1; break;
 		case 'H': run.render = 1; break;
+		case 'M': run.want_meta = 1; break;
 		case 'l': o.lang = optarg; break;
 		case 't': o.threshold = cli_real("--threshold", optarg, 0, 1); break;
 		case 'n': o.near = cli_real("--near", optarg, 0, 1); break;
@@ -496,6 +523,12 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (run.want_meta && (run.render || run.explain))
+		usage_error("--meta excludes --render and --explain");
+	if (run.want_meta) {	/* each page written as it ends: no block, no counting */
+		o.repeat = 0;
+		run.html.meta = &run.meta;
+	}
 	o.titles = run.explain;	/* the title is never kept: only --explain shows it */
 	if (bp_init(&run.model, &o) < 0)
 		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
@@ -504,6 +537,7 @@ main(int argc, char *argv[])
 	bp_free(&run.model);
 	warc_free(&run.warc);
 	html_free(&run.html);
+	pagemeta_free(&run.meta);
 	buf_free(&run.textdoc.pending);
 	buf_free(&run.textdoc.repaired);
 	buf_free(&run.set.text);
