@@ -27,6 +27,8 @@ SANITIZE = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sani
 DATA_boilerplate = stop-*.txt cues-*.txt ends-*.txt credits-*.txt
 DATA_sentence    = abbrev-*.txt
 DATA_entity      = entity-cues.txt titles.txt institutions.tsv known-names.tsv no-names.tsv stop-id.txt ner-freq.tsv \
+                   stop-en.txt en-common.txt countries.tsv titles-en.txt ner-cities.txt ner-places.txt \
+                   ner-given.txt \
                    gazetteer-*.csv ner-cues.txt ner.model
 DATA_strip-boilerplate = $(DATA_boilerplate)
 DATA_split-sentences   = $(DATA_sentence)

@@ -7,6 +7,8 @@
  *   entity-patterns.c  dates, times, amounts, e-mail and URLs by pattern
  *   entity-names.c     the statistical tagger's names, names by context cues
  *   entity-memory.c    the document's memory: acronyms, people, companies
+ *   entity-english.c   English sentences: names trimmed by English evidence,
+ *                      country values in English or Indonesian
  */
 #ifndef ENTITY_IMPL_H
 #define ENTITY_IMPL_H
@@ -19,6 +21,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "english.h"
 #include "entity.h"
 #include "hash.h"
 #include "token.h"
@@ -29,10 +32,11 @@
 #define MAXDOCPHRASES 20000	/* acronyms, expansions and name parts a document remembers */
 #define MAXREMEMBERED 512	/* bytes of the longest name or expansion a document remembers */
 #define MAXMISSPELT 32	/* letters of a title whose misspellings are titles too */
+#define MAXCAPITALS 4	/* bytes of the longest acronym (U.S.) matched only in capitals (AS, not As) */
 #define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
 
 /* Priorities of the candidates' sources. */
-enum { P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
+enum { P_RUN = 15, P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
 	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
 
 /* Cue kinds of entity-cues.txt, the title list and the frequency list (C_COMMON). */
@@ -41,6 +45,7 @@ enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, 
 
 struct entry {
 	int type, prio;
+	int capitals;		/* a short acronym (AS, US; not ASEAN, met as Asean too): so must the text be written */
 	size_t value, vlen;	/* in the lexicon's values */
 };
 
@@ -95,6 +100,14 @@ struct tagger {
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
+	/* English */
+	struct english en;
+	int lang, values_lang;	/* LANG_ of the text and of the values asked */
+	int english;		/* the sentence is English */
+	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
+	struct table country;	/* Indonesian names of countries ... */
+	struct buf country_en;	/* ... their English names, NUL-separated, ... */
+	size_t *country_at, country_cap;	/* ... from these offsets, by the name's id */
 	/* the document */
 	struct buf docid;
 	int year;
@@ -157,6 +170,8 @@ void lexicons_free(struct tagger *t);
 void lex_init(struct lexicon *l);
 void lex_clear(struct lexicon *l);
 void lex_free(struct lexicon *l);
+/* Are tokens [i, j) written in capitals, two letters or more (AS, U.S., not As)? */
+int in_capitals(const char *s, const struct token *tok, size_t i, size_t j);
 /* Add phrase (any text) with type, priority and value; an existing phrase is replaced if `replace`. */
 void lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int type, int prio,
     const char *value, size_t vlen, int replace);
@@ -209,5 +224,20 @@ void person_value(struct tagger *t, struct mention *m, const char *s, const stru
 void remember_company(struct tagger *t, const char *s, const struct cand *c, const struct mention *m);
 /* Forget the last document: doc[0..doclen) is the new one. */
 void new_document(struct tagger *t, const char *doc, size_t doclen);
+
+/* entity-english.c */
+/* The countries in both languages (after the built-in lists, whose values stay), the places of the world. */
+void places_load(struct tagger *t);
+void places_free(struct tagger *t);
+/* Is the sentence English (t->english), by the language asked or its words? */
+void english_begin(struct tagger *t, const char *s);
+/* Name candidates of an English sentence trimmed to their names (no "However", no "in Boston"). */
+void english_names(struct tagger *t, const char *s);
+/* Names of an English sentence that no other source found: runs of capitalised words (Associated Press). */
+void find_english_runs(struct tagger *t, const char *s);
+/* Dotted abbreviations kept whole: U.S., not U.S */
+void dotted_ends(struct tagger *t, const char *s);
+/* A country's value in the language of the values asked. */
+void country_value(struct tagger *t, struct mention *m);
 
 #endif

@@ -54,6 +54,19 @@ lex_free(struct lexicon *l)
 	buf_free(&l->values);
 }
 
+int
+in_capitals(const char *s, const struct token *tok, size_t i, size_t j)
+{
+	int letters = 0;
+
+	for (size_t p = tok[i].start; p < tok[j - 1].end; p++) {
+		if (is_lower((unsigned char)s[p]))
+			return 0;
+		letters += is_upper((unsigned char)s[p]);
+	}
+	return letters >= 2;
+}
+
 /* Add phrase (any text) with type, priority and value; an existing phrase is replaced if `replace`. */
 void
 lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int type, int prio,
@@ -75,6 +88,7 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 			l->e = xgrow(l->e, &l->ecap, id + 1, sizeof *l->e);
 		l->e[id].type = type;
 		l->e[id].prio = prio;
+		l->e[id].capitals = in_capitals(phrase, tok, 0, nt) && n <= MAXCAPITALS;
 		if (added || vlen > l->e[id].vlen) {
 			l->e[id].value = l->values.len;
 			buf_add(&l->values, value, vlen);
@@ -308,11 +322,13 @@ load_cues(struct tagger *t)
 	while (data_next_line(&b, &pos, &ln))
 		if (ln.len > 7 && strncmp(ln.data, "orgend\t", 7) == 0 && !memchr(ln.data + 7, ' ', ln.len - 7))
 			add_cue(t, ln.data + 7, ln.len - 7, C_ORGEND);
-	b = blob_of("titles.txt");
-	pos = 0;
-	while (data_next_line(&b, &pos, &ln))
-		if (!memchr(ln.data, ' ', ln.len))
-			add_cue(t, ln.data, ln.len, C_TITLE);
+	for (i = 0; i < 2; i++) {
+		b = blob_of(i ? "titles-en.txt" : "titles.txt");
+		pos = 0;
+		while (data_next_line(&b, &pos, &ln))
+			if (!memchr(ln.data, ' ', ln.len))
+				add_cue(t, ln.data, ln.len, C_TITLE);
+	}
 	b = blob_of("stop-id.txt");
 	pos = 0;
 	while (data_next_line(&b, &pos, &ln))

@@ -19,6 +19,9 @@
 	"November|Nopember|Desember|January|February|March|May|June|July|August|October|December)"
 #define MONA "(?:Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec)\\.?"
 #define MON "(?:" MONF "|" MONA ")(?![\\w])"
+/* English month names before a day, capitalised (May 3, Sept. 30; not "may 3") */
+#define MONEN "(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+	"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)"
 #define DAY "(?:3[01]|[12]\\d|0?[1-9])"
 #define MONTH "(?:1[0-2]|0?[1-9])"
 #define YEAR "(?:1[89]\\d\\d|2[01]\\d\\d)(?!\\d)"
@@ -31,6 +34,7 @@
 	"gb|mb|tb|kb|mbps|gbps|mw|kw|kwh|watt|volt|derajat|°C|jam|menit|detik|hari|pekan|bulan|tahun|" \
 	"orang|jiwa|unit|buah|ekor|kali|personel|lembar|butir|batang|kursi|dosis|kasus|desa|kabupaten|" \
 	"kota|provinsi|negara|sekolah|rumah|keluarga|peserta|pegawai|siswa|mahasiswa|warga|korban)(?![\\w])"
+#define AMPM "(?:[ap]\\.m\\.|[AP]\\.M\\.|[ap]m|[AP]M)(?![\\w])"
 #define ZONE "(?:WIB|WITA|WIT)(?![\\w])"
 
 static const char main_pattern[] =
@@ -39,8 +43,10 @@ static const char main_pattern[] =
 	"|(?:" DAYN "\\s*,?\\s*)?" DAY "\\s+" MON "(?:\\s*,?\\s+" YEAR ")?"
 	"|(?:" DAYN "\\s*,?\\s*)?" MON "\\s+" DAY "(?:st|nd|rd|th)?,?\\s+" YEAR
 	"|" DAY "[/-]" MONTH "[/-]" YEAR "|" YEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12]\\d|0[1-9])(?!\\d)"
-	"|" MON "\\s+" YEAR "|(?i:tahun)\\s+" YEAR ")"
+	"|" MON "\\s+" YEAR "|(?i:tahun)\\s+" YEAR
+	"|" MONEN "\\s+" DAY "(?:st|nd|rd|th)?(?![\\w]))"
 	"|(?<time>(?i:pukul|jam)\\s+(?:[01]?\\d|2[0-3])[.:][0-5]\\d(?:[.:][0-5]\\d)?(?:\\s*" ZONE ")?"
+	"|(?:1[0-2]|0?[1-9])(?::[0-5]\\d)?\\s*" AMPM
 	"|(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s*" ZONE ")?"
 	"|(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s*" ZONE ")(?!\\d)"
 	"|(?<money>" CURPRE "\\s?" NUM "(?:\\s?(?:" SCALE "|[MT](?![\\w])))?"
@@ -164,6 +170,24 @@ parse_date(const char *s, size_t n, struct cand *c)
 	return c->y || c->m;
 }
 
+/* The hour on a 24-hour clock of a time s[0..n) that may end in a.m. or p.m. (3 p.m. is 15, 12 a.m. is 0). */
+static long
+twelve_hour(const char *s, size_t n, long hour)
+{
+	while (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n < 2 || (s[n - 1] != 'm' && s[n - 1] != 'M'))
+		return hour;
+	n--;
+	if (s[n - 1] == '.')
+		n--;
+	if (n > 0 && (s[n - 1] == 'p' || s[n - 1] == 'P') && hour < 12)
+		return hour + 12;
+	if (n > 0 && (s[n - 1] == 'a' || s[n - 1] == 'A') && hour == 12)
+		return 0;
+	return hour;
+}
+
 static void
 time_value(struct tagger *t, struct cand *c, const char *s, size_t n)
 {
@@ -182,6 +206,7 @@ time_value(struct tagger *t, struct cand *c, const char *s, size_t n)
 		if (i > b)
 			part[k++] = digits_value(s + b, i - b);
 	}
+	part[0] = twelve_hour(s, n, part[0]);
 	len = n;
 	while (len > 0 && is_upper((unsigned char)s[len - 1]))
 		len--;

@@ -117,7 +117,8 @@ find_listed(struct tagger *t, const char *s)
 			}
 			add_tokens(t, i, i + len, e->type, e->prio);
 		}
-		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len))
+		if ((e = lex_match(t, &t->builtin, s, i, &len)) && capitalised(t, s, i, i + len) &&
+		    (!e->capitals || in_capitals(s, t->tok, i, i + len)))
 			add_tokens(t, i, i + len, e->type, e->prio);
 		/* a known name with more of a name after it is someone else (Megawati Hangestri) */
 		if ((e = lex_match(t, &t->known, s, i, &len)) && capitalised(t, s, i, i + len) &&
@@ -310,7 +311,7 @@ name_value(struct tagger *t, struct mention *m, const char *s, const struct cand
 	/* a province is one place with and without the word (Provinsi Jawa Barat: Jawa Barat) */
 	if (!e && c->type == T_LOC && c->t0 != SIZE_MAX && c->t1 - c->t0 > 1 && token_is(s, &t->tok[c->t0], "Provinsi"))
 		e = lex_exact(t, l = &t->builtin, s, c->t0 + 1, c->t1);
-	if (e && e->vlen && (e->type == c->type || e->type < 0))
+	if (e && e->vlen && (e->type == c->type || e->type < 0) && (!e->capitals || in_capitals(s, t->tok, c->t0, c->t1)))
 		add_value(t, m, l->values.data + e->value, e->vlen);
 	else
 		add_value(t, m, s + c->start, c->end - c->start);
@@ -392,14 +393,17 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 
 	if (t->builtin_model)
 		load_builtin_model(t);
-	if (!t->docid.data || doclen != t->docid.len || memcmp(doc, t->docid.data, doclen) != 0)
+	if (!t->docid.data || doclen != t->docid.len || memcmp(doc, t->docid.data, doclen) != 0) {
 		new_document(t, doc, doclen);
+		english_new_document(&t->en);
+	}
 	t->ncand = 0;
 	t->nm = 0;
 	t->scratch.len = 0;
 	t->values.len = 0;
 	t->ntok = tokenize(s, n, &t->tok, &t->tokcap);
 	find_cues(t, s);
+	english_begin(t, s);
 	find_web(t, s, n);
 	find_patterns(t, s, n);
 	find_listed(t, s);
@@ -411,6 +415,11 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		find_defined_again(t, s);
 	find_list_definitions(t, s);
 	find_cued_names(t, s);
+	dotted_ends(t, s);
+	if (t->english) {
+		english_names(t, s);
+		find_english_runs(t, s);
+	}
 	kept = choose(t);
 	same_kind_lists(t, s, kept);
 	t->m = xgrow(t->m, &t->mcap, kept ? kept : 1, sizeof *t->m);
@@ -426,6 +435,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 			join_place(t, m, s, &t->cand[++i]);
 		else if (m->type == T_ORG)
 			table_intern(&t->bodies, t->values.data + m->value, m->vlen, NULL);
+		country_value(t, m);
 		if (!t->want || (m->type < (int)t->wantcap && t->want[m->type]))
 			t->nm++;
 	}
@@ -489,9 +499,18 @@ tagger_new(void)
 	for (i = 0; i < T_BUILTIN; i++)
 		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
 	lexicons_load(t);
+	places_load(t);
+	english_init(&t->en);
 	patterns_compile(t);
 	t->builtin_model = 1;
 	return t;
+}
+
+void
+tagger_language(struct tagger *t, int text, int values)
+{
+	t->lang = text;
+	t->values_lang = values;
 }
 
 void
@@ -510,6 +529,8 @@ tagger_free(struct tagger *t)
 		return;
 	patterns_free(t);
 	lexicons_free(t);
+	places_free(t);
+	english_free(&t->en);
 	table_free(&t->types);
 	table_free(&t->bodies);
 	free(t->want);

@@ -14,6 +14,9 @@
 /* The built-in types, in this order: ids 0-9; user dictionaries add more. */
 enum { T_PER, T_ORG, T_LOC, T_DATE, T_TIME, T_MONEY, T_PERCENT, T_QUANTITY, T_EMAIL, T_URL, T_BUILTIN };
 
+/* Languages of the text and of the values: auto (each sentence's own), Indonesian, English. */
+enum { LANG_AUTO, LANG_ID, LANG_EN };
+
 struct mention {
 	size_t start, end;	/* bytes [start, end) of the sentence */
 	int type;
@@ -42,6 +45,8 @@ size_t tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const c
 const char *tagger_values(const struct tagger *t);
 /* The tokens of the last sentence. */
 size_t tagger_tokens(const struct tagger *t, const struct token **tok);
+/* The language of the text (LANG_AUTO: by each sentence's words) and of the countries' values (LANG_AUTO: the text's). */
+void tagger_language(struct tagger *t, int text, int values);
 /* Use model m (NULL: none) instead of the built-in one; the tagger owns it. */
 struct ner_model;
 void tagger_model(struct tagger *t, struct ner_model *m);

@@ -563,5 +563,6 @@ d\t2\t1\t12\t31\tLOC\tProvinsi Jawa Barat\tJawa Barat'
 @test "--help shows the synopsis of the man page" {
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-m FILE | -M] [FILE...]" ]
+	[ "${lines[0]}" = "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-l LANG] [--values LANG]" ]
+	[ "${lines[1]}" = "                    [-m FILE | -M] [FILE...]" ]
 }

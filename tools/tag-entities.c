@@ -15,7 +15,8 @@
 #include "record.h"
 
 static const char usage[] =
-    "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-m FILE | -M] [FILE...]\n";
+    "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-l LANG] [--values LANG]\n"
+    "                    [-m FILE | -M] [FILE...]\n";
 static const char help[] =
     "Find the people, organisations, places, dates, times, amounts, e-mail\n"
     "addresses and URLs of sentences: DOC LINE SENT TEXT records (a line without TAB\n"
@@ -25,6 +26,12 @@ static const char help[] =
     "  -f, --format FMT    tsv (default), inline (the sentence, mentions in\n"
     "                      brackets) or conll (token TAB BIO label, per sentence)\n"
     "  -t, --types LIST    report only these types (comma-separated, e.g. PER,ORG)\n"
+    "  -l, --lang LANG     the language of the text: auto (default: each sentence's\n"
+    "                      own, by its common words and its document's), id or en\n"
+    "      --values LANG   the language of countries' values: auto (default: the\n"
+    "                      text's; United States in English, Amerika Serikat in\n"
+    "                      Indonesian), id (one value per country across languages)\n"
+    "                      or en\n"
     "  -m, --model FILE    use this name tagger model instead of the built-in one\n"
     "  -M, --no-model      use no statistical model: lists, patterns and cues only\n"
     "      --help          show this help\n"
@@ -230,6 +237,19 @@ want_types(struct tagger *t, const char *list)
 	} while (comma);
 }
 
+/* LANG_ of an option's value: auto, id or en. */
+static int
+language(const char *name, const char *option)
+{
+	if (strcmp(name, "auto") == 0)
+		return LANG_AUTO;
+	if (strcmp(name, "id") == 0)
+		return LANG_ID;
+	if (strcmp(name, "en") == 0)
+		return LANG_EN;
+	usage_error("%s: unknown language: %s (want auto, id or en)", option, name);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -239,17 +259,19 @@ main(int argc, char *argv[])
 		{ "types", required_argument, NULL, 't' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "no-model", no_argument, NULL, 'M' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "values", required_argument, NULL, 'V' },
 		CLI_LONGOPTS
 	};
 	struct run run = { 0 };
 	char **dicts = xcalloc((size_t)argc + 1, sizeof *dicts);
 	const char *types = NULL, *model = NULL;
-	int no_model = 0;
+	int no_model = 0, lang = LANG_AUTO, values = LANG_AUTO;
 	size_t ndicts = 0;
 	int c, status = 0;
 
 	cli_init(argv[0], usage, help);
-	while ((c = cli_next(argc, argv, "d:f:t:m:M", longopts)) != -1) {
+	while ((c = cli_next(argc, argv, "d:f:t:l:m:M", longopts)) != -1) {
 		switch (c) {
 		case 'd':
 			dicts[ndicts++] = optarg;
@@ -267,6 +289,12 @@ main(int argc, char *argv[])
 		case 't':
 			types = optarg;
 			break;
+		case 'l':
+			lang = language(optarg, "--lang");
+			break;
+		case 'V':
+			values = language(optarg, "--values");
+			break;
 		case 'm':
 			model = optarg;
 			break;
@@ -278,6 +306,7 @@ main(int argc, char *argv[])
 	if (model && no_model)
 		usage_error("--model and --no-model exclude each other");
 	run.tagger = tagger_new();
+	tagger_language(run.tagger, lang, values);
 	if (no_model)
 		tagger_model(run.tagger, NULL);
 	else if (model)
