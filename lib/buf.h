@@ -3,7 +3,62 @@
 #define BUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+/*
+ * Copy or compare n bytes, inline for 4 to 16 (two words of w bytes at
+ * the two ends, which may overlap, never past either end): the keys of
+ * count-values are mostly that short, and the calls into libc's memcpy
+ * and memcmp cost more than the work.  w is a constant where inlined.
+ */
+static inline uint64_t
+bytes_word(const char *p, size_t w)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, w);
+	return v;
+}
+
+static inline void
+copy_ends(char *d, const char *s, size_t n, size_t w)
+{
+	uint64_t first = bytes_word(s, w), last = bytes_word(s + n - w, w);
+
+	memcpy(d, &first, w);
+	memcpy(d + n - w, &last, w);
+}
+
+static inline int
+ends_equal(const char *p, const char *q, size_t n, size_t w)
+{
+	return ((bytes_word(p, w) ^ bytes_word(q, w)) | (bytes_word(p + n - w, w) ^ bytes_word(q + n - w, w))) == 0;
+}
+
+static inline void
+bytes_copy(void *dst, const void *src, size_t n)
+{
+	if (n >= 8 && n <= 16)
+		copy_ends(dst, src, n, 8);
+	else if (n >= 4 && n < 8)
+		copy_ends(dst, src, n, 4);
+	else if (n < 4)
+		for (size_t i = 0; i < n; i++)
+			((char *)dst)[i] = ((const char *)src)[i];
+	else
+		memcpy(dst, src, n);
+}
+
+static inline int
+bytes_equal(const void *p, const void *q, size_t n)
+{
+	if (n >= 8 && n <= 16)
+		return ends_equal(p, q, n, 8);
+	if (n >= 4 && n < 8)
+		return ends_equal(p, q, n, 4);
+	return memcmp(p, q, n) == 0;
+}
 
 struct buf {
 	char *data;
@@ -18,8 +73,7 @@ buf_add(struct buf *b, const void *p, size_t n)
 {
 	if (b->cap - b->len < n)
 		buf_reserve(b, n);
-	if (n)
-		memcpy(b->data + b->len, p, n);
+	bytes_copy(b->data + b->len, p, n);
 	b->len += n;
 }
 

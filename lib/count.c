@@ -93,6 +93,9 @@ struct counter {
 	unsigned long bad;	/* malformed records in this input */
 	uint64_t wsum, w2sum;	/* -w: the weights counted so far */
 	struct summary *ss;
+	/* The table's slots once counting ends: pages already touched, reused for the sort's items. */
+	void *spare;
+	size_t spare_bytes;
 };
 
 static void
@@ -670,7 +673,7 @@ append_fields(const struct counter *c, const struct sel *s, struct buf *b, size_
 		if (!first)
 			b->data[b->len++] = '\t';
 		first = 0;
-		memcpy(b->data + b->len, c->fstart[i], (size_t)(c->fend[i] - c->fstart[i]));
+		bytes_copy(b->data + b->len, c->fstart[i], (size_t)(c->fend[i] - c->fstart[i]));
 		b->len += (size_t)(c->fend[i] - c->fstart[i]);
 	}
 	if (s->open_from && s->open_from <= nf) {
@@ -1097,11 +1100,13 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
     size_t n, size_t skip, count_row_fn *fn, void *ctx)
 {
 	struct keys k = { c, skip };
-	struct item *it = xmalloc((n ? n : 1) * sizeof *it);
+	int reuse = c->spare && n * sizeof(struct item) <= c->spare_bytes;
+	struct item *it = reuse ? c->spare : xmalloc((n ? n : 1) * sizeof *it);
 	size_t m = 0;
 	int big = 0;
 
-	huge_pages(it, n * sizeof *it);
+	if (!reuse)
+		huge_pages(it, n * sizeof *it);
 	tab->total = 0;
 	tab->keys = n;
 	for (size_t i = 0; i < n; i++) {
@@ -1149,7 +1154,8 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 		fn(tab, &row, ctx);
 	}
 	fn(tab, NULL, ctx);	/* the table ends */
-	free(it);
+	if (!reuse)
+		free(it);
 }
 
 void
@@ -1158,10 +1164,16 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 	struct count_table tab = { 0 };
 
 	finish(c);
-	/* From here keys are only read by id: the slots can go before the sort needs memory. */
-	free(c->keys.slots);
-	c->keys.slots = NULL;
-	c->keys.mask = 0;
+	/*
+	 * From here keys are only read by id: the slots' memory holds the sort's
+	 * items (fresh pages would have to be cleared by the kernel: slow here).
+	 */
+	if (c->keys.slots) {
+		c->spare = c->keys.slots;
+		c->spare_bytes = (c->keys.mask + 1) * sizeof *c->keys.slots;
+		c->keys.slots = NULL;
+		c->keys.mask = 0;
+	}
 	if (c->ss) {
 		uint32_t *ids = xmalloc((c->ss->n + 1) * sizeof *ids);
 
@@ -1299,6 +1311,7 @@ void
 counter_free(struct counter *c)
 {
 	table_free(&c->keys);
+	free(c->spare);
 	table_free(&c->groups);
 	table_free(&c->values);
 	free(c->count);

@@ -112,7 +112,7 @@ same_key(const struct table *t, uint32_t id1, const char *key, size_t len)
 	size_t klen;
 	const char *k = table_key(t, id1 - 1, &klen);
 
-	return klen == len && memcmp(k, key, len) == 0;
+	return klen == len && bytes_equal(k, key, len);
 }
 
 size_t

@@ -501,8 +501,8 @@ read_block(struct warc *w, uint64_t length)
 			left = NO_LENGTH;
 			declared = 0;
 		}
-		if (n == 0) {
-			if (declared)
+		if (n == 0) {	/* the input ended: the record is cut short if it had more to come */
+			if (declared || w->r->gzip_error)
 				truncated(w, length - left, length);
 			return;
 		}

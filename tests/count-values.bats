@@ -221,6 +221,21 @@ b ▊ 1 (11.11%)"
 	done
 }
 
+@test "many keys, most seen once: the table of sort | uniq -c with -j 1 and -j 2 (the sort's items reuse the table's memory)" {
+	scripts/gen-records 8 13 > "$TMP/in"	# more keys than sort in two halves (65536), ties on 1
+	cut -f4,7,8 "$TMP/in" | sort_uniq > "$TMP/want"
+	[ "$(wc -l < "$TMP/want")" -gt 65536 ]
+	[ "$(grep -c $'^1\t' "$TMP/want")" -gt 40000 ]
+	for j in 1 2; do
+		"$BIN/count-values" -j $j -f 4,7,8 "$TMP/in" > "$TMP/got"
+		cmp "$TMP/want" "$TMP/got"
+	done
+	# --by: each group's table in the same reused memory, one after the other.
+	cut -f6,8 "$TMP/in" | grep -a $'^PER\t' | cut -f2 | sort_uniq | sed 's/^/PER\t/' > "$TMP/want"
+	"$BIN/count-values" --by 6 -f 8 "$TMP/in" | grep -a $'^PER\t' > "$TMP/got"
+	cmp "$TMP/want" "$TMP/got"
+}
+
 @test "-j takes 1 or 2 threads, anything else is a usage error" {
 	for j in 0 3 x ""; do
 		run --separate-stderr "$BIN/count-values" -j "$j" /dev/null

@@ -228,6 +228,13 @@ strip-boilerplate: $TMP/lies.warc: record 4: Content-Length 73 ends inside the r
 	[ "$stderr" = "strip-boilerplate: $TMP/cut.warc.gz: record 2: truncated gzip data" ]
 	[ "$(printf '%s\n' "$output" | grep ^u1 | cut -f2-)" = "$(SB "$IN/index.html" | cut -f2-)" ]
 	[ "${lines[-1]}" = "u2	1	Banjir merendam tiga desa di tepi sungai setelah hujan deras turun sepanjang malam, kata petug" ]
+	# a record without Content-Length cut with its gzip stream
+	{ printf 'WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: a\r\n\r\n'; yes 'The council voted on Tuesday to approve the plan.' | head -n 5000; } |
+		gzip -c | head -c 400 > "$TMP/nolength.warc.gz"
+	run --separate-stderr SB --explain "$TMP/nolength.warc.gz"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/nolength.warc.gz: record 1: truncated gzip data" ]
+	[[ "${lines[0]}" == "a	1	"*"The council voted on Tuesday to approve the plan." ]]
 	# cut between two members: the records before are whole
 	(cd "$IN" && ../../warc-fixture --gzip "response,uri=u1,file=index.html,ctype=text/html") > "$TMP/one.warc.gz"
 	{ cat "$TMP/one.warc.gz"; head -c 20 "$TMP/one.warc.gz"; } > "$TMP/cut2.warc.gz"
@@ -237,7 +244,7 @@ strip-boilerplate: $TMP/lies.warc: record 4: Content-Length 73 ends inside the r
 	[ "$(printf '%s\n' "$output" | cut -f2-)" = "$(SB "$IN/index.html" | cut -f2-)" ]
 }
 
-@test "hostile WARC bodies: NUL bytes, bad chunks, corrupt gzip content, an unknown coding, invalid UTF-8" {
+@test "hostile WARC bodies: NUL bytes, bad chunks, corrupt gzip content, an unknown coding, invalid UTF-8, an empty page" {
 	printf 'The council voted on Tuesday\0 to approve the plan, which the residents had asked for during many long public meetings.\n' > "$TMP/nul.txt"
 	printf 'The mayor said on Wednesday that the work on the new bridge would begin in \xff spring and last two full years.\n' > "$TMP/bad.txt"
 	printf '\037\213\010\000garbage that is no deflate data at all' > "$TMP/notgz.bin"
@@ -245,7 +252,7 @@ strip-boilerplate: $TMP/lies.warc: record 4: Content-Length 73 ends inside the r
 		"response,uri=corrupt,file=$TMP/notgz.bin,ctype=text/html,coding=gzip" \
 		"response,uri=br,file=index.html,ctype=text/html,coding=br" \
 		"response,uri=badchunk,file=catatan.txt,ctype=text/plain,chunked,badchunk" \
-		"response,uri=bad,file=$TMP/bad.txt,ctype=text/plain") > "$TMP/hostile.warc"
+		"response,uri=bad,file=$TMP/bad.txt,ctype=text/plain" "resource,uri=empty,ctype=text/html") > "$TMP/hostile.warc"
 	run --separate-stderr SB --explain "$TMP/hostile.warc"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "strip-boilerplate: $TMP/hostile.warc: record 2: corrupt gzip content: invalid code lengths set
@@ -283,4 +290,16 @@ next	1	Catatan redaksi: berkas teks ini disimpan bersama halaman dan dibaca seba
 	[ -z "$stderr" ]
 	[ "$output" = "u1	1	Catatan redaksi: berkas teks ini disimpan bersama halaman dan dibaca sebagai teks biasa oleh alat ini." ]
 	[ "$status" -ne 2 ]
+}
+
+@test "a WARC page: the charset of its HTTP Content-Type is used; a bad byte is reported naming the file and record" {
+	printf '<p>Le conseil a vot\351 mardi le plan que les habitants avaient demand\351 pendant de longues r\351unions publiques.</p>\n' > "$TMP/latin1.html"
+	printf '<p>The council voted on Tuesday to approve the plan \377 which the residents had asked for during many long public meetings.</p>\n' > "$TMP/bad.html"
+	(cd "$IN" && ../../warc-fixture warcinfo "response,uri=fr,file=$TMP/latin1.html,ctype=text/html; charset=ISO-8859-1" \
+		"response,uri=bad,file=$TMP/bad.html,ctype=text/html; charset=utf-8") > "$TMP/cs.warc"
+	run --separate-stderr SB --lang en "$TMP/cs.warc"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "strip-boilerplate: $TMP/cs.warc: record 3: bytes of no character replaced by U+FFFD (1 in the page)" ]
+	check_output "fr	1	Le conseil a voté mardi le plan que les habitants avaient demandé pendant de longues réunions publiques.
+bad	1	The council voted on Tuesday to approve the plan $(printf '\357\277\275') which the residents had asked for during many long public meetings."
 }

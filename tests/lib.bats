@@ -270,6 +270,13 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	kill %1 2>/dev/null || true
 }
 
+@test "bytes: bytes_copy and bytes_equal agree with memcpy and memcmp at every length to 40, nothing written beyond" {
+	run --separate-stderr "$BIN/libcheck" bytes
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "0 wrong"
+}
+
 # Page metadata (lib/pagemeta): tables of inputs and outputs in tests/cases/pagemeta.
 PAGEMETA=tests/cases/pagemeta
 

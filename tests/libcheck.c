@@ -25,7 +25,8 @@ static const char usage[] =
     "       libcheck number VALUE\n"
     "       libcheck date|url-date|pagemeta [FILE...]\n"
     "       libcheck ner MODEL [FILE...]\n"
-    "       libcheck viterbi N\n";
+    "       libcheck viterbi N\n"
+    "       libcheck bytes\n";
 static const char help[] =
     "  lines     each line as NAME:LINE:LENGTH:TEXT (text escaped)\n"
     "  escape    all of standard input as one escaped field\n"
@@ -42,7 +43,8 @@ static const char help[] =
     "  ner       each line tagged by MODEL with and without the cache of words;\n"
     "            the lines, tokens and lines tagged differently\n"
     "  viterbi   N random sequences decoded by nerf_viterbi and by the plain\n"
-    "            algorithm; the sequences decoded differently\n";
+    "            algorithm; the sequences decoded differently\n"
+    "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n";
 
 static struct fieldlist list;
 static struct table table;
@@ -315,6 +317,35 @@ viterbi_check(long count)
 	return differ;
 }
 
+/*
+ * bytes_copy and bytes_equal against memcpy and memcmp for every length up
+ * to 40 and every byte that differs; the copy must not touch the guard
+ * bytes around it.  Returns the number of wrong answers.
+ */
+static unsigned long
+check_bytes(void)
+{
+	char a[48], b[48], dst[64];
+	unsigned long wrong = 0;
+
+	for (size_t n = 0; n <= 40; n++) {
+		for (size_t i = 0; i < n; i++)
+			a[i] = b[i] = (char)('a' + i);
+		wrong += !bytes_equal(a, b, n);
+		for (size_t i = 0; i < n; i++) {
+			b[i] = 'Z';
+			wrong += bytes_equal(a, b, n);
+			b[i] = a[i];
+		}
+		memset(dst, '#', sizeof dst);
+		bytes_copy(dst + 8, a, n);
+		wrong += memcmp(dst + 8, a, n) != 0;
+		for (size_t i = 0; i < sizeof dst; i++)
+			wrong += (i < 8 || i >= 8 + n) && dst[i] != '#';
+	}
+	return wrong;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -368,7 +399,10 @@ main(int argc, char *argv[])
 		status = each_input(argc, argv, dates, &url);
 	} else if (strcmp(cmd, "pagemeta") == 0)
 		status = each_input(argc, argv, pagemeta_events, NULL);
-	else if (strcmp(cmd, "number") == 0 && argc == 1) {
+	else if (strcmp(cmd, "bytes") == 0 && argc == 0) {
+		out_u64(check_bytes());
+		out_str(" wrong\n");
+	} else if (strcmp(cmd, "number") == 0 && argc == 1) {
 		out_u64((unsigned long long)(cli_number("number", argv[0], -5, 5) + 5));
 		out_char('\n');
 	} else if (strcmp(cmd, "data") == 0 && argc == 1) {

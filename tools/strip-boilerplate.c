@@ -74,6 +74,7 @@ struct run {
 	struct pagemeta meta;
 	int explain, render, want_meta;
 	int status;	/* 1 once a page was reported */
+	char where[300];	/* how a message names the page: its input, and its WARC record */
 	long block;	/* documents of a stream counted together */
 };
 
@@ -325,23 +326,34 @@ page_facts(struct docset *s, const struct html *h)
 	buf_add(&s->names, h->title.data, h->title.len);
 }
 
+/* How messages name the page: its input (cut at 200 bytes), and its record in a WARC stream (if not 0). */
+static void
+set_where(struct run *run, const char *input, unsigned long record)
+{
+	int len = (int)utf8_cut(input, strlen(input), 200);
+
+	if (record)
+		snprintf(run->where, sizeof run->where, "%.*s: record %lu", len, input, record);
+	else
+		snprintf(run->where, sizeof run->where, "%.*s", len, input);
+}
+
 static void
 html_doc_end(struct run *run)
 {
 	struct docset *s = &run->set;
 	const struct doc *d = &s->docs[s->ndocs - 1];
-	int len = (int)utf8_cut(s->names.data + d->name, d->namelen, 200);	/* of the name in messages */
+	const char *where = run->where;
 
 	html_end(&run->html);
 	page_facts(s, &run->html);
 	if (run->html.nbad) {
-		warn("%.*s: bytes of no character replaced by U+FFFD (%lu in the page)", len,
-		    s->names.data + d->name, run->html.nbad);
+		warn("%s: bytes of no character replaced by U+FFFD (%lu in the page)", where,
+		    run->html.nbad);
 		run->status = 1;
 	}
 	if (run->html.toolarge) {
-		warn("%.*s: page larger than %u MB: skipped", len, s->names.data + d->name,
-		    HTML_MAX_PAGE >> 20);
+		warn("%s: page larger than %u MB: skipped", where, HTML_MAX_PAGE >> 20);
 		run->status = 1;
 		doc_drop(s);
 		return;
@@ -374,6 +386,7 @@ read_html(struct run *run, struct reader *r)
 	char *bytes;
 	size_t n;
 
+	set_where(run, r->name, 0);
 	html_doc_begin(run, r->name, strlen(r->name), NULL);
 	while ((n = reader_peek(r, 1, &bytes)) > 0) {
 		html_doc_feed(run, bytes, n);
@@ -397,6 +410,7 @@ warc_doc_begin(void *ctx, const struct warc_doc *d)
 	size_t len = d->urilen ? d->urilen : strlen(in->r->name);
 
 	in->form = d->form;
+	set_where(in->run, in->r->name, d->record);
 	if (d->form == FORM_HTML)
 		html_doc_begin(in->run, name, len, d->charset);
 	else
