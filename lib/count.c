@@ -19,7 +19,6 @@
 #define BATCH 32		/* keys looked up together, their memory fetched ahead */
 #define CHUNK 8192		/* records handed to the counting thread at a time */
 #define SHOW_BAD 10		/* malformed records reported one by one per input */
-#define KEYS_AHEAD (1 << 20)	/* distinct keys the table has room for from the start */
 
 /* Which fields of a record make a key or a group. */
 struct sel {
@@ -178,18 +177,20 @@ counter_new(const struct count_spec *spec)
 	c->fstart = xcalloc(c->split + 2, sizeof *c->fstart);
 	c->fend = xcalloc(c->split + 2, sizeof *c->fend);
 	/*
-	 * Room for KEYS_AHEAD keys: the slots, key offsets, arena and counts
-	 * are allocated whole but touched only where used (fresh pages are
-	 * zero), so that they never grow by copying below that many keys.
+	 * Room for spec->keys_ahead keys: the slots, key offsets, arena and
+	 * counts are allocated whole but touched only where used (fresh pages
+	 * are zero), so that they never grow by copying below that many keys.
+	 * A caller with small inputs (a test, a fuzz target) asks for few.
 	 */
-	table_init(&c->keys, KEYS_AHEAD);
+	size_t ahead = spec->keys_ahead ? spec->keys_ahead : 1024;
+	table_init(&c->keys, ahead);
 	free(c->keys.off);	/* fresh blocks, not small ones grown where a copy follows */
-	c->keys.offcap = KEYS_AHEAD;
-	c->keys.off = fresh_block(KEYS_AHEAD * sizeof *c->keys.off);
+	c->keys.offcap = ahead;
+	c->keys.off = fresh_block(ahead * sizeof *c->keys.off);
 	free(c->keys.arena.data);
-	c->keys.arena.cap = KEYS_AHEAD * 16;	/* an empty first key leaves no arena NULL either */
+	c->keys.arena.cap = ahead * 16;	/* an empty first key leaves no arena NULL either */
 	c->keys.arena.data = fresh_block(c->keys.arena.cap);
-	c->cap = KEYS_AHEAD;
+	c->cap = ahead;
 	c->count = fresh_block(c->cap * sizeof *c->count);
 	if (spec->distinct || spec->weight2)
 		c->distinct = fresh_block(c->cap * sizeof *c->distinct);

@@ -20,6 +20,7 @@ struct count_spec {
 	size_t memory;			/* --memory: bytes for the Space-Saving summary (0: exact) */
 	size_t top;			/* -n (0: all); needed with memory */
 	int jobs;			/* -j: 2 reads in one thread and counts in another (0 as 2), 1 does all in one */
+	size_t keys_ahead;		/* distinct keys to make room for from the start (0: a few) */
 };
 
 /* One row of a table; key bytes as read (escaped fields joined by TAB). */

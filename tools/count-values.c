@@ -159,6 +159,7 @@ parse_options(struct opts *o, int *argc, char ***argv)
 	if (o->spec.memory && (o->spec.by || o->spec.distinct || o->spec.weight2))
 		usage_error("--memory does not combine with --by, -d or -w F,G");
 	o->spec.top = o->show.top;
+	o->spec.keys_ahead = 1 << 20;	/* a crawl's mentions: the table never grows by copying below this */
 	o->show.has_distinct = o->spec.distinct || o->spec.weight2;
 }
 
