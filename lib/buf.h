@@ -71,6 +71,8 @@ void buf_free(struct buf *b);
 static inline void
 buf_add(struct buf *b, const void *p, size_t n)
 {
+	if (n == 0)	/* an empty buffer's data may be NULL: no offset on it */
+		return;
 	if (b->cap - b->len < n)
 		buf_reserve(b, n);
 	bytes_copy(b->data + b->len, p, n);
