@@ -19,6 +19,14 @@
 #define BATCH 32		/* keys looked up together, their memory fetched ahead */
 #define CHUNK 8192		/* records handed to the counting thread at a time */
 #define SHOW_BAD 10		/* malformed records reported one by one per input */
+/*
+ * The hash slots start with room for this many keys (256 KB: the cache
+ * holds them) and double up to SLOTS_JUMP keys, then make room for
+ * keys_ahead at once: a few thousand keys touch no 16 MB of slots, a
+ * crawl's keys are rehashed a few times only.
+ */
+#define SLOTS_FIRST 16384
+#define SLOTS_JUMP 65536
 
 /* Which fields of a record make a key or a group. */
 struct sel {
@@ -183,7 +191,7 @@ counter_new(const struct count_spec *spec)
 	 * A caller with small inputs (a test, a fuzz target) asks for few.
 	 */
 	size_t ahead = spec->keys_ahead ? spec->keys_ahead : 1024;
-	table_init(&c->keys, ahead);
+	table_init(&c->keys, ahead < SLOTS_FIRST ? ahead : SLOTS_FIRST);
 	free(c->keys.off);	/* fresh blocks, not small ones grown where a copy follows */
 	c->keys.offcap = ahead;
 	c->keys.off = fresh_block(ahead * sizeof *c->keys.off);
@@ -296,8 +304,11 @@ count_batch(struct counter *c, struct pending *pend, size_t n, const char *keys)
 	uint32_t ids[BATCH];
 
 
-	if (2 * (t->n + n) > t->mask + 1)	/* grow before the batch, faster than table_intern would */
-		table_reserve(t, t->n + n);
+	if (2 * (t->n + n) > t->mask + 1) {	/* grow before the batch, faster than table_intern would */
+		size_t keys = t->n + n;
+
+		table_reserve(t, keys < SLOTS_JUMP || keys > c->spec.keys_ahead ? keys : c->spec.keys_ahead);
+	}
 	for (size_t i = 0; i < n; i++)
 		__builtin_prefetch(&t->slots[pend[i].h & t->mask]);
 	for (size_t i = 0; i < n; i++) {

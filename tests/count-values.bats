@@ -222,7 +222,7 @@ b ▊ 1 (11.11%)"
 }
 
 @test "many keys, most seen once: the table of sort | uniq -c with -j 1 and -j 2 (the sort's items reuse the table's memory)" {
-	scripts/gen-records 8 13 > "$TMP/in"	# more keys than sort in two halves (65536), ties on 1
+	scripts/gen-records 8 13 > "$TMP/in"	# more keys than sort in two halves and than the slots jump at (65536), ties on 1
 	cut -f4,7,8 "$TMP/in" | sort_uniq > "$TMP/want"
 	[ "$(wc -l < "$TMP/want")" -gt 65536 ]
 	[ "$(grep -c $'^1\t' "$TMP/want")" -gt 40000 ]
