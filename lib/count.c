@@ -52,6 +52,7 @@ struct chunk {
 	struct pending *pend;
 	size_t n;
 	struct buf keys;
+	int hashed;	/* the keys' hashes are in pend (else the counting thread computes them) */
 };
 
 /* Space-Saving: at most as many entries as the memory bound holds. */
@@ -93,6 +94,7 @@ struct counter {
 	struct chunk chunk[2];
 	int fill;
 	int ready[2], done, started, threads;
+	int hash_in_reader;	/* the reading thread hashes the keys: it waited for the counting thread */
 	pthread_t worker;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -209,8 +211,11 @@ counter_new(const struct count_spec *spec)
 	/* An empty first key would leave an arena NULL, and memcmp(NULL, ..., 0) is undefined. */
 	buf_reserve(&c->groups.arena, 64);
 	buf_reserve(&c->values.arena, 1024);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
 		c->chunk[i].pend = xmalloc(CHUNK * sizeof *c->chunk[i].pend);
+		c->chunk[i].hashed = 1;
+	}
+	c->hash_in_reader = 1;
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
 	c->threads = !spec->memory && spec->jobs != 1;	/* Space-Saving counts in one thread */
@@ -350,6 +355,8 @@ count_batch(struct counter *c, struct pending *pend, size_t n, const char *keys)
 static void
 count_chunk(struct counter *c, struct chunk *ch)
 {
+	for (size_t i = 0; !ch->hashed && i < ch->n; i++)
+		ch->pend[i].h = hash_bytes(ch->keys.data + ch->pend[i].off, ch->pend[i].len);
 	for (size_t i = 0; i < ch->n; i += BATCH)
 		count_batch(c, ch->pend + i, ch->n - i < BATCH ? ch->n - i : BATCH, ch->keys.data);
 }
@@ -378,7 +385,12 @@ counting_thread(void *arg)
 	}
 }
 
-/* Hand the filled chunk to the counting thread (started the first time), take the other. */
+/*
+ * Hand the filled chunk to the counting thread (started the first time),
+ * take the other.  The hashing of keys goes to the thread that has time:
+ * the reading one after it had to wait for the other chunk, else the
+ * counting one (few distinct keys: its lookups hit the cache).
+ */
 static void
 submit(struct counter *c)
 {
@@ -397,10 +409,12 @@ submit(struct counter *c)
 		c->ready[c->fill] = 1;
 		pthread_cond_broadcast(&c->cv);
 		c->fill ^= 1;
+		c->hash_in_reader = c->ready[c->fill];
 		while (c->ready[c->fill])
 			pthread_cond_wait(&c->cv, &c->mu);
 		pthread_mutex_unlock(&c->mu);
 		ch = &c->chunk[c->fill];
+		ch->hashed = c->hash_in_reader;
 	}
 	ch->n = 0;
 	ch->keys.len = 0;
@@ -817,7 +831,8 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 	else
 		append_fields(c, &c->key, &ch->keys, nf, end);
 	pd->len = (uint32_t)(ch->keys.len - pd->off);
-	pd->h = hash_bytes(ch->keys.data + pd->off, pd->len);	/* here: the counting thread has more to do */
+	if (ch->hashed)
+		pd->h = hash_bytes(ch->keys.data + pd->off, pd->len);
 	pd->w = w;
 	pd->w2 = w2;
 	pd->vid = vid;
