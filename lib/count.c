@@ -1173,7 +1173,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 
 		prefetch_key(&k, it, i, m);
 		row.key = item_key(&k, id, &row.klen);
-		row.count = count_of(c, id);
+		row.count = big ? count_of(c, id) : ~it[i].neg;	/* the item's: no fetch by id */
 		if (c->ss)
 			row.error = c->ss->e[id].err;
 		if (c->distinct)
