@@ -34,6 +34,7 @@ struct sel {
 	size_t max;
 	size_t open_from;	/* the rest of the record from this field (0: none) */
 	size_t need;		/* fields a record must have */
+	size_t *pick, npick;	/* the chosen fields below open_from, in order */
 };
 
 /* A set of 64-bit values (never 0): distinct (key, value) pairs. */
@@ -140,6 +141,16 @@ sel_complement(struct sel *s, const struct count_spec *spec)
 	s->need = by && by->open_from ? by->open_from : memchr(s->chosen + 1, 1, top) ? top : top + 1;
 }
 
+/* The list of chosen fields, so that a key's fields are found without a look at every field. */
+static void
+sel_picks(struct sel *s)
+{
+	s->pick = xcalloc(s->max + 1, sizeof *s->pick);
+	for (size_t i = 1; i <= s->max; i++)
+		if (s->chosen[i] && (!s->open_from || i < s->open_from))
+			s->pick[s->npick++] = i;
+}
+
 static size_t
 sel_last(const struct sel *s)
 {
@@ -173,6 +184,7 @@ counter_new(const struct count_spec *spec)
 		sel_complement(&c->key, spec);
 	if (spec->by)
 		sel_from_list(&c->by, spec->by);
+	sel_picks(&c->key);
 	c->split = sel_last(&c->key);
 	if (sel_last(&c->by) > c->split)
 		c->split = sel_last(&c->by);
@@ -626,22 +638,38 @@ split_fields(struct counter *c, const char *p, const char *end)
 	size_t nf = 0;
 
 #ifdef __SSE2__
-	/* The TABs of 16 bytes at a time, as a bit mask: records have many short fields. */
+	/*
+	 * The TABs of 16 bytes at a time, as a bit mask: records have many
+	 * short fields.  The last 1 to 16 bytes are the record's last 16,
+	 * less those already seen: no byte-wise loop at its end.
+	 */
 	const __m128i tabs = _mm_set1_epi8('\t');
 
-	for (; end - q >= 16; q += 16) {
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)q), tabs));
+	if (end - p >= 16) {
+		for (;;) {
+			size_t left = (size_t)(end - q);
+			unsigned m = left >= 16 ?
+			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)q), tabs)) :
+			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(end - 16)), tabs)) >> (16 - left);
 
-		for (; m; m &= m - 1) {
-			const char *tab = q + __builtin_ctz(m);
+			for (; m; m &= m - 1) {
+				const char *tab = q + __builtin_ctz(m);
 
-			nf++;
-			c->fstart[nf] = p;
-			c->fend[nf] = tab;
-			p = tab + 1;
-			if (nf == c->split)
-				return nf;
+				nf++;
+				c->fstart[nf] = p;
+				c->fend[nf] = tab;
+				p = tab + 1;
+				if (nf == c->split)
+					return nf;
+			}
+			if (left <= 16)
+				break;
+			q += 16;
 		}
+		nf++;
+		c->fstart[nf] = p;
+		c->fend[nf] = end;
+		return nf;
 	}
 #endif
 	for (;;) {
@@ -688,14 +716,11 @@ span_add(struct keyspan *k, const char *p, size_t n)
 static void
 append_fields(const struct counter *c, const struct sel *s, struct buf *b, size_t nf, const char *end)
 {
-	size_t last = s->max < nf ? s->max : nf;
 	int first = 1;
 
-	if (s->open_from && last >= s->open_from)
-		last = s->open_from - 1;
-	for (size_t i = 1; i <= last; i++) {
-		if (!s->chosen[i])
-			continue;
+	for (size_t k = 0; k < s->npick && s->pick[k] <= nf; k++) {
+		size_t i = s->pick[k];
+
 		if (!first)
 			b->data[b->len++] = '\t';
 		first = 0;
@@ -1347,6 +1372,7 @@ counter_free(struct counter *c)
 	free(c->pairs.slot);
 	free(c->gpairs.slot);
 	free(c->key.chosen);
+	free(c->key.pick);
 	free(c->by.chosen);
 	free(c->fstart);
 	free(c->fend);
