@@ -1146,7 +1146,10 @@ count_cmp(const void *a, const void *b, void *ctx)
 	return key_cmp(a, b, ctx);
 }
 
-/* Sort the keys ids[0..n) of one table and hand it to fn: its start (row NULL), its rows, its end (row NULL). */
+/*
+ * Sort the keys ids[0..n) of one table (ids NULL: keys 0..n-1) and hand it
+ * to fn: its start (row NULL), its rows, its end (row NULL).
+ */
 static void
 emit_table(struct counter *c, const struct count_show *show, struct count_table *tab, const uint32_t *ids,
     size_t n, size_t skip, count_row_fn *fn, void *ctx)
@@ -1162,7 +1165,8 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 	tab->total = 0;
 	tab->keys = n;
 	for (size_t i = 0; i < n; i++) {
-		uint64_t cnt = count_of(c, ids[i]);
+		uint32_t id = ids ? ids[i] : (uint32_t)i;
+		uint64_t cnt = count_of(c, id);
 		size_t len;
 		const char *key;
 
@@ -1170,10 +1174,10 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 		big |= cnt > UINT32_MAX;
 		if (cnt < show->min)
 			continue;
-		key = item_key(&k, ids[i], &len);
+		key = item_key(&k, id, &len);
 		it[m].neg = ~(uint32_t)cnt;
 		it[m].prefix = prefix8(key, len);
-		it[m].id = ids[i];
+		it[m].id = id;
 		m++;
 	}
 	if (c->ss)
@@ -1181,7 +1185,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 	if (c->spec.weight2) {
 		tab->distinct_total = 0;
 		for (size_t i = 0; i < n; i++)
-			tab->distinct_total += c->distinct[ids[i]];
+			tab->distinct_total += c->distinct[ids ? ids[i] : i];
 	}
 	if (big)
 		qsort_r(it, m, sizeof *it, count_cmp, &k);
@@ -1227,22 +1231,12 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 		c->keys.mask = 0;
 	}
 	if (c->ss) {
-		uint32_t *ids = xmalloc((c->ss->n + 1) * sizeof *ids);
-
-		for (size_t i = 0; i < c->ss->n; i++)
-			ids[i] = (uint32_t)i;
-		emit_table(c, show, &tab, ids, c->ss->n, 0, fn, ctx);
-		free(ids);
+		emit_table(c, show, &tab, NULL, c->ss->n, 0, fn, ctx);
 		return;
 	}
 	if (!c->spec.by) {
-		uint32_t *ids = xmalloc((c->keys.n + 1) * sizeof *ids);
-
-		for (size_t i = 0; i < c->keys.n; i++)
-			ids[i] = (uint32_t)i;
 		tab.distinct_total = c->gpairs.n;
-		emit_table(c, show, &tab, ids, c->keys.n, 0, fn, ctx);
-		free(ids);
+		emit_table(c, show, &tab, NULL, c->keys.n, 0, fn, ctx);
 		return;
 	}
 
