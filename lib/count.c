@@ -27,6 +27,7 @@
  */
 #define SLOTS_FIRST 16384
 #define SLOTS_JUMP 65536
+#define RADIX_MIN 256		/* fewer items take a comparison sort: a radix sort clears 16 KB of counts */
 
 /* Which fields of a record make a key or a group. */
 struct sel {
@@ -989,6 +990,35 @@ radix(struct item *it, size_t n, int with_neg)
 	free(tmp);
 }
 
+/* Items of one count whose keys agree up to their prefixes: by prefix, then by the whole key. */
+static int
+prefix_key_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->prefix != y->prefix)
+		return x->prefix < y->prefix ? -1 : 1;
+	return key_cmp(a, b, ctx);
+}
+
+/* Too few items for a radix sort: insertion, or libc's sort. */
+static void
+sort_few(struct item *it, size_t n, const struct keys *k)
+{
+	if (n > 16) {
+		qsort_r(it, n, sizeof *it, prefix_key_cmp, (void *)k);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct item x = it[i];
+		size_t j = i;
+
+		for (; j > 0 && prefix_key_cmp(&x, &it[j - 1], (void *)k) < 0; j--)
+			it[j] = it[j - 1];
+		it[j] = x;
+	}
+}
+
 /*
  * Items of equal count whose keys agree on their first `depth` bytes: order
  * them by the next 8 bytes, and so on (an MSD radix sort by 8-byte steps);
@@ -999,10 +1029,6 @@ refine(struct item *it, size_t n, const struct keys *k, size_t depth)
 {
 	int more = 0;
 
-	if (n < 16) {
-		qsort_r(it, n, sizeof *it, key_cmp, (void *)k);
-		return;
-	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len;
 		const char *key;
@@ -1013,8 +1039,8 @@ refine(struct item *it, size_t n, const struct keys *k, size_t depth)
 		if (len > depth + 8)
 			more = 1;
 	}
-	if (!more) {
-		qsort_r(it, n, sizeof *it, key_cmp, (void *)k);
+	if (n < RADIX_MIN || !more) {
+		sort_few(it, n, k);
 		return;
 	}
 	radix(it, n, 0);
