@@ -96,7 +96,6 @@ struct counter {
 	struct chunk chunk[2];
 	int fill;
 	int ready[2], done, started, threads;
-	int hash_in_reader;	/* the reading thread hashes the keys: it waited for the counting thread */
 	pthread_t worker;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -200,10 +199,11 @@ counter_new(const struct count_spec *spec)
 	c->fstart = xcalloc(c->split + 2, sizeof *c->fstart);
 	c->fend = xcalloc(c->split + 2, sizeof *c->fend);
 	/*
-	 * Room for spec->keys_ahead keys: the slots, key offsets, arena and
-	 * counts are allocated whole but touched only where used (fresh pages
-	 * are zero), so that they never grow by copying below that many keys.
-	 * A caller with small inputs (a test, a fuzz target) asks for few.
+	 * Room for spec->keys_ahead keys: the key offsets, arena and counts
+	 * are allocated whole but touched only where used (fresh pages are
+	 * zero), so that they never grow by copying below that many keys; the
+	 * slots, touched all over, grow (SLOTS_FIRST).  A caller with small
+	 * inputs (a test, a fuzz target) asks for few.
 	 */
 	size_t ahead = spec->keys_ahead ? spec->keys_ahead : 1024;
 	table_init(&c->keys, ahead < SLOTS_FIRST ? ahead : SLOTS_FIRST);
@@ -228,7 +228,6 @@ counter_new(const struct count_spec *spec)
 		c->chunk[i].pend = xmalloc(CHUNK * sizeof *c->chunk[i].pend);
 		c->chunk[i].hashed = 1;
 	}
-	c->hash_in_reader = 1;
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
 	c->threads = !spec->memory && spec->jobs != 1;	/* Space-Saving counts in one thread */
@@ -422,12 +421,13 @@ submit(struct counter *c)
 		c->ready[c->fill] = 1;
 		pthread_cond_broadcast(&c->cv);
 		c->fill ^= 1;
-		c->hash_in_reader = c->ready[c->fill];
+		int behind = c->ready[c->fill];	/* the counting thread: hash the next chunk's keys here */
+
 		while (c->ready[c->fill])
 			pthread_cond_wait(&c->cv, &c->mu);
 		pthread_mutex_unlock(&c->mu);
 		ch = &c->chunk[c->fill];
-		ch->hashed = c->hash_in_reader;
+		ch->hashed = behind;
 	}
 	ch->n = 0;
 	ch->keys.len = 0;
