@@ -149,9 +149,10 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 int
 token_is(const char *s, const struct token *tk, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n = tk->end - tk->start;
 
-	return tk->end - tk->start == n && strncasecmp(s + tk->start, w, n) == 0;
+	/* the first letter tells most words apart before the list word's length is counted */
+	return n && lower(s[tk->start]) == lower(w[0]) && strlen(w) == n && strncasecmp(s + tk->start, w, n) == 0;
 }
 
 /* Is token tk one of the words (a NULL-terminated list; ASCII, any case)? */
