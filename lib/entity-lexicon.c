@@ -177,7 +177,7 @@ cue_key(struct tagger *t, const char *w, size_t n)
 		t->key.data[t->key.len++] = lower(w[p]);
 }
 
-static void
+void
 add_cue(struct tagger *t, const char *w, size_t n, int kind)
 {
 	size_t id, old = t->cuecap;
@@ -212,7 +212,7 @@ find_cues(struct tagger *t, const char *s)
 		size_t n = t->tok[i].end - t->tok[i].start;
 
 		t->cues[i] = n > 16 || !is_alnum((unsigned char)s[t->tok[i].start]) ? 0 :
-		    (unsigned short)word_cue(t, s + t->tok[i].start, n);
+		    (unsigned)word_cue(t, s + t->tok[i].start, n);
 	}
 }
 
@@ -460,6 +460,7 @@ lexicons_load(struct tagger *t)
 	load_gazetteer(t, "gazetteer-provinces.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-regencies.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-districts.csv", P_DISTRICT);
+	english_words_load(t);
 }
 
 void
