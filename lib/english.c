@@ -2,6 +2,7 @@
  * English evidence for tag-entities: the language of a sentence and the
  * common words of English (see english.h).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,83 +119,76 @@ english_stopword(struct english *en, const char *w, size_t n)
 	return n && (id = table_find(&en->stop, low, n)) >= 0 && (en->stoplang[id] & EN_LOWER);
 }
 
-/* Compare the line that starts at p (up to its newline) with key[0..n). */
-static int
-compare_line(const char *p, const char *end, const char *key, size_t n)
-{
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-	int c = memcmp(p, key, len < n ? len : n);
+/*
+ * The lists of words (hundreds of thousands of lines) in hash tables, each
+ * built at its first use and then only read: pthread_once makes the
+ * taggers of several threads share one.
+ */
+struct word_list {
+	const char *file;
+	struct table words;
+};
 
-	return c ? c : (len > n) - (len < n);
-}
+static struct word_list common = { .file = "en-common.txt" }, given = { .file = "ner-given.txt" },
+    cities = { .file = "ner-cities.txt" };
+static pthread_once_t common_once = PTHREAD_ONCE_INIT, given_once = PTHREAD_ONCE_INIT,
+    cities_once = PTHREAD_ONCE_INIT;
 
-/* Is key[0..n) a line of the bytewise sorted list b?  A binary search over bytes: each probe backs up to the start of its line. */
-static int
-sorted_has(const struct blob *b, const char *key, size_t n)
-{
-	const char *lo = b->data, *hi = b->data + b->len;
-
-	while (lo < hi) {
-		const char *mid = lo + (hi - lo) / 2, *start = mid;
-		int c;
-
-		while (start > lo && start[-1] != '\n')
-			start--;
-		c = compare_line(start, hi, key, n);
-		if (c == 0)
-			return 1;
-		if (c < 0) {
-			const char *nl = memchr(mid, '\n', (size_t)(hi - mid));
-
-			if (!nl)
-				return 0;
-			lo = nl + 1;
-		} else
-			hi = start;
-	}
-	return 0;
-}
-
-/* The built-in file, kept: data_find() answers in one static blob. */
 static void
-find_list(struct blob *list, const char *file)
+load_list(struct word_list *l)
 {
-	const struct blob *b;
+	const struct blob *b = data_find(l->file);
+	struct line ln;
+	size_t pos = 0, lines = 0;
 
-	if (list->data)
-		return;
-	if (!(b = data_find(file)))
-		die("built-in %s: missing", file);
-	*list = *b;
+	if (!b)
+		die("built-in %s: missing", l->file);
+	for (const char *p = b->data; (p = memchr(p, '\n', (size_t)(b->data + b->len - p))); p++)
+		lines++;
+	table_init(&l->words, lines);
+	while (data_next_line(b, &pos, &ln))
+		table_intern(&l->words, ln.data, ln.len, NULL);
+}
+
+static void
+load_common(void)
+{
+	load_list(&common);
+}
+
+static void
+load_given(void)
+{
+	load_list(&given);
+}
+
+static void
+load_cities(void)
+{
+	load_list(&cities);
 }
 
 int
 english_common_word(const char *w, size_t n)
 {
-	static struct blob list;
 	char low[MAXWORD];
 
-	find_list(&list, "en-common.txt");
 	if (n < 2 || !(n = lower_word(w, n, low)))
 		return 0;
-	return sorted_has(&list, low, n);
+	pthread_once(&common_once, load_common);
+	return table_find(&common.words, low, n) >= 0;
 }
 
 int
 english_given_name(const char *name, size_t n)
 {
-	static struct blob list;
-
-	find_list(&list, "ner-given.txt");
-	return sorted_has(&list, name, n);
+	pthread_once(&given_once, load_given);
+	return table_find(&given.words, name, n) >= 0;
 }
 
 int
 english_city(const char *name, size_t n)
 {
-	static struct blob list;
-
-	find_list(&list, "ner-cities.txt");
-	return sorted_has(&list, name, n);
+	pthread_once(&cities_once, load_cities);
+	return table_find(&cities.words, name, n) >= 0;
 }
