@@ -267,27 +267,37 @@ amount_value(struct tagger *t, struct cand *c, const char *s, size_t n, int type
 	c->vlen = t->scratch.len - c->value;
 }
 
+/* An ASCII upper-case letter in lower case, any other byte as it is. */
+static unsigned char
+fold(unsigned char c)
+{
+	return is_upper(c) ? c | 0x20 : c;
+}
+
 /*
  * May a pattern start at token i?  Cheap test before the anchored match.  A
- * word must begin with the first two letters, in any case, of one that
- * starts a pattern: a day or month (DAYN, MONF, MONA), a currency (CURPRE),
- * tahun, pukul or jam.  A new such word in main_pattern goes here too.
+ * word must begin with the first three letters, in any case, of one that
+ * starts a pattern: a day or month (DAYN, MONF, MONA, MONEN), a currency
+ * (CURPRE; Rp, RM and S$ by two), tahun, pukul or jam (not The, More,
+ * West: the English days' first two letters begin many words).  A new such
+ * word in main_pattern goes here too.
  */
 static int
 pattern_start(const char *s, size_t n, const struct token *tk)
 {
-	static const char pairs[] = "se sa su ra ka ju mi ah mo tu we th fr ja fe pe ma ap me ag au oc ok no de "
-	    "rp rm id us s$ ta pu";
-	unsigned char c = (unsigned char)s[tk->start], d;
+	static const char prefixes[] = "sen sel rab kam jum sab min aha mon tue wed thu fri sat sun jan feb peb mar "
+	    "apr mei jun jul agu agt ags aug sep okt nov nop des may oct dec tah puk jam idr usd us$ rp rm s$ ";
+	unsigned char c = (unsigned char)s[tk->start], d, e;
 
 	if (is_digit(c) || c == '(' || c == '$' || c == 0xe2 || c == 0xc2)
 		return 1;
 	if (!is_upper(c) && c != 'p' && c != 'j' && c != 't')
 		return 0;
-	if (tk->start + 1 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80)
-		return 1;	/* not an ASCII letter after it: let the pattern judge */
-	for (const char *p = pairs; *p; p += p[2] ? 3 : 2)
-		if (p[0] == (c | 0x20) && p[1] == (is_upper(d) ? (d | 0x20) : d))
+	if (tk->start + 2 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80 ||
+	    (e = (unsigned char)s[tk->start + 2]) >= 0x80)
+		return 1;	/* not two ASCII bytes after it: let the pattern judge */
+	for (const char *p = prefixes; *p; p += p[2] == ' ' ? 3 : 4)
+		if (p[0] == (c | 0x20) && p[1] == fold(d) && (p[2] == ' ' || p[2] == fold(e)))
 			return 1;
 	return 0;
 }
