@@ -285,9 +285,25 @@ fold(unsigned char c)
 static int
 pattern_start(const char *s, size_t n, const struct token *tk)
 {
-	static const char prefixes[] = "sen sel rab kam jum sab min aha mon tue wed thu fri sat sun jan feb peb mar "
-	    "apr mei jun jul agu agt ags aug sep okt nov nop des may oct dec tah puk jam idr usd us$ rp rm s$ ";
+	static const char *const prefixes[26] = {	/* by their first letter */
+	    ['a' - 'a'] = "aha apr agu agt ags aug ",
+	    ['d' - 'a'] = "des dec ",
+	    ['f' - 'a'] = "fri feb ",
+	    ['i' - 'a'] = "idr ",
+	    ['j' - 'a'] = "jum jan jun jul jam ",
+	    ['k' - 'a'] = "kam ",
+	    ['m' - 'a'] = "min mon mar mei may ",
+	    ['n' - 'a'] = "nov nop ",
+	    ['o' - 'a'] = "okt oct ",
+	    ['p' - 'a'] = "peb puk ",
+	    ['r' - 'a'] = "rab rp rm ",
+	    ['s' - 'a'] = "sen sel sab sat sun sep s$ ",
+	    ['t' - 'a'] = "tue thu tah ",
+	    ['u' - 'a'] = "usd us$ ",
+	    ['w' - 'a'] = "wed "
+	};
 	unsigned char c = (unsigned char)s[tk->start], d, e;
+	const char *p;
 
 	if (is_digit(c) || c == '(' || c == '$' || c == 0xe2 || c == 0xc2)
 		return 1;
@@ -296,8 +312,10 @@ pattern_start(const char *s, size_t n, const struct token *tk)
 	if (tk->start + 2 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80 ||
 	    (e = (unsigned char)s[tk->start + 2]) >= 0x80)
 		return 1;	/* not two ASCII bytes after it: let the pattern judge */
-	for (const char *p = prefixes; *p; p += p[2] == ' ' ? 3 : 4)
-		if (p[0] == (c | 0x20) && p[1] == fold(d) && (p[2] == ' ' || p[2] == fold(e)))
+	if (!(p = prefixes[(c | 0x20) - 'a']))
+		return 0;
+	for (; *p; p += p[2] == ' ' ? 3 : 4)
+		if (p[1] == fold(d) && (p[2] == ' ' || p[2] == fold(e)))
 			return 1;
 	return 0;
 }
