@@ -42,12 +42,14 @@ enum { P_RUN = 15, P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, 
 /*
  * Cue kinds of entity-cues.txt, the title list and the frequency list
  * (C_COMMON); then the kinds of English words that entity-english.c asks
- * about (E_), which find_cues() finds with the same lookup.
+ * about (E_) and the words that give a nickname (C_ALIAS, C_NAMING), which
+ * find_cues() finds with the same lookup.
  */
 enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
 	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024, C_COMMON = 2048,
 	E_WEEKDAY = 1 << 12, E_MONTH = 1 << 13, E_ORG = 1 << 14, E_PLACE = 1 << 15, E_JOINT = 1 << 16,
-	E_PARTICLE = 1 << 17, E_PREPOSITION = 1 << 18, E_SMALL = 1 << 19, E_RUN_JOINT = 1 << 20, E_NATION = 1 << 21 };
+	E_PARTICLE = 1 << 17, E_PREPOSITION = 1 << 18, E_SMALL = 1 << 19, E_RUN_JOINT = 1 << 20, E_NATION = 1 << 21,
+	C_ALIAS = 1 << 22, C_NAMING = 1 << 23 };
 
 struct entry {
 	int type, prio;
@@ -220,6 +222,8 @@ void find_cued_names(struct tagger *t, const char *s);
 /* entity-memory.c */
 /* Nicknames given in words (Basuki Tjahaja Purnama atau akrab disapa Ahok): a PER valued as the full name. */
 void find_nicknames(struct tagger *t, const char *s);
+/* The words that give a nickname (alias; known) among the cues, after every other cue. */
+void nickname_cues_load(struct tagger *t);
 /* Acronyms defined by their long forms in parentheses, either way round; a person's nickname in parentheses. */
 void find_definitions(struct tagger *t, const char *s);
 /* The acronyms defined in this sentence, met again in it. */

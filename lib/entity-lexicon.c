@@ -461,6 +461,7 @@ lexicons_load(struct tagger *t)
 	load_gazetteer(t, "gazetteer-regencies.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-districts.csv", P_DISTRICT);
 	english_words_load(t);
+	nickname_cues_load(t);
 }
 
 void

@@ -437,6 +437,30 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 	}
 }
 
+/* Is the dot at s[i] between a letter or digit and a letter (example.com, not "end. Next")? */
+static int
+inner_dot(const char *s, size_t n, size_t i)
+{
+	return i > 0 && i + 1 < n && is_alnum((unsigned char)s[i - 1]) &&
+	    (is_upper((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z'));
+}
+
+/* Has the text an '@' or an inner dot?  Most sentences have neither: memchr finds that out fast. */
+static int
+web_like(const char *s, size_t n)
+{
+	const char *dot = s, *end = s + n;
+
+	if (memchr(s, '@', n))
+		return 1;
+	while ((dot = memchr(dot, '.', (size_t)(end - dot)))) {
+		if (inner_dot(s, n, (size_t)(dot - s)))
+			return 1;
+		dot++;
+	}
+	return 0;
+}
+
 /* E-mail addresses and URLs, looked for only in chunks of text with '@', "://", "www." or a dot between letters. */
 void
 find_web(struct tagger *t, const char *s, size_t n)
@@ -444,6 +468,8 @@ find_web(struct tagger *t, const char *s, size_t n)
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
 	size_t i = 0, a, b, p;
 
+	if (!web_like(s, n))
+		return;
 	while (i < n) {
 		int hit = 0, rc;
 
@@ -451,8 +477,7 @@ find_web(struct tagger *t, const char *s, size_t n)
 			i++;
 		a = i;
 		while (i < n && s[i] != ' ' && s[i] != '\t') {
-			if (s[i] == '@' || (s[i] == '.' && i > a && i + 1 < n && is_alnum((unsigned char)s[i - 1]) &&
-			    (is_upper((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z'))))
+			if (s[i] == '@' || (s[i] == '.' && i > a && inner_dot(s, n, i)))
 				hit = 1;
 			i++;
 		}
