@@ -13,8 +13,6 @@
 
 #define MAXWORD 64	/* bytes of the longest word looked up */
 
-enum { EN_STOP = 1, ID_STOP = 2, EN_LOWER = 4 };	/* EN_LOWER: in stop-en.txt in lower case (not John, New) */
-
 void
 english_init(struct english *en)
 {
@@ -24,15 +22,20 @@ english_init(struct english *en)
 void
 english_free(struct english *en)
 {
-	if (en->loaded)
-		table_free(&en->stop);
-	free(en->stoplang);
+	(void)en;
 }
 
 void
 english_new_document(struct english *en)
 {
 	en->doc_votes = 0;
+}
+
+int
+english_vote(struct english *en, long votes)
+{
+	en->doc_votes += votes;
+	return en->doc_votes > 0;
 }
 
 /* w[0..n) in lower case (ASCII) into low, or 0 if it is too long. */
@@ -47,76 +50,28 @@ lower_word(const char *w, size_t n, char *low)
 }
 
 static void
-load_stoplist(struct english *en, const char *file, int lang)
+each_stopword(const char *file, int lang, void (*add)(void *ctx, const char *w, size_t n, int kinds), void *ctx)
 {
 	const struct blob *b = data_find(file);
 	struct line ln;
-	size_t pos = 0, id;
+	size_t pos = 0;
 	char low[MAXWORD];
-	int added;
 
 	if (!b)
 		die("built-in %s: missing", file);
 	while (data_next_line(b, &pos, &ln)) {
 		size_t n = lower_word(ln.data, ln.len, low);
 
-		if (!n)
-			continue;
-		id = table_intern(&en->stop, low, n, &added);
-		if (added) {
-			en->stoplang = xgrow(en->stoplang, &en->langcap, id + 1, 1);
-			en->stoplang[id] = 0;
-		}
-		en->stoplang[id] |= (unsigned char)lang;
-		if (lang == EN_STOP && !(ln.data[0] >= 'A' && ln.data[0] <= 'Z'))
-			en->stoplang[id] |= EN_LOWER;
+		if (n)
+			add(ctx, low, n, lang == EN_STOP && !(ln.data[0] >= 'A' && ln.data[0] <= 'Z') ? lang | EN_LOWER : lang);
 	}
 }
 
-/* The stoplists are read at the first sentence, so that a tagger made and freed costs nothing. */
-static void
-load(struct english *en)
+void
+english_stopwords(void (*add)(void *ctx, const char *w, size_t n, int kinds), void *ctx)
 {
-	table_init(&en->stop, 2048);
-	load_stoplist(en, "stop-en.txt", EN_STOP);
-	load_stoplist(en, "stop-id.txt", ID_STOP);
-	en->loaded = 1;
-}
-
-int
-english_sentence(struct english *en, const char *s, const struct token *tok, size_t ntok)
-{
-	char low[MAXWORD];
-
-	if (!en->loaded)
-		load(en);
-	for (size_t i = 0; i < ntok; i++) {
-		size_t n;
-		long long id;
-
-		if (!((s[tok[i].start] >= 'a' && s[tok[i].start] <= 'z') || (s[tok[i].start] >= 'A' && s[tok[i].start] <= 'Z')))
-			continue;	/* punctuation and numbers: no stopwords, no lookup */
-		n = lower_word(s + tok[i].start, tok[i].end - tok[i].start, low);
-		if (!n || (id = table_find(&en->stop, low, n)) < 0)
-			continue;
-		if ((en->stoplang[id] & (EN_STOP | ID_STOP)) == EN_STOP)
-			en->doc_votes++;
-		else if ((en->stoplang[id] & (EN_STOP | ID_STOP)) == ID_STOP)
-			en->doc_votes--;
-	}
-	return en->doc_votes > 0;
-}
-
-int
-english_stopword(struct english *en, const char *w, size_t n)
-{
-	char low[MAXWORD];
-	long long id;
-
-	if (!en->loaded)
-		load(en);
-	n = lower_word(w, n, low);
-	return n && (id = table_find(&en->stop, low, n)) >= 0 && (en->stoplang[id] & EN_LOWER);
+	each_stopword("stop-en.txt", EN_STOP, add, ctx);
+	each_stopword("stop-id.txt", ID_STOP, add, ctx);
 }
 
 /*

@@ -86,13 +86,23 @@ country_value(struct tagger *t, struct mention *m)
 	add_value(t, m, en, strlen(en));
 }
 
+/* Is the sentence English: by --lang, else by its stopwords (English ones minus Indonesian ones) and its document's? */
 void
 english_begin(struct tagger *t, const char *s)
 {
-	if (t->lang == LANG_AUTO)
-		t->english = english_sentence(&t->en, s, t->tok, t->ntok);
-	else
+	long votes = 0;
+
+	if (t->lang != LANG_AUTO) {
 		t->english = t->lang == LANG_EN;
+		return;
+	}
+	for (size_t i = 0; i < t->ntok; i++) {
+		int kinds = cue_of(t, s, i) & (E_EN_STOP | E_ID_STOP);
+
+		if (is_upper((unsigned char)s[t->tok[i].start]) || (s[t->tok[i].start] >= 'a' && s[t->tok[i].start] <= 'z'))
+			votes += (kinds == E_EN_STOP) - (kinds == E_ID_STOP);
+	}
+	t->english = english_vote(&t->en, votes);
 }
 
 /* ---- dotted abbreviations ---- */
@@ -186,12 +196,20 @@ static const struct {
 	{ run_joints, E_RUN_JOINT }, { nations, E_NATION },
 };
 
+/* A stopword of english.h, its kinds (EN_STOP, ID_STOP, EN_LOWER) as cue flags (E_EN_STOP, ...). */
+static void
+add_stopword(void *t, const char *w, size_t n, int kinds)
+{
+	add_cue(t, w, n, kinds << 24);
+}
+
 void
 english_words_load(struct tagger *t)
 {
 	for (size_t i = 0; i < sizeof english_words / sizeof *english_words; i++)
 		for (const char *const *w = english_words[i].words; *w; w++)
 			add_cue(t, *w, strlen(*w), english_words[i].kind);
+	english_stopwords(add_stopword, t);
 }
 
 /* Is token k an English word of the kind (E_ flags; any case, as find_cues() looked it up)? */
@@ -248,7 +266,7 @@ opening_word(struct tagger *t, const char *s, size_t k)
 	const struct token *tk = &t->tok[k];
 
 	return sentence_initial(t, s, k) && capital_word(s, tk) &&
-	    (common_not_given(t, s, k) || english_stopword(&t->en, s + tk->start, tk->end - tk->start));
+	    (common_not_given(t, s, k) || is_kind(t, k, E_EN_LOWER));
 }
 
 /* Is the sentence a headline: its long words nearly all capitalised (So Many Ways to Play)? */

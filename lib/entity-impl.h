@@ -42,14 +42,16 @@ enum { P_RUN = 15, P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, 
 /*
  * Cue kinds of entity-cues.txt, the title list and the frequency list
  * (C_COMMON); then the kinds of English words that entity-english.c asks
- * about (E_) and the words that give a nickname (C_ALIAS, C_NAMING), which
- * find_cues() finds with the same lookup.
+ * about (E_: lists of words, the stopwords of english.h) and the words
+ * that give a nickname (C_ALIAS, C_NAMING), which find_cues() finds with
+ * the same lookup.
  */
 enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
 	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024, C_COMMON = 2048,
 	E_WEEKDAY = 1 << 12, E_MONTH = 1 << 13, E_ORG = 1 << 14, E_PLACE = 1 << 15, E_JOINT = 1 << 16,
 	E_PARTICLE = 1 << 17, E_PREPOSITION = 1 << 18, E_SMALL = 1 << 19, E_RUN_JOINT = 1 << 20, E_NATION = 1 << 21,
-	C_ALIAS = 1 << 22, C_NAMING = 1 << 23 };
+	C_ALIAS = 1 << 22, C_NAMING = 1 << 23, E_EN_STOP = EN_STOP << 24, E_ID_STOP = ID_STOP << 24,
+	E_EN_LOWER = EN_LOWER << 24 };
 
 struct entry {
 	int type, prio;
@@ -240,7 +242,7 @@ void new_document(struct tagger *t, const char *doc, size_t doclen);
 /* entity-english.c */
 /* The countries in both languages (after the built-in lists, whose values stay), the places of the world. */
 void places_load(struct tagger *t);
-/* The English words of a kind (E_ flags) among the cues: after every other cue (add_misspelling asks which words are cues). */
+/* The English words of a kind and the stopwords (E_ flags) among the cues: after every other cue (add_misspelling asks which words are cues). */
 void english_words_load(struct tagger *t);
 void places_free(struct tagger *t);
 /* Is the sentence English (t->english), by the language asked or its words? */
