@@ -86,23 +86,39 @@ country_value(struct tagger *t, struct mention *m)
 	add_value(t, m, en, strlen(en));
 }
 
-/* Is the sentence English: by --lang, else by its stopwords (English ones minus Indonesian ones) and its document's? */
-void
-english_begin(struct tagger *t, const char *s)
+static int quote(const char *s, const struct token *tk);
+
+/* Has the sentence a double quote token? */
+static int
+has_quote(struct tagger *t, const char *s)
+{
+	for (size_t k = 0; k < t->ntok; k++)
+		if (quote(s, &t->tok[k]))
+			return 1;
+	return 0;
+}
+
+/* The English stopwords of the sentence minus its Indonesian ones (words that begin with an ASCII letter). */
+static long
+stopword_votes(struct tagger *t, const char *s)
 {
 	long votes = 0;
 
-	if (t->lang != LANG_AUTO) {
-		t->english = t->lang == LANG_EN;
-		return;
-	}
 	for (size_t i = 0; i < t->ntok; i++) {
 		int kinds = cue_of(t, s, i) & (E_EN_STOP | E_ID_STOP);
 
 		if (is_upper((unsigned char)s[t->tok[i].start]) || (s[t->tok[i].start] >= 'a' && s[t->tok[i].start] <= 'z'))
 			votes += (kinds == E_EN_STOP) - (kinds == E_ID_STOP);
 	}
-	t->english = english_vote(&t->en, votes);
+	return votes;
+}
+
+/* Is the sentence English: by --lang, else by its stopwords and its document's? */
+void
+english_begin(struct tagger *t, const char *s)
+{
+	t->english = t->lang == LANG_AUTO ? english_vote(&t->en, stopword_votes(t, s)) : t->lang == LANG_EN;
+	t->quoted = t->english && has_quote(t, s);
 }
 
 /* ---- dotted abbreviations ---- */
@@ -401,6 +417,8 @@ in_title(struct tagger *t, const char *s, size_t a, size_t b)
 	size_t k, open = SIZE_MAX;
 	int straight = 0, side;
 
+	if (!t->quoted)
+		return 0;
 	for (k = 0; k < t->ntok; k++) {
 		side = quote_side(s, &t->tok[k], &straight);
 		if (side > 0)

@@ -114,6 +114,7 @@ struct tagger {
 	struct english en;
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */
 	int english;		/* the sentence is English */
+	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */
 	struct buf country_en;	/* ... their English names, NUL-separated, ... */
