@@ -61,6 +61,10 @@ places_load(struct tagger *t)
 		buf_add(&t->country_en, en, ln.len - (size_t)(en - ln.data));
 		buf_addc(&t->country_en, '\0');
 	}
+	table_init(&t->country_start, 256);
+	for (const char *en = t->country_en.data, *end = en + t->country_en.len; en < end; en += strlen(en) + 1)
+		if (strlen(en) >= 4)
+			table_intern(&t->country_start, en, 4, NULL);
 }
 
 void
@@ -68,6 +72,7 @@ places_free(struct tagger *t)
 {
 	table_free(&t->place);
 	table_free(&t->country);
+	table_free(&t->country_start);
 	buf_free(&t->country_en);
 	free(t->country_at);
 }
@@ -534,7 +539,7 @@ demonym(struct tagger *t, const char *s, size_t i)
 {
 	static const char *const ending[] = { "an", "ian", "ese", "ish", "i", "ic", NULL };
 	const struct token *tk = &t->tok[i];
-	const char *w = s + tk->start, *en = t->country_en.data, *end = en + t->country_en.len;
+	const char *w = s + tk->start;
 	size_t n = tk->end - tk->start, k;
 
 	if (is_kind(t, i, E_NATION))
@@ -547,12 +552,7 @@ demonym(struct tagger *t, const char *s, size_t i)
 		if (n > e + 3 && memcmp(w + n - e, ending[k], e) == 0)
 			break;
 	}
-	if (!ending[k])
-		return 0;
-	for (; en < end; en += strlen(en) + 1)
-		if (strncmp(en, w, 4) == 0)
-			return 1;
-	return 0;
+	return ending[k] && table_find(&t->country_start, w, 4) >= 0;	/* an ending matched: n > 4 */
 }
 
 /* The type of an organisation's or a place's last word (Department, Press; County, Arena), or -1. */

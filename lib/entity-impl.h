@@ -119,6 +119,7 @@ struct tagger {
 	struct table country;	/* Indonesian names of countries ... */
 	struct buf country_en;	/* ... their English names, NUL-separated, ... */
 	size_t *country_at, country_cap;	/* ... from these offsets, by the name's id */
+	struct table country_start;	/* the first four bytes of the English names (a demonym's start: Japan, Israel) */
 	/* the document */
 	struct buf docid;
 	int year;
