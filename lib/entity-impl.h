@@ -110,6 +110,9 @@ struct tagger {
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
+	struct buf first;	/* the lower-case key of token first_tok and its hash: lex_match asks each lexicon in turn */
+	uint64_t first_hash;
+	size_t first_tok;	/* SIZE_MAX: none yet in this sentence */
 	/* English */
 	struct english en;
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */

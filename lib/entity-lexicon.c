@@ -114,9 +114,15 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 
 	if (l->phrase.n == 0)
 		return NULL;
-	make_key(&t->key, s, tok, i, i + 1);
-	if (table_find(&l->first, t->key.data, t->key.len) < 0)
+	if (i != t->first_tok) {
+		make_key(&t->first, s, tok, i, i + 1);
+		t->first_hash = hash_bytes(t->first.data, t->first.len);
+		t->first_tok = i;
+	}
+	if (table_find_hashed(&l->first, t->first.data, t->first.len, t->first_hash) < 0)
 		return NULL;
+	t->key.len = 0;
+	buf_add(&t->key, t->first.data, t->first.len);
 	ends[1] = t->key.len;
 	for (j = i + 1; j < last; j++) {
 		buf_addc(&t->key, ' ');
@@ -126,7 +132,8 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 		ends[j - i + 1] = t->key.len;
 	}
 	for (j = last - i; j >= 1; j--)
-		if ((id = table_find(&l->phrase, t->key.data, ends[j])) >= 0) {
+		if ((id = j > 1 ? table_find(&l->phrase, t->key.data, ends[j]) :
+		    table_find_hashed(&l->phrase, t->key.data, ends[1], t->first_hash)) >= 0) {
 			*len = j;
 			return &l->e[id];
 		}
@@ -207,6 +214,7 @@ word_cue(struct tagger *t, const char *w, size_t n)
 void
 find_cues(struct tagger *t, const char *s)
 {
+	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's key of a token is to be made again */
 	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
 	for (size_t i = 0; i < t->ntok; i++) {
 		size_t n = t->tok[i].end - t->tok[i].start;
@@ -450,6 +458,7 @@ lexicons_load(struct tagger *t)
 	lex_init(&t->doc);
 	lex_init(&t->terms);
 	lex_init(&t->known);
+	t->first_tok = SIZE_MAX;
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
@@ -472,6 +481,7 @@ lexicons_free(struct tagger *t)
 	lex_free(&t->doc);
 	lex_free(&t->terms);
 	lex_free(&t->known);
+	buf_free(&t->first);
 	table_free(&t->cue);
 	free(t->cuekind);
 }
