@@ -506,8 +506,9 @@ english_names(struct tagger *t, const char *s)
 		}
 		t->cand[kept++] = c;
 	}
-	/* the places found after prepositions, added past the first n */
-	memmove(t->cand + kept, t->cand + n, (t->ncand - n) * sizeof *t->cand);
+	/* the places found after prepositions, added past the first n (none: maybe no array yet) */
+	if (t->ncand > n)
+		memmove(t->cand + kept, t->cand + n, (t->ncand - n) * sizeof *t->cand);
 	t->ncand = kept + (t->ncand - n);
 }
 
