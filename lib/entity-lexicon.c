@@ -217,10 +217,18 @@ find_cues(struct tagger *t, const char *s)
 	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's key of a token is to be made again */
 	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
 	for (size_t i = 0; i < t->ntok; i++) {
+		const char *w = s + t->tok[i].start;
 		size_t n = t->tok[i].end - t->tok[i].start;
+		char low[16];	/* a longer word is taken for no cue */
+		long long id;
 
-		t->cues[i] = n > 16 || !is_alnum((unsigned char)s[t->tok[i].start]) ? 0 :
-		    (unsigned)word_cue(t, s + t->tok[i].start, n);
+		t->cues[i] = 0;
+		if (n > sizeof low || !is_alnum((unsigned char)w[0]))
+			continue;
+		for (size_t p = 0; p < n; p++)
+			low[p] = lower(w[p]);
+		if ((id = table_find(&t->cue, low, n)) >= 0)
+			t->cues[i] = t->cuekind[id];
 	}
 }
 
