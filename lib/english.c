@@ -9,7 +9,7 @@
 #include "data.h"
 #include "diag.h"
 #include "english.h"
-#include "mem.h"
+#include "hash.h"
 
 #define MAXWORD 64	/* bytes of the longest word looked up */
 

@@ -9,9 +9,6 @@
 
 #include <stddef.h>
 
-#include "hash.h"
-#include "token.h"
-
 struct english {
 	long doc_votes;		/* English stopwords minus Indonesian ones of the document so far */
 };
