@@ -236,13 +236,15 @@ write_batch(void *ctx, void *batch)
 
 	(void)ctx;
 	for (size_t k = 0; k < b->nnotes; k++) {
-		out_write(b->out.data + from, b->note[k].at - from);
+		if (b->note[k].at > from)
+			out_write(b->out.data + from, b->note[k].at - from);
 		out_flush();	/* the records before a message come before it, 2>&1 too */
 		fwrite(b->messages.data + said, 1, b->note[k].end - said, stderr);
 		from = b->note[k].at;
 		said = b->note[k].end;
 	}
-	out_write(b->out.data + from, b->out.len - from);
+	if (b->out.len > from)
+		out_write(b->out.data + from, b->out.len - from);
 	b->in.len = b->n = b->messages.len = b->nnotes = b->out.len = 0;
 	if (b->in.cap > 2 * MAXBATCH || b->out.cap > 2 * MAXBATCH)
 		free_batch(b);	/* a batch of huge sentences: memory goes back to that of one */
@@ -312,7 +314,7 @@ static void
 cut_before(struct reading *rd, const char *doc, size_t doclen)
 {
 	size_t size = batch_size(rd->batch);
-	int same = rd->any && doclen == rd->last_doc.len && memcmp(doc, rd->last_doc.data, doclen) == 0;
+	int same = rd->any && doclen == rd->last_doc.len && (doclen == 0 || memcmp(doc, rd->last_doc.data, doclen) == 0);
 
 	if (size >= MAXBATCH || (size >= BATCH && !same))
 		next_batch(rd, same);
