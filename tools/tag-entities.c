@@ -71,11 +71,16 @@ struct batch {
 	struct buf out;
 };
 
-/* A worker: its own tagger (taggers remember documents) and the output format. */
+/* A worker: its own tagger (taggers remember documents), made at its first batch, and the output format. */
+struct opts;
 struct worker {
 	struct tagger *tagger;
+	const struct opts *opts;
+	const struct ner_model *model;	/* shared */
 	enum format format;
 };
+
+static struct tagger *other_tagger(const struct opts *o, const struct ner_model *model);
 
 /* The reading: the batch being filled and what is needed to cut batches at documents. */
 struct reading {
@@ -201,13 +206,16 @@ tag_sentence(struct worker *w, struct batch *b, struct sentence *s)
 static void
 tag_batch(void *worker, void *batch)
 {
+	struct worker *w = worker;
 	struct batch *b = batch;
 	size_t k = 0;
 
+	if (!w->tagger)	/* in its thread: the taggers are made side by side, and only those used */
+		w->tagger = other_tagger(w->opts, w->model);
 	for (size_t i = 0; i < b->n; i++) {
 		for (; k < b->nnotes && b->note[k].before == i; k++)
 			b->note[k].at = b->out.len;
-		tag_sentence(worker, b, &b->s[i]);
+		tag_sentence(w, b, &b->s[i]);
 	}
 	for (; k < b->nnotes; k++)
 		b->note[k].at = b->out.len;
@@ -554,8 +562,8 @@ main(int argc, char *argv[])
 	worker_of = xcalloc((size_t)o.jobs, sizeof *worker_of);
 	workers[0].tagger = first_tagger(&o, &status);
 	for (int i = 0; i < o.jobs; i++) {
-		if (i > 0)
-			workers[i].tagger = other_tagger(&o, tagger_model_in_use(workers[0].tagger));
+		workers[i].opts = &o;
+		workers[i].model = o.jobs > 1 ? tagger_model_in_use(workers[0].tagger) : NULL;
 		workers[i].format = o.format;
 		worker_of[i] = &workers[i];
 	}
