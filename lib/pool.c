@@ -1,5 +1,6 @@
 /* Batches done by threads, handed back in order (pool.h). */
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include "mem.h"
@@ -91,6 +92,7 @@ pool_new(void **workers, size_t nworkers, void **batches, size_t nbatches, size_
     pool_work_fn *work, pool_done_fn *done, void *ctx)
 {
 	struct pool *p = xcalloc(1, sizeof *p);
+	sigset_t all, caller;
 
 	p->workers = workers;
 	p->nslots = nbatches;
@@ -106,6 +108,8 @@ pool_new(void **workers, size_t nworkers, void **batches, size_t nbatches, size_
 	if (nworkers < 2 || nbatches < 2)
 		return p;
 	p->thread = xcalloc(nworkers, sizeof *p->thread);
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &caller);	/* the threads take no signal: the caller's thread handles them */
 	for (size_t i = 0; i < nworkers; i++) {
 		struct thread *t = &p->thread[p->nthreads];
 
@@ -114,6 +118,7 @@ pool_new(void **workers, size_t nworkers, void **batches, size_t nbatches, size_
 		if (pthread_create(&t->tid, NULL, work_loop, t) == 0)
 			p->nthreads++;	/* threads that cannot start leave their work to the others */
 	}
+	pthread_sigmask(SIG_SETMASK, &caller, NULL);
 	return p;
 }
 

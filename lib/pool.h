@@ -4,7 +4,8 @@
  * a tagger) do them, and the caller gets them back, done, in the order it
  * filled them.  A fixed number of batches is in flight, so memory stays
  * bounded.  With one worker no thread is started: each batch is done and
- * handed back when it is submitted, in the caller's thread.
+ * handed back when it is submitted, in the caller's thread.  The threads
+ * take no signals: the caller's thread handles them (out.h's).
  */
 #ifndef POOL_H
 #define POOL_H

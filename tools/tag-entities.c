@@ -245,14 +245,14 @@ write_batch(void *ctx, void *batch)
 	(void)ctx;
 	for (size_t k = 0; k < b->nnotes; k++) {
 		if (b->note[k].at > from)
-			out_write(b->out.data + from, b->note[k].at - from);
+			out_records(b->out.data + from, b->note[k].at - from);
 		out_flush();	/* the records before a message come before it, 2>&1 too */
 		fwrite(b->messages.data + said, 1, b->note[k].end - said, stderr);
 		from = b->note[k].at;
 		said = b->note[k].end;
 	}
 	if (b->out.len > from)
-		out_write(b->out.data + from, b->out.len - from);
+		out_records(b->out.data + from, b->out.len - from);
 	b->in.len = b->n = b->messages.len = b->nnotes = b->out.len = 0;
 	if (b->in.cap > 2 * MAXBATCH || b->out.cap > 2 * MAXBATCH)
 		free_batch(b);	/* a batch of huge sentences: memory goes back to that of one */
