@@ -48,8 +48,12 @@ same_for_jobs() {
 	grep -qx $'doc600\t2\t1\t43\t53\tDATE\t3 Mei 2021\t2021-05-03' "$TMP/j1.out"
 }
 
-@test "-j 1, 2 and 3: the same lines in the inline and conll formats and with the model" {
+@test "-j 1, 2 and 3: the same lines in the inline and conll formats, with a dictionary and types, and with the model" {
 	documents 150 > "$TMP/in"
+	printf 'Bandung\tCITY\tKota Bandung\n' > "$TMP/dict.tsv"
+	same_for_jobs --no-model -d "$TMP/dict.tsv" -t CITY,DATE "$TMP/in"
+	[ "$(grep -c $'\tCITY\tBandung\tKota Bandung$' "$TMP/j1.out")" = 150 ]
+	[ "$(cut -f 6 "$TMP/j1.out" | sort -u | tr '\n' ' ')" = "CITY DATE " ]
 	same_for_jobs --no-model -f inline "$TMP/in"
 	[ "$(wc -l < "$TMP/j1.out")" = 9000 ]
 	same_for_jobs --no-model -f conll "$TMP/in"
