@@ -8,7 +8,6 @@
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
-#include "english.h"
 #include "entity.h"
 #include "escape.h"
 #include "mem.h"
@@ -562,12 +561,6 @@ main(int argc, char *argv[])
 	workers = xcalloc((size_t)o.jobs, sizeof *workers);
 	worker_of = xcalloc((size_t)o.jobs, sizeof *worker_of);
 	workers[0].tagger = first_tagger(&o, &status);
-	if (o.jobs > 1) {
-		/* english.c finds its lists at their first use, unguarded: here, before the threads */
-		english_common_word("of", 2);
-		english_given_name("A", 1);
-		english_city("A", 1);
-	}
 	for (int i = 0; i < o.jobs; i++) {
 		workers[i].opts = &o;
 		workers[i].model = o.jobs > 1 ? tagger_model_in_use(workers[0].tagger) : NULL;
