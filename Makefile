@@ -90,6 +90,11 @@ check-asan: deps
 	@$(MAKE) --no-print-directory O=obj-asan B=bin-asan CFLAGS='$(SANITIZE)' all
 	BIN=bin-asan bats tests
 
+# tag-entities -j under ThreadSanitizer (gcc): its threads on documents in many batches.
+check-tsan: deps
+	@$(MAKE) --no-print-directory O=obj-tsan B=bin-tsan CFLAGS='-O1 -g -fsanitize=thread' bin-tsan/tag-entities
+	TSAN_OPTIONS=halt_on_error=1 BIN=bin-tsan bats tests/tag-entities-jobs.bats
+
 fuzz-build: deps
 	@$(MAKE) --no-print-directory CC=clang O=obj-fuzz B=bin-fuzz \
 	    CFLAGS='$(SANITIZE) -fsanitize=fuzzer-no-link' $(FUZZ:%=bin-fuzz/fuzz-%)
@@ -117,7 +122,7 @@ install: all
 	for t in $(FILTERS); do cp docs/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1 && chmod 644 $(DESTDIR)$(MANDIR)/$$t.1; done
 
 clean:
-	rm -rf obj bin obj-asan bin-asan obj-fuzz bin-fuzz
+	rm -rf obj bin obj-asan bin-asan obj-tsan bin-tsan obj-fuzz bin-fuzz
 
-.PHONY: all deps check demo check-asan fuzz-build fuzz fuzz-smoke eval model bench install clean
+.PHONY: all deps check demo check-asan check-tsan fuzz-build fuzz fuzz-smoke eval model bench install clean
 .SECONDARY:

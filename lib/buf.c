@@ -17,3 +17,15 @@ buf_free(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+void
+buf_u64(struct buf *b, uint64_t v)
+{
+	char tmp[24];
+	char *p = tmp + sizeof tmp;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}

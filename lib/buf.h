@@ -67,6 +67,7 @@ struct buf {
 
 void buf_reserve(struct buf *b, size_t extra);	/* room for `extra` more bytes */
 void buf_free(struct buf *b);
+void buf_u64(struct buf *b, uint64_t v);	/* in decimal */
 
 static inline void
 buf_add(struct buf *b, const void *p, size_t n)

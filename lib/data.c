@@ -11,7 +11,7 @@ extern const struct {
 const struct blob *
 data_find(const char *name)
 {
-	static struct blob found;
+	static _Thread_local struct blob found;	/* taggers of several threads load their lists */
 
 	for (size_t i = 0; data_table[i].name; i++)
 		if (strcmp(data_table[i].name, name) == 0) {

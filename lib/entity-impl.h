@@ -95,7 +95,8 @@ struct tagger {
 	struct table types;
 	unsigned char *want;	/* by type; NULL: all */
 	size_t wantcap;
-	struct ner_model *model;
+	const struct ner_model *model;	/* NULL: none */
+	struct ner_model *own_model;	/* the model, when the tagger owns it (not shared) */
 	int builtin_model;	/* the built-in model is still to be loaded */
 	/* the sentence */
 	struct token *tok;

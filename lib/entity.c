@@ -324,7 +324,7 @@ load_builtin_model(struct tagger *t)
 	const struct blob *model = data_find("ner.model");
 
 	t->builtin_model = 0;
-	if (model && !(t->model = ner_load(model->data, model->len)))
+	if (model && !(t->model = t->own_model = ner_load(model->data, model->len)))
 		die("built-in ner.model: cannot load");
 }
 
@@ -516,10 +516,26 @@ tagger_language(struct tagger *t, int text, int values)
 void
 tagger_model(struct tagger *t, struct ner_model *m)
 {
-	if (t->model)
-		ner_free(t->model);
+	ner_free(t->own_model);
+	t->model = t->own_model = m;
+	t->builtin_model = 0;
+}
+
+void
+tagger_share_model(struct tagger *t, const struct ner_model *m)
+{
+	ner_free(t->own_model);
+	t->own_model = NULL;
 	t->model = m;
 	t->builtin_model = 0;
+}
+
+const struct ner_model *
+tagger_model_in_use(struct tagger *t)
+{
+	if (t->builtin_model)
+		load_builtin_model(t);
+	return t->model;
 }
 
 void
@@ -534,8 +550,7 @@ tagger_free(struct tagger *t)
 	table_free(&t->types);
 	table_free(&t->bodies);
 	free(t->want);
-	if (t->model)
-		ner_free(t->model);
+	ner_free(t->own_model);
 	free(t->tok);
 	free(t->label);
 	free(t->cues);

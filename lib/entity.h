@@ -50,6 +50,13 @@ void tagger_language(struct tagger *t, int text, int values);
 /* Use model m (NULL: none) instead of the built-in one; the tagger owns it. */
 struct ner_model;
 void tagger_model(struct tagger *t, struct ner_model *m);
+/* The model t uses (NULL: none; the built-in one is loaded now), for other taggers to share. */
+const struct ner_model *tagger_model_in_use(struct tagger *t);
+/*
+ * Use model m (NULL: none), owned elsewhere and kept until t is freed:
+ * taggers in several threads share one, read only (ner_tag changes nothing in it).
+ */
+void tagger_share_model(struct tagger *t, const struct ner_model *m);
 void tagger_free(struct tagger *t);
 
 #endif

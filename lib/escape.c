@@ -11,12 +11,19 @@ const unsigned char escape_needed[256] = {
 void
 escape_into(struct buf *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (escape_needed[(unsigned char)s[i]]) {
+	const char *end = s + n;
+
+	while (s < end) {
+		const char *run = s;
+
+		while (s < end && !escape_needed[(unsigned char)*s])
+			s++;
+		buf_add(out, run, (size_t)(s - run));
+		if (s < end) {
 			buf_addc(out, '\\');
-			buf_addc(out, escape_letter(s[i]));
-		} else
-			buf_addc(out, s[i]);
+			buf_addc(out, escape_letter(*s));
+			s++;
+		}
 	}
 }
 

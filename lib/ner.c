@@ -19,6 +19,7 @@
  * slots (a 16-bit fingerprint and the 13 weights), aligned: one cache line
  * per lookup.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -244,7 +245,7 @@ struct word {
 _Static_assert(offsetof(struct word, own) == 64, "a word's key in one cache line");
 
 /* Scratch of ner_tag and the cache of words, kept from call to call (one per thread). */
-static _Thread_local struct {
+static _Thread_local struct scratch {
 	struct nerf_scratch fs;
 	int64_t *emit;
 	unsigned char *back;
@@ -259,7 +260,42 @@ static _Thread_local struct {
 	size_t nref, refcap;
 	uint64_t *hash;			/* the hashes of the window's words */
 	size_t hashcap;
+	int freed_at_exit;		/* the thread's end frees all this */
 } tls;
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+/* The end of a thread that tagged (tag-entities -j): its scratch goes with it. */
+static void
+free_scratch(void *scratch)
+{
+	struct scratch *s = scratch;
+
+	nerf_scratch_free(&s->fs);
+	free(s->emit);
+	free(s->back);
+	free(s->words);
+	free(s->ref);
+	free(s->hash);
+	memset(s, 0, sizeof *s);
+}
+
+static void
+make_scratch_key(void)
+{
+	if (pthread_key_create(&scratch_key, free_scratch) != 0)
+		die("cannot make a thread key");
+}
+
+static void
+free_at_exit(void)
+{
+	pthread_once(&scratch_once, make_scratch_key);
+	if (pthread_setspecific(scratch_key, &tls) != 0)
+		die("cannot set a thread key");
+	tls.freed_at_exit = 1;
+}
 
 static void
 lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n)
@@ -409,6 +445,8 @@ static void
 tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n, unsigned char *label,
     int cached)
 {
+	if (!tls.freed_at_exit)
+		free_at_exit();
 	if (cached)
 		cache_for(m);
 	for (size_t from = 0; from < n; from += NERF_CHUNK) {

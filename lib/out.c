@@ -95,6 +95,23 @@ out_write_slow(const void *p, size_t n)
 }
 
 void
+out_records(const void *p, size_t n)
+{
+	if (OUT_SIZE - out_len < n)
+		out_flush();
+	if (n > OUT_SIZE) {
+		write_all(p, n);
+		return;
+	}
+	writing = 1;	/* a signal now waits: the copy may be half done */
+	memcpy(out_buf + out_len, p, n);
+	out_len += n;
+	writing = 0;
+	if (pending_signal)
+		out_flush();	/* the records, then the signal's death */
+}
+
+void
 out_u64(uint64_t v)
 {
 	char tmp[24];

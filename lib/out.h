@@ -17,6 +17,8 @@ extern size_t out_len;
 
 void out_flush(void);
 void out_write_slow(const void *p, size_t n);
+/* Whole records p[0..n), many at once, for a writer of whole records only: a signal never finds them half copied. */
+void out_records(const void *p, size_t n);
 void out_u64(uint64_t v);
 void out_escaped(const char *s, size_t n);	/* a text field, escaped per the contract */
 int out_close(void);

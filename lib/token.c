@@ -10,27 +10,16 @@
 
 enum { SPACE, WORD, PUNCT };
 
-/* Class of each ASCII byte; bytes >= 0x80 start or continue a UTF-8 sequence. */
-static unsigned char ascii_class[128];
-static int ready;
-
-static void
-init_classes(void)
-{
-	int c;
-
-	for (c = 0; c < 128; c++) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-			ascii_class[c] = WORD;
-		else if (c == ' ' || (c >= '\t' && c <= '\r'))
-			ascii_class[c] = SPACE;
-		else if (c < 0x20 || c == 0x7f)
-			ascii_class[c] = SPACE;	/* other control bytes (NUL too) separate tokens */
-		else
-			ascii_class[c] = PUNCT;
-	}
-	ready = 1;
-}
+/*
+ * Class of each ASCII byte (bytes >= 0x80 start or continue a UTF-8
+ * sequence); control bytes (NUL too) separate tokens.  Constant: taggers in
+ * several threads read it.
+ */
+static const unsigned char ascii_class[128] = {
+	[0 ... ' '] = SPACE, [0x7f] = SPACE,
+	['0' ... '9'] = WORD, ['A' ... 'Z'] = WORD, ['a' ... 'z'] = WORD,
+	['!' ... '/'] = PUNCT, [':' ... '@'] = PUNCT, ['[' ... '`'] = PUNCT, ['{' ... '~'] = PUNCT,
+};
 
 /* Length of the UTF-8 sequence at s[i] (at least 1) and its code point. */
 static size_t
@@ -90,8 +79,6 @@ tokenize(const char *text, size_t n, struct token **tok, size_t *cap)
 	uint32_t cp;
 	int cls;
 
-	if (!ready)
-		init_classes();
 	while (i < n) {
 		if (s[i] < 0x80) {
 			cls = ascii_class[s[i]];

@@ -564,5 +564,5 @@ d\t2\t1\t12\t31\tLOC\tProvinsi Jawa Barat\tJawa Barat'
 	run --separate-stderr TE --help
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "usage: tag-entities [-d FILE]... [-f tsv|inline|conll] [-t LIST] [-l LANG] [--values LANG]" ]
-	[ "${lines[1]}" = "                    [-m FILE | -M] [FILE...]" ]
+	[ "${lines[1]}" = "                    [-m FILE | -M] [-j N] [FILE...]" ]
 }
