@@ -420,7 +420,6 @@ bp_free(struct bp_model *m)
 }
 
 
-static void line_words(struct bp_model *m, struct bp_line *l);
 
 void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
@@ -428,7 +427,7 @@ bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 	m->ndocs++;
 	for (size_t i = 0; i < n; i++) {
 		if (!lines[i].analysed)
-			line_words(m, &lines[i]);
+			bp_analyse(m, &lines[i]);
 		if (lines[i].words >= m->opt.repeat_words)
 			continue;	/* too long to count as repeated */
 		uint64_t key = lines[i].key;
@@ -524,8 +523,8 @@ line_end(struct bp_line *l)
 }
 
 /* Signals (words, stopwords, capitals, digits, separators), key and cue of one line, from its first SCANNED words. */
-static void
-line_words(struct bp_model *m, struct bp_line *l)
+void
+bp_analyse(const struct bp_model *m, struct bp_line *l)
 {
 	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
 
@@ -1057,7 +1056,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 		struct bp_line *l = &lines[i];
 
 		if (!l->analysed)
-			line_words(m, l);
+			bp_analyse(m, l);
 		for (size_t k = 0; k < nl; k++)
 			stops[k] += l->langstops[k];
 		l->end = (l->cueflags & BP_END) && l->words < o->cue_words;

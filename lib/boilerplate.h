@@ -90,6 +90,11 @@ int bp_init(struct bp_model *m, const struct bp_options *o);
 void bp_free(struct bp_model *m);
 
 /*
+ * A line's signals from its text (text and len set; the text is not kept):
+ * bp_count and bp_classify take them for the lines not yet analysed.
+ */
+void bp_analyse(const struct bp_model *m, struct bp_line *l);
+/*
  * Count one document's lines for cross-document repetition: the documents
  * counted before a document is classified are the set it is compared with.
  */
