@@ -364,6 +364,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	table_init(&m->words, 2048);
 	table_init(&m->seen, 1024);
 	table_init(&m->bodywords, 1024);
+	table_init(&m->doclines, 1024);
 	/* Every built-in stoplist stop-XX.txt is a language. */
 	for (char a = 'a'; a <= 'z'; a++)
 		for (char b = 'a'; b <= 'z'; b++) {
@@ -408,6 +409,8 @@ bp_free(struct bp_model *m)
 	table_free(&m->words);
 	table_free(&m->seen);
 	table_free(&m->bodywords);
+	table_free(&m->doclines);
+	free(m->firstline);
 	free(m->wordlangs);
 	free(m->stopkey);
 	free(m->cuekey);
@@ -808,14 +811,25 @@ headed(struct bp_model *m, const struct bp_line *lines, size_t floor, size_t sta
 	return 0;
 }
 
-static const struct bp_line *sort_lines;
-
-static int
-by_key(const void *a, const void *b)
+/* Repeated within the document (related headlines, menus twice): lines with words and equal keys. */
+static void
+mark_twice(struct bp_model *m, struct bp_line *lines, size_t n)
 {
-	uint64_t x = sort_lines[*(const uint32_t *)a].key, y = sort_lines[*(const uint32_t *)b].key;
+	table_clear(&m->doclines);
+	for (size_t i = 0; i < n; i++) {
+		int added;
 
-	return x < y ? -1 : x > y;
+		if (lines[i].words == 0)
+			continue;
+		size_t id = table_intern_hashed(&m->doclines, (const char *)&lines[i].key, sizeof lines[i].key,
+		    lines[i].key, &added);
+
+		if (added) {
+			m->firstline = xgrow(m->firstline, &m->firstcap, id + 1, sizeof *m->firstline);
+			m->firstline[id] = (uint32_t)i;
+		} else
+			lines[i].twice = lines[m->firstline[id]].twice = 1;
+	}
 }
 
 static double
@@ -1128,17 +1142,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 			}
 		i = last + 1;
 	}
-	/* Repeated within the document (related headlines, menus twice): equal keys, side by side once sorted. */
-	uint32_t *order = xmalloc((n + 1) * sizeof *order);
-
-	for (size_t i = 0; i < n; i++)
-		order[i] = (uint32_t)i;
-	sort_lines = lines;
-	qsort(order, n, sizeof *order, by_key);
-	for (size_t i = 1; i < n; i++)
-		if (lines[order[i]].key == lines[order[i - 1]].key && lines[order[i]].words > 0)
-			lines[order[i]].twice = lines[order[i - 1]].twice = 1;
-	free(order);
+	mark_twice(m, lines, n);
 
 	main_block(m, lines, n);
 	/* Context: the score of each line given its neighbours and the block. */

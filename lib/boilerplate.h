@@ -82,6 +82,9 @@ struct bp_model {
 	size_t seencap;
 	uint32_t ndocs;		/* documents counted so far */
 	struct table bodywords;	/* of the document being classified */
+	struct table doclines;	/* its line keys -> id ... */
+	uint32_t *firstline;	/* ... -> its first line with that key */
+	size_t firstcap;
 };
 
 void bp_defaults(struct bp_options *o);
