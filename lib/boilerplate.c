@@ -416,40 +416,52 @@ bp_free(struct bp_model *m)
 	free(m->cuekey);
 	free(m->cueflag);
 	free(m->stopbits);
-	free(m->docs);
-	free(m->lastdoc);
+	free(m->seencount);
 	free(m->langs);
 	memset(m, 0, sizeof *m);
 }
 
 
 
+/* The documents of a line counted, and the last one + 1 (ndocs when counted in this one). */
+static void
+count_line(struct bp_model *m, struct bp_line *l)
+{
+	size_t id = table_intern_hashed(&m->seen, (const char *)&l->key, sizeof l->key, l->key, NULL);
+
+	l->seen1 = (uint32_t)id + 1;
+	if (id >= m->seencap) {
+		size_t cap = m->seencap;
+
+		m->seencount = xgrow(m->seencount, &m->seencap, id + 1, sizeof *m->seencount);
+		memset(m->seencount + cap, 0, (m->seencap - cap) * sizeof *m->seencount);
+	}
+	if (m->seencount[id].lastdoc != m->ndocs) {
+		m->seencount[id].lastdoc = m->ndocs;
+		m->seencount[id].docs++;
+	}
+}
+
 void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
+	enum { BATCH = 16 };	/* lines whose table lookups are fetched together */
+	uint64_t keys[BATCH];
+
 	m->ndocs++;
-	for (size_t i = 0; i < n; i++) {
-		if (!lines[i].analysed)
-			bp_analyse(m, &lines[i]);
-		if (lines[i].words >= m->opt.repeat_words)
-			continue;	/* too long to count as repeated */
-		uint64_t key = lines[i].key;
-		size_t id = table_intern_hashed(&m->seen, (const char *)&key, sizeof key, key, NULL);
+	for (size_t from = 0; from < n; from += BATCH) {
+		size_t to = from + BATCH < n ? from + BATCH : n, k = 0;
 
-		lines[i].seen1 = (uint32_t)id + 1;
-		if (id >= m->seencap) {
-			size_t cap = m->seencap;
-
-			m->docs = xgrow(m->docs, &cap, id + 1, sizeof *m->docs);
-			m->lastdoc = xrealloc(m->lastdoc, cap * sizeof *m->lastdoc);
-			memset(m->docs + m->seencap, 0, (cap - m->seencap) * sizeof *m->docs);
-			memset(m->lastdoc + m->seencap, 0, (cap - m->seencap) * sizeof *m->lastdoc);
-			m->seencap = cap;
+		for (size_t i = from; i < to; i++) {
+			if (!lines[i].analysed)
+				bp_analyse(m, &lines[i]);
+			if (lines[i].words < m->opt.repeat_words)	/* longer: never counted as repeated */
+				keys[k++] = lines[i].key;
 		}
-		if (m->lastdoc[id] != m->ndocs) {
-			m->lastdoc[id] = m->ndocs;
-			m->docs[id]++;
-		}
+		table_prefetch(&m->seen, keys, k);
+		for (size_t i = from; i < to; i++)
+			if (lines[i].words < m->opt.repeat_words)
+				count_line(m, &lines[i]);
 	}
 }
 
@@ -457,7 +469,7 @@ bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 static uint32_t
 docs_of_line(const struct bp_model *m, const struct bp_line *l)
 {
-	return l->seen1 ? m->docs[l->seen1 - 1] : 0;
+	return l->seen1 ? m->seencount[l->seen1 - 1].docs : 0;
 }
 
 /* --------------------------------------------------------------- signals */
@@ -821,8 +833,7 @@ mark_twice(struct bp_model *m, struct bp_line *lines, size_t n)
 
 		if (lines[i].words == 0)
 			continue;
-		size_t id = table_intern_hashed(&m->doclines, (const char *)&lines[i].key, sizeof lines[i].key,
-		    lines[i].key, &added);
+		size_t id = table_intern(&m->doclines, (const char *)&lines[i].key, sizeof lines[i].key, &added);
 
 		if (added) {
 			m->firstline = xgrow(m->firstline, &m->firstcap, id + 1, sizeof *m->firstline);

@@ -77,8 +77,10 @@ struct bp_model {
 	uint8_t *cueflag;	/* BP_CUE, BP_END, and private flags */
 	size_t cuemask;
 	struct table seen;	/* line key -> id, for the short lines counted */
-	uint32_t *docs;		/* per id: documents it was seen in */
-	uint32_t *lastdoc;	/* per id: the last document counted + 1 */
+	struct {
+		uint32_t docs;		/* documents it was seen in */
+		uint32_t lastdoc;	/* the last document counted + 1 */
+	} *seencount;		/* per id */
 	size_t seencap;
 	uint32_t ndocs;		/* documents counted so far */
 	struct table bodywords;	/* of the document being classified */

@@ -149,6 +149,25 @@ table_intern(struct table *t, const char *key, size_t len, int *added)
 	return table_intern_hashed(t, key, len, hash_bytes(key, len), added);
 }
 
+void
+table_prefetch(const struct table *t, const uint64_t *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		__builtin_prefetch(&t->slots[h[i] & t->mask]);
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = t->slots[h[i] & t->mask];
+
+		if (s.id1 && s.hash == (uint32_t)(h[i] >> 32))
+			__builtin_prefetch(&t->off[s.id1 - 1]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = t->slots[h[i] & t->mask];
+
+		if (s.id1 && s.hash == (uint32_t)(h[i] >> 32))
+			__builtin_prefetch(t->arena.data + t->off[s.id1 - 1]);
+	}
+}
+
 long long
 table_find(const struct table *t, const char *key, size_t len)
 {
