@@ -265,33 +265,72 @@ phrase_step(uint64_t h, uint64_t word)
 	return h ^ (h >> 31);
 }
 
-static inline uint32_t
-stop_bits(const struct bp_model *m, uint64_t h)
+/*
+ * Stopwords and cue phrases: sets of hashes with a byte of flags each (a
+ * stopword's languages, a cue's BP_ flags), a slot the hash with the
+ * flags in its low byte (0: empty), at most a quarter full (a word not
+ * there mostly ends at its first slot): one load per word.
+ */
+static inline unsigned
+flags_of(const struct bp_flagset *set, uint64_t h)
 {
-	size_t i = (size_t)(h >> 20) & m->stopmask;
-	uint64_t k = m->stopkey[i];
+	uint64_t key = h & ~0xFFULL;
+	size_t i = (size_t)(h >> 20) & set->mask;
+	uint64_t k = set->slot[i], found = k ^ key;
+	unsigned hit = found < 256;
 
-	h |= 1;
-	if (k == h || k == 0)	/* mostly: no branch on hit or miss */
-		return k == h ? m->stopbits[i] : 0;
-	for (i = (i + 1) & m->stopmask;; i = (i + 1) & m->stopmask) {
-		if (m->stopkey[i] == h)
-			return m->stopbits[i];
-		if (m->stopkey[i] == 0)
+	if (hit | (k == 0))	/* mostly: no branch on hit or miss */
+		return (unsigned)found & (0u - hit);
+	for (i = (i + 1) & set->mask;; i = (i + 1) & set->mask) {
+		if ((set->slot[i] ^ key) < 256)
+			return (unsigned)(set->slot[i] ^ key);
+		if (set->slot[i] == 0)
 			return 0;
 	}
 }
 
 static void
+flags_put(uint64_t *slot, size_t mask, uint64_t h, unsigned flags)
+{
+	size_t i = (size_t)(h >> 20) & mask;
+
+	while (slot[i] && (slot[i] ^ (h & ~0xFFULL)) >= 256)
+		i = (i + 1) & mask;
+	slot[i] |= (h & ~0xFFULL) | flags;
+}
+
+/* Add flags (not 0) to a hash's. */
+static void
+flags_add(struct bp_flagset *set, uint64_t h, unsigned flags)
+{
+	if (set->slot && flags_of(set, h)) {
+		flags_put(set->slot, set->mask, h, flags);
+		return;
+	}
+	if (4 * (set->n + 1) > set->mask + 1 || !set->slot) {
+		size_t cap = set->slot ? 2 * (set->mask + 1) : 64;
+		uint64_t *slot = xcalloc(cap, sizeof *slot);
+
+		for (size_t i = 0; set->slot && i <= set->mask; i++)
+			if (set->slot[i])	/* the index is from bits above the flags */
+				flags_put(slot, cap - 1, set->slot[i], (unsigned)(set->slot[i] & 0xFF));
+		free(set->slot);
+		set->slot = slot;
+		set->mask = cap - 1;
+	}
+	flags_put(set->slot, set->mask, h, flags);
+	set->n++;
+}
+
+static inline uint32_t
+stop_bits(const struct bp_model *m, uint64_t h)
+{
+	return flags_of(&m->stops, h);
+}
+
+static void
 stop_index(struct bp_model *m)
 {
-	size_t cap = 64;
-
-	while (cap < 4 * m->words.n)
-		cap *= 2;
-	m->stopmask = cap - 1;
-	m->stopkey = xcalloc(cap, sizeof *m->stopkey);
-	m->stopbits = xcalloc(cap, sizeof *m->stopbits);
 	for (size_t id = 0; id < m->words.n; id++) {
 		size_t len;
 		const char *w = table_key(&m->words, id, &len);
@@ -301,13 +340,7 @@ stop_index(struct bp_model *m)
 			;
 		if (len > MAX_STOP || k < len)
 			continue;	/* words are looked up in lower case */
-		uint64_t h = word_key((const unsigned char *)w, len) | 1;
-		size_t i = (size_t)(h >> 20) & m->stopmask;
-
-		while (m->stopkey[i] && m->stopkey[i] != h)
-			i = (i + 1) & m->stopmask;
-		m->stopkey[i] = h;
-		m->stopbits[i] |= m->wordlangs[id];
+		flags_add(&m->stops, word_key((const unsigned char *)w, len), m->wordlangs[id]);
 	}
 }
 
@@ -334,13 +367,7 @@ load_words(struct bp_model *m, const struct blob *b, uint32_t bit)
 static int
 cue_has(const struct bp_model *m, uint64_t h)
 {
-	h |= 1;
-	for (size_t i = (size_t)(h >> 20) & m->cuemask;; i = (i + 1) & m->cuemask) {
-		if (m->cuekey[i] == h)
-			return m->cueflag[i];
-		if (m->cuekey[i] == 0)
-			return 0;
-	}
+	return (int)flags_of(&m->cues, h);
 }
 
 /* A number: a word without letters (the cue "0 comments" matches "12 comments"). */
@@ -358,15 +385,7 @@ number(const unsigned char *w, size_t len)
 static void
 cue_add(struct bp_model *m, uint64_t h, int flag)
 {
-	size_t i;
-
-	h |= 1;
-	for (i = (size_t)(h >> 20) & m->cuemask; m->cuekey[i] && m->cuekey[i] != h; i = (i + 1) & m->cuemask)
-		;
-	if (!m->cuekey[i] && ++m->ncues > m->cuemask / 2)
-		die("too many cue phrases");
-	m->cuekey[i] = h;
-	m->cueflag[i] |= (uint8_t)flag;
+	flags_add(&m->cues, h, (unsigned)flag);
 }
 
 /* The phrases of a cue list, one a line; each first words of a cue are a prefix that may go on. */
@@ -439,9 +458,6 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 			return -1;
 	}
 	/* Cue phrases: every cues-XX.txt, ends-XX.txt (cues that close the article) and credits-XX.txt (photo credits). */
-	m->cuemask = 4095;
-	m->cuekey = xcalloc(m->cuemask + 1, sizeof *m->cuekey);
-	m->cueflag = xcalloc(m->cuemask + 1, 1);
 	static const char *const kinds[] = { "cues-%c%c.txt", "ends-%c%c.txt", "credits-%c%c.txt" };
 	static const int kindflag[] = { BP_CUE, BP_CUE | BP_END, CUE_CREDIT };
 
@@ -463,10 +479,8 @@ bp_free(struct bp_model *m)
 	table_free(&m->doclines);
 	free(m->firstline);
 	free(m->wordlangs);
-	free(m->stopkey);
-	free(m->cuekey);
-	free(m->cueflag);
-	free(m->stopbits);
+	free(m->stops.slot);
+	free(m->cues.slot);
 	free(m->seencount);
 	free(m->langs);
 	memset(m, 0, sizeof *m);
@@ -597,7 +611,7 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 	l->stops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
 	memset(l->langstops, 0, sizeof l->langstops);
-	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
+	int boundary = 1, cuestate = m->cues.n > 0;	/* 1: the words so far may open a cue */
 	int prefix = 1;	/* 1: every word so far capitalised or a number */
 	uint64_t key = WORD_HASH0;
 	size_t cuewords = 0;

@@ -61,6 +61,12 @@ struct bp_lang {
 	char code[8];		/* of stop-CODE.txt */
 };
 
+/* Hashes with a byte of flags each (private to boilerplate.c). */
+struct bp_flagset {
+	uint64_t *slot;		/* the hash, its low byte the flags; 0 empty */
+	size_t mask, n;
+};
+
 struct bp_model {
 	struct bp_options opt;
 	struct bp_lang *langs;	/* every stoplist built in */
@@ -69,13 +75,9 @@ struct bp_model {
 	struct table words;	/* word -> id; bits of membership below */
 	uint32_t *wordlangs;	/* per word id: bit i = in langs[i]'s stoplist */
 	size_t wordcap;
-	uint64_t *stopkey;	/* open addressing: hash of a stopword (| 1), 0 empty */
-	uint32_t *stopbits;	/* its languages */
-	size_t stopmask;
-	size_t ncues, cue_maxwords;	/* cue phrases and their prefixes; words of the longest */
-	uint64_t *cuekey;	/* hashes of the cue phrases, as stopkey */
-	uint8_t *cueflag;	/* BP_CUE, BP_END, and private flags */
-	size_t cuemask;
+	struct bp_flagset stops;	/* lower-case stopword hash -> its languages */
+	struct bp_flagset cues;	/* cue phrases and their prefixes -> BP_CUE, BP_END, private flags */
+	size_t cue_maxwords;	/* words of the longest cue */
 	struct table seen;	/* line key -> id, for the short lines counted */
 	struct {
 		uint32_t docs;		/* documents it was seen in */
