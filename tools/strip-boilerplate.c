@@ -1,6 +1,5 @@
 /* strip-boilerplate: the article body paragraphs of scraped pages, as records. */
 #include <errno.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -574,10 +573,6 @@ main(int argc, char *argv[])
 	o.titles = run.explain;	/* the title is never kept: only --explain shows it */
 	if (bp_init(&run.model, &o) < 0)
 		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
-#ifdef M_MMAP_THRESHOLD
-	/* Blocks of a MB and more in pages of their own: they grow in place (mremap), not by copying. */
-	mallopt(M_MMAP_THRESHOLD, 1 << 20);
-#endif
 	if (run.classify)
 		docset_reserve(&run.set);
 	status = each_input(argc, argv, process, &run);
