@@ -108,8 +108,8 @@ void bp_analyse(const struct bp_model *m, struct bp_line *l);
 void bp_count(struct bp_model *m, struct bp_line *lines, size_t n);
 /* What an HTML page says of itself (NULL fields: nothing). */
 struct bp_page {
-	const char *lang;	/* <html lang>: the stoplist when --lang is auto and it fits */
-	const char *title;	/* <title> or og:title: the headline is the line most like it */
+	const char *lang;	/* the page's language (pagemeta.h), or NULL: the stoplist when --lang is auto and it fits */
+	const char *title;	/* og:title, <title> or <h1>: the headline is the line most like it */
 	size_t titlelen;
 };
 

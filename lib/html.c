@@ -19,7 +19,6 @@
 #include "diag.h"
 #include "html.h"
 #include "mem.h"
-#include "pagemeta.h"
 #include "utf8.h"
 
 /* What an element does to the rendering. */
@@ -286,12 +285,7 @@ text(struct html *h, const unsigned char *s, size_t n)
 {
 	const struct html_elem *e = top(h);
 
-	if (e->title) {
-		if (!h->ogtitle)
-			buf_add(&h->title, s, n);
-		return;
-	}
-	if (e->skip)
+	if (e->title || e->skip)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		size_t run = i;
@@ -332,8 +326,7 @@ on_characters(void *ctx, const xmlChar *s, int n)
 {
 	struct html *h = ctx;
 
-	if (h->meta)
-		pagemeta_text(h->meta, (const char *)s, (size_t)n);
+	pagemeta_text(&h->meta, (const char *)s, (size_t)n);
 	text(h, s, (size_t)n);
 }
 
@@ -344,26 +337,6 @@ attr(const xmlChar **attrs, const char *name)
 		if (strcmp((const char *)attrs[i], name) == 0)
 			return attrs[i + 1] ? (const char *)attrs[i + 1] : "";
 	return NULL;
-}
-
-/* <html lang>, og:title: what the page says of itself. */
-static void
-page_facts(struct html *h, const char *name, const xmlChar **attrs)
-{
-	const char *v;
-
-	if (strcmp(name, "html") == 0 && (v = attr(attrs, "lang")) != NULL) {
-		size_t i;
-
-		for (i = 0; v[i] && v[i] != '-' && v[i] != '_' && i + 1 < sizeof h->lang; i++)
-			h->lang[i] = (char)tolower((unsigned char)v[i]);
-		h->lang[i] = 0;
-	} else if (strcmp(name, "meta") == 0 && (v = attr(attrs, "property")) != NULL &&
-	    strcmp(v, "og:title") == 0 && (v = attr(attrs, "content")) != NULL) {
-		h->title.len = 0;
-		buf_adds(&h->title, v);
-		h->ogtitle = 1;
-	}
 }
 
 /* The cue of an element's class, id, role and itemprop. */
@@ -406,11 +379,9 @@ on_start(void *ctx, const xmlChar *tag, const xmlChar **attrs)
 		emit(h);
 	else if (kind & E_CELL)
 		h->space = 1;	/* a table row is one line, its cells apart */
-	if (h->meta)
-		pagemeta_start(h->meta, name, (const char **)attrs);
+	pagemeta_start(&h->meta, name, (const char **)attrs);
 	if (parent->skip)
 		return;
-	page_facts(h, name, attrs);
 	if (attr(attrs, "hidden") || ((kind & E_BLOCK) && attr(attrs, "style") &&
 	    hidden_style(attr(attrs, "style"))))
 		kind |= E_SKIP;
@@ -434,8 +405,7 @@ on_end(void *ctx, const xmlChar *tag)
 {
 	struct html *h = ctx;
 
-	if (h->meta)
-		pagemeta_end(h->meta, (const char *)tag);
+	pagemeta_end(&h->meta, (const char *)tag);
 	if (h->depth <= 1)
 		return;
 	if (top(h)->kind & E_BLOCK)
@@ -449,8 +419,7 @@ on_script(void *ctx, const xmlChar *s, int n)
 {
 	struct html *h = ctx;
 
-	if (h->meta)
-		pagemeta_text(h->meta, (const char *)s, (size_t)n);
+	pagemeta_text(&h->meta, (const char *)s, (size_t)n);
 }
 
 static void
@@ -626,16 +595,17 @@ new_parser(struct html *h)
 }
 
 void
-html_begin(struct html *h, const char *charset, html_line_fn *line, void *ctx)
+html_begin(struct html *h, const char *url, size_t urllen, const char *charset, html_line_fn *line,
+    void *ctx)
 {
 	h->line = line;
 	h->ctx = ctx;
 	h->lines = h->nbad = 0;
 	h->bytes = 0;
 	h->toolarge = 0;
-	h->title.len = h->head.len = h->carry.len = h->text.len = 0;
-	h->lang[0] = 0;
-	h->ogtitle = h->space = 0;
+	h->head.len = h->carry.len = h->text.len = 0;
+	h->space = 0;
+	pagemeta_begin(&h->meta, url, urllen);
 	snprintf(h->charset, sizeof h->charset, "%s", charset ? charset : "");
 	if (h->cap == 0)
 		h->stack = xgrow(h->stack, &h->cap, 64, sizeof *h->stack);
@@ -687,6 +657,7 @@ html_end(struct html *h)
 	h->parser = NULL;
 	h->depth = 1;
 	emit(h);
+	pagemeta_finish(&h->meta);
 	if (h->iconv)
 		iconv_close(h->iconv);
 	h->iconv = NULL;
@@ -695,7 +666,7 @@ html_end(struct html *h)
 void
 html_free(struct html *h)
 {
-	buf_free(&h->title);
+	pagemeta_free(&h->meta);
 	buf_free(&h->head);
 	buf_free(&h->conv);
 	buf_free(&h->carry);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "pagemeta.h"
 
 /* Bytes of one page at most; a larger page is reported and dropped. */
 #define HTML_MAX_PAGE (32u << 20)
@@ -44,7 +45,6 @@ struct html_marks {
 typedef void html_line_fn(void *ctx, const char *text, size_t len, const struct html_marks *m);
 
 struct html_elem;
-struct pagemeta;
 
 struct html {
 	html_line_fn *line;
@@ -53,9 +53,7 @@ struct html {
 	unsigned long nbad;	/* bytes that were no character of the charset (U+FFFD now) */
 	size_t bytes;		/* of the page fed so far */
 	int toolarge;		/* the page passed HTML_MAX_PAGE: the rest was not parsed */
-	struct buf title;	/* <title>, or og:title when there is one */
-	struct pagemeta *meta;	/* given every element and character data, or NULL (pagemeta.h) */
-	char lang[16];		/* <html lang>, lower case, "" if none */
+	struct pagemeta meta;	/* what the page says of itself: url, title, date, lang */
 	/* private */
 	void *parser;		/* htmlParserCtxtPtr */
 	void *iconv;		/* iconv_t, or NULL for UTF-8 */
@@ -66,13 +64,14 @@ struct html {
 	struct html_marks marks;
 	struct html_elem *stack;
 	size_t depth, cap;
-	int space, ogtitle;
+	int space;
 };
 
-/* Start a page; charset is the HTTP hint or NULL. */
-void html_begin(struct html *h, const char *charset, html_line_fn *line, void *ctx);
+/* Start a page: url (its DOC) for its metadata, charset the HTTP hint or NULL. */
+void html_begin(struct html *h, const char *url, size_t urllen, const char *charset, html_line_fn *line,
+    void *ctx);
 void html_feed(struct html *h, const char *bytes, size_t n);
-/* End the page: its last line is rendered. */
+/* End the page: its last line is rendered, its metadata chosen (pagemeta_get). */
 void html_end(struct html *h);
 void html_free(struct html *h);
 

@@ -342,9 +342,7 @@ static void
 html_doc_begin(struct run *run, const char *doc, size_t doclen, const char *charset)
 {
 	doc_begin(&run->set, doc, doclen);
-	if (run->want_meta)
-		pagemeta_begin(&run->meta, doc, doclen);
-	html_begin(&run->html, charset, html_line, run);
+	html_begin(&run->html, doc, doclen, charset, html_line, run);
 }
 
 static void
@@ -358,12 +356,13 @@ static void
 page_facts(struct docset *s, const struct html *h)
 {
 	struct doc *d = &s->docs[s->ndocs - 1];
+	const char *lang = pagemeta_get(&h->meta, "lang"), *title = pagemeta_get(&h->meta, "title");
 
-	snprintf(d->lang, sizeof d->lang, "%s", h->lang);
+	snprintf(d->lang, sizeof d->lang, "%s", lang ? lang : "");
 	d->html = 1;
 	d->title = s->names.len;
-	d->titlelen = h->title.len;
-	buf_add(&s->names, h->title.data, h->title.len);
+	d->titlelen = title ? strlen(title) : 0;
+	buf_add(&s->names, title, d->titlelen);
 }
 
 /* How messages name the page: its input (cut at 200 bytes), and its record in a WARC stream (if not 0). */
@@ -399,8 +398,7 @@ html_doc_end(struct run *run)
 		return;
 	}
 	if (run->want_meta) {	/* the metadata instead of the body */
-		pagemeta_finish(&run->meta);
-		pagemeta_write(&run->meta, s->names.data + d->name, d->namelen);
+		pagemeta_write(&run->html.meta, s->names.data + d->name, d->namelen);
 		doc_drop(s);
 		return;
 	}
@@ -565,10 +563,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (run.want_meta && (run.render || run.explain))
 		usage_error("--meta excludes --render and --explain");
-	if (run.want_meta) {	/* each page written as it ends: no block, no counting */
+	if (run.want_meta)	/* each page written as it ends: no block, no counting */
 		o.repeat = 0;
-		run.html.meta = &run.meta;
-	}
 	run.classify = !run.render && !run.want_meta;
 	o.titles = run.explain;	/* the title is never kept: only --explain shows it */
 	if (bp_init(&run.model, &o) < 0)

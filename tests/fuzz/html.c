@@ -5,6 +5,7 @@
  * order, and gets a class and a score.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "boilerplate.h"
 #include "fuzzlib.h"
@@ -50,13 +51,14 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	size_t cut = 1 + data[1] % (size - 1);
 
 	text.len = nlines = 0;
-	html_begin(&h, charset, on_line, &h);
+	html_begin(&h, "http://example.com/2015/06/19/a", 31, charset, on_line, &h);
 	html_feed(&h, (const char *)data + 1, cut - 1);
 	html_feed(&h, (const char *)data + cut, size - cut);
 	html_end(&h);
 	for (size_t i = 0; i < nlines; i++)
 		lines[i].text = text.data + offs[i];
-	struct bp_page page = { h.lang, h.title.data, h.title.len };
+	const char *title = pagemeta_get(&h.meta, "title");
+	struct bp_page page = { pagemeta_get(&h.meta, "lang"), title, title ? strlen(title) : 0 };
 
 	fuzz_bp_classify(lines, nlines, &page);
 	return 0;
