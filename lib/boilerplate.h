@@ -50,8 +50,10 @@ struct bp_line {
 	/* private: features */
 	uint64_t key;		/* hash of its words (case folded, numbers alike); of its bytes if long */
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
-	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops, capshort;
-	int tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
+	int words, stops, alpha, digits, letters, seps;	/* (ideographs and separators are not bounded) */
+	/* counts of the words scanned, at most BP_SCANNED: a byte each keeps a block's lines small */
+	uint8_t caps, sentences, capstops, anystops, capshort;
+	uint8_t tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
 	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption, teaser, credited;
 	uint16_t langstops[BP_LANGS];	/* stopwords of each language */
 	double local;
