@@ -55,7 +55,7 @@ struct bp_line {
 	uint8_t caps, sentences, capstops, anystops, capshort;
 	uint8_t tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
 	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption, teaser, credited;
-	uint16_t langstops[BP_LANGS];	/* stopwords of each language */
+	uint8_t langstops[BP_LANGS];	/* stopwords of each language (in the words scanned) */
 	double local;
 };
 
