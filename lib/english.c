@@ -2,17 +2,16 @@
  * English evidence for tag-entities: the language of a sentence and the
  * common words of English (see english.h).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "data.h"
 #include "diag.h"
 #include "english.h"
-#include "mem.h"
+#include "hash.h"
 
 #define MAXWORD 64	/* bytes of the longest word looked up */
-
-enum { EN_STOP = 1, ID_STOP = 2, EN_LOWER = 4 };	/* EN_LOWER: in stop-en.txt in lower case (not John, New) */
 
 void
 english_init(struct english *en)
@@ -23,15 +22,20 @@ english_init(struct english *en)
 void
 english_free(struct english *en)
 {
-	if (en->loaded)
-		table_free(&en->stop);
-	free(en->stoplang);
+	(void)en;
 }
 
 void
 english_new_document(struct english *en)
 {
 	en->doc_votes = 0;
+}
+
+int
+english_vote(struct english *en, long votes)
+{
+	en->doc_votes += votes;
+	return en->doc_votes > 0;
 }
 
 /* w[0..n) in lower case (ASCII) into low, or 0 if it is too long. */
@@ -46,155 +50,100 @@ lower_word(const char *w, size_t n, char *low)
 }
 
 static void
-load_stoplist(struct english *en, const char *file, int lang)
+each_stopword(const char *file, int lang, void (*add)(void *ctx, const char *w, size_t n, int kinds), void *ctx)
 {
 	const struct blob *b = data_find(file);
 	struct line ln;
-	size_t pos = 0, id;
+	size_t pos = 0;
 	char low[MAXWORD];
-	int added;
 
 	if (!b)
 		die("built-in %s: missing", file);
 	while (data_next_line(b, &pos, &ln)) {
 		size_t n = lower_word(ln.data, ln.len, low);
 
-		if (!n)
-			continue;
-		id = table_intern(&en->stop, low, n, &added);
-		if (added) {
-			en->stoplang = xgrow(en->stoplang, &en->langcap, id + 1, 1);
-			en->stoplang[id] = 0;
-		}
-		en->stoplang[id] |= (unsigned char)lang;
-		if (lang == EN_STOP && !(ln.data[0] >= 'A' && ln.data[0] <= 'Z'))
-			en->stoplang[id] |= EN_LOWER;
+		if (n)
+			add(ctx, low, n, lang == EN_STOP && !(ln.data[0] >= 'A' && ln.data[0] <= 'Z') ? lang | EN_LOWER : lang);
 	}
 }
 
-/* The stoplists are read at the first sentence, so that a tagger made and freed costs nothing. */
+void
+english_stopwords(void (*add)(void *ctx, const char *w, size_t n, int kinds), void *ctx)
+{
+	each_stopword("stop-en.txt", EN_STOP, add, ctx);
+	each_stopword("stop-id.txt", ID_STOP, add, ctx);
+}
+
+/*
+ * The lists of words (hundreds of thousands of lines) in hash tables, each
+ * built at its first use and then only read: pthread_once makes the
+ * taggers of several threads share one.
+ */
+struct word_list {
+	const char *file;
+	struct table words;
+};
+
+static struct word_list common = { .file = "en-common.txt" }, given = { .file = "ner-given.txt" },
+    cities = { .file = "ner-cities.txt" };
+static pthread_once_t common_once = PTHREAD_ONCE_INIT, given_once = PTHREAD_ONCE_INIT,
+    cities_once = PTHREAD_ONCE_INIT;
+
 static void
-load(struct english *en)
+load_list(struct word_list *l)
 {
-	table_init(&en->stop, 2048);
-	load_stoplist(en, "stop-en.txt", EN_STOP);
-	load_stoplist(en, "stop-id.txt", ID_STOP);
-	en->loaded = 1;
+	const struct blob *b = data_find(l->file);
+	struct line ln;
+	size_t pos = 0, lines = 0;
+
+	if (!b)
+		die("built-in %s: missing", l->file);
+	for (const char *p = b->data; (p = memchr(p, '\n', (size_t)(b->data + b->len - p))); p++)
+		lines++;
+	table_init(&l->words, lines);
+	while (data_next_line(b, &pos, &ln))
+		table_intern(&l->words, ln.data, ln.len, NULL);
 }
 
-int
-english_sentence(struct english *en, const char *s, const struct token *tok, size_t ntok)
-{
-	char low[MAXWORD];
-
-	if (!en->loaded)
-		load(en);
-	for (size_t i = 0; i < ntok; i++) {
-		size_t n;
-		long long id;
-
-		if (!((s[tok[i].start] >= 'a' && s[tok[i].start] <= 'z') || (s[tok[i].start] >= 'A' && s[tok[i].start] <= 'Z')))
-			continue;	/* punctuation and numbers: no stopwords, no lookup */
-		n = lower_word(s + tok[i].start, tok[i].end - tok[i].start, low);
-		if (!n || (id = table_find(&en->stop, low, n)) < 0)
-			continue;
-		if ((en->stoplang[id] & (EN_STOP | ID_STOP)) == EN_STOP)
-			en->doc_votes++;
-		else if ((en->stoplang[id] & (EN_STOP | ID_STOP)) == ID_STOP)
-			en->doc_votes--;
-	}
-	return en->doc_votes > 0;
-}
-
-int
-english_stopword(struct english *en, const char *w, size_t n)
-{
-	char low[MAXWORD];
-	long long id;
-
-	if (!en->loaded)
-		load(en);
-	n = lower_word(w, n, low);
-	return n && (id = table_find(&en->stop, low, n)) >= 0 && (en->stoplang[id] & EN_LOWER);
-}
-
-/* Compare the line that starts at p (up to its newline) with key[0..n). */
-static int
-compare_line(const char *p, const char *end, const char *key, size_t n)
-{
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-	int c = memcmp(p, key, len < n ? len : n);
-
-	return c ? c : (len > n) - (len < n);
-}
-
-/* Is key[0..n) a line of the bytewise sorted list b?  A binary search over bytes: each probe backs up to the start of its line. */
-static int
-sorted_has(const struct blob *b, const char *key, size_t n)
-{
-	const char *lo = b->data, *hi = b->data + b->len;
-
-	while (lo < hi) {
-		const char *mid = lo + (hi - lo) / 2, *start = mid;
-		int c;
-
-		while (start > lo && start[-1] != '\n')
-			start--;
-		c = compare_line(start, hi, key, n);
-		if (c == 0)
-			return 1;
-		if (c < 0) {
-			const char *nl = memchr(mid, '\n', (size_t)(hi - mid));
-
-			if (!nl)
-				return 0;
-			lo = nl + 1;
-		} else
-			hi = start;
-	}
-	return 0;
-}
-
-/* The built-in file, kept: data_find() answers in one static blob. */
 static void
-find_list(struct blob *list, const char *file)
+load_common(void)
 {
-	const struct blob *b;
+	load_list(&common);
+}
 
-	if (list->data)
-		return;
-	if (!(b = data_find(file)))
-		die("built-in %s: missing", file);
-	*list = *b;
+static void
+load_given(void)
+{
+	load_list(&given);
+}
+
+static void
+load_cities(void)
+{
+	load_list(&cities);
 }
 
 int
 english_common_word(const char *w, size_t n)
 {
-	static struct blob list;
 	char low[MAXWORD];
 
-	find_list(&list, "en-common.txt");
 	if (n < 2 || !(n = lower_word(w, n, low)))
 		return 0;
-	return sorted_has(&list, low, n);
+	pthread_once(&common_once, load_common);
+	return table_find(&common.words, low, n) >= 0;
 }
 
 int
 english_given_name(const char *name, size_t n)
 {
-	static struct blob list;
-
-	find_list(&list, "ner-given.txt");
-	return sorted_has(&list, name, n);
+	pthread_once(&given_once, load_given);
+	return table_find(&given.words, name, n) >= 0;
 }
 
 int
 english_city(const char *name, size_t n)
 {
-	static struct blob list;
-
-	find_list(&list, "ner-cities.txt");
-	return sorted_has(&list, name, n);
+	pthread_once(&cities_once, load_cities);
+	return table_find(&cities.words, name, n) >= 0;
 }

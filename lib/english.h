@@ -9,25 +9,25 @@
 
 #include <stddef.h>
 
-#include "hash.h"
-#include "token.h"
-
 struct english {
-	struct table stop;	/* lower-case stopwords of English and Indonesian ... */
-	unsigned char *stoplang;	/* ... and their languages: EN_STOP | ID_STOP */
-	size_t langcap;
-	int loaded;
 	long doc_votes;		/* English stopwords minus Indonesian ones of the document so far */
 };
+
+/* Kinds of stopwords: English, Indonesian, in stop-en.txt in lower case (here, not John or New). */
+enum { EN_STOP = 1, ID_STOP = 2, EN_LOWER = 4 };
 
 void english_init(struct english *en);
 void english_free(struct english *en);
 /* A new document: forget the votes of the last one. */
 void english_new_document(struct english *en);
-/* Is sentence s (tokens tok[0..ntok)) English, by its stopwords and those of its document so far? */
-int english_sentence(struct english *en, const char *s, const struct token *tok, size_t ntok);
-/* Is w[0..n) (any case) an English stopword (here, now, who)? */
-int english_stopword(struct english *en, const char *w, size_t n);
+/*
+ * Each stopword of English and Indonesian, lower-cased, with its kinds:
+ * add(ctx, word, n, kinds), a word once per list that has it.  The caller
+ * keeps them where it looks its words up (tag-entities: with its cues).
+ */
+void english_stopwords(void (*add)(void *ctx, const char *w, size_t n, int kinds), void *ctx);
+/* Is a sentence whose English stopwords outnumber its Indonesian ones by votes English, with those of its document so far? */
+int english_vote(struct english *en, long votes);
 /* Is w[0..n) (any case) an English common word that is never a proper noun (however, not bill)? */
 int english_common_word(const char *w, size_t n);
 /* Is name[0..n) (as written: Kylie) a given name of lib/data/ner-given.txt? */

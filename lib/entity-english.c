@@ -61,6 +61,10 @@ places_load(struct tagger *t)
 		buf_add(&t->country_en, en, ln.len - (size_t)(en - ln.data));
 		buf_addc(&t->country_en, '\0');
 	}
+	table_init(&t->country_start, 256);
+	for (const char *en = t->country_en.data, *end = en + t->country_en.len; en < end; en += strlen(en) + 1)
+		if (strlen(en) >= 4)
+			table_intern(&t->country_start, en, 4, NULL);
 }
 
 void
@@ -68,6 +72,7 @@ places_free(struct tagger *t)
 {
 	table_free(&t->place);
 	table_free(&t->country);
+	table_free(&t->country_start);
 	buf_free(&t->country_en);
 	free(t->country_at);
 }
@@ -86,13 +91,39 @@ country_value(struct tagger *t, struct mention *m)
 	add_value(t, m, en, strlen(en));
 }
 
+static int quote(const char *s, const struct token *tk);
+
+/* Has the sentence a double quote token? */
+static int
+has_quote(struct tagger *t, const char *s)
+{
+	for (size_t k = 0; k < t->ntok; k++)
+		if (quote(s, &t->tok[k]))
+			return 1;
+	return 0;
+}
+
+/* The English stopwords of the sentence minus its Indonesian ones (words that begin with an ASCII letter). */
+static long
+stopword_votes(struct tagger *t, const char *s)
+{
+	long votes = 0;
+
+	for (size_t i = 0; i < t->ntok; i++) {
+		int kinds = cue_of(t, s, i) & (E_EN_STOP | E_ID_STOP);
+
+		if (is_upper((unsigned char)s[t->tok[i].start]) || (s[t->tok[i].start] >= 'a' && s[t->tok[i].start] <= 'z'))
+			votes += (kinds == E_EN_STOP) - (kinds == E_ID_STOP);
+	}
+	return votes;
+}
+
+/* Is the sentence English: by --lang, else by its stopwords and its document's? */
 void
 english_begin(struct tagger *t, const char *s)
 {
-	if (t->lang == LANG_AUTO)
-		t->english = english_sentence(&t->en, s, t->tok, t->ntok);
-	else
-		t->english = t->lang == LANG_EN;
+	t->english = t->lang == LANG_AUTO ? english_vote(&t->en, stopword_votes(t, s)) : t->lang == LANG_EN;
+	t->quoted = t->english && has_quote(t, s);
 }
 
 /* ---- dotted abbreviations ---- */
@@ -146,10 +177,73 @@ dotted_ends(struct tagger *t, const char *s)
 	}
 }
 
+/* ---- English words of a kind ---- */
+
+static const char *const weekdays[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    NULL };
+static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", NULL };
+/* The last words of an organisation's name (Department, Press) and of a place's (County, Arena). */
+static const char *const org_words[] = { "Inc", "Corp", "Co", "Company", "Group", "Bank", "University", "College",
+    "Institute", "Department", "Ministry", "Agency", "Commission", "Council", "Committee", "Association",
+    "Party", "Press", "News", "Times", "Post", "Journal", "Union", "League", "Club", "Foundation", "Fund",
+    "Authority", "Office", "Service", "Services", "Police", "Army", "Navy", "Court", "Senate", "Assembly",
+    "Parliament", "Congress", "Democrats", "Records", "Airlines", "Airways", "Motors", "Systems", "Media",
+    "Network", "Exchange", "Reserve", "Board", "Bureau", "Embassy", "Hospital", "School", "Church", NULL };
+static const char *const place_words[] = { "County", "City", "State", "Province", "River", "Island", "Islands",
+    "Lake", "Mountain", "Mountains", "Valley", "Bay", "Beach", "Park", "Street", "Avenue", "Road", "Square",
+    "Airport", "Stadium", "Arena", "Center", "Centre", "Palace", "Bridge", "Station", "Theatre", "Theater",
+    "Hall", "Hotel", "Museum", NULL };
+/* Lower-case words that join the words of a name (Bank of America) and those of a person's (Ludwig van Beethoven). */
+static const char *const joints[] = { "of", "and", "the", "for", NULL };
+static const char *const particles[] = { "de", "del", "der", "da", "van", "von", "bin", "al", "la", "le", "du", "y",
+    NULL };
+/* Prepositions after which capitalised words are a place (Institute in Boston). */
+static const char *const prepositions[] = { "in", "at", "near", "from", NULL };
+/* The small words of a title (Killers of the Flower Moon). */
+static const char *const small_words[] = { "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", NULL };
+/* The words that join the words of a run (Bank of America, Securities and Exchange Commission); and "&". */
+static const char *const run_joints[] = { "of", "for", "the", "and", "de", "van", "von", "bin", NULL };
+/* Nationalities and the like that are no country's name with an ending. */
+static const char *const nations[] = { "European", "Asian", "African", "Arab", "Muslim", "Christian", "Jewish",
+    "Islamic", "Catholic", "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Scottish", "Irish", NULL };
+
+static const struct {
+	const char *const *words;
+	int kind;
+} english_words[] = {
+	{ weekdays, E_WEEKDAY }, { months, E_MONTH }, { org_words, E_ORG }, { place_words, E_PLACE },
+	{ joints, E_JOINT }, { particles, E_PARTICLE }, { prepositions, E_PREPOSITION }, { small_words, E_SMALL },
+	{ run_joints, E_RUN_JOINT }, { nations, E_NATION },
+};
+
+/* A stopword of english.h, its kinds (EN_STOP, ID_STOP, EN_LOWER) as cue flags (E_EN_STOP, ...). */
+static void
+add_stopword(void *t, const char *w, size_t n, int kinds)
+{
+	add_cue(t, w, n, kinds << 24);
+}
+
+void
+english_words_load(struct tagger *t)
+{
+	for (size_t i = 0; i < sizeof english_words / sizeof *english_words; i++)
+		for (const char *const *w = english_words[i].words; *w; w++)
+			add_cue(t, *w, strlen(*w), english_words[i].kind);
+	english_stopwords(add_stopword, t);
+}
+
+/* Is token k an English word of the kind (E_ flags; any case, as find_cues() looked it up)? */
+static int
+is_kind(struct tagger *t, size_t k, int kind)
+{
+	return (t->cues[k] & kind) != 0;
+}
+
 /* ---- names of English sentences ---- */
 
 static int kind_word(struct tagger *t, const char *s, size_t k);
-static int demonym(struct tagger *t, const char *s, const struct token *tk);
+static int demonym(struct tagger *t, const char *s, size_t k);
 
 static int
 capital_word(const char *s, const struct token *tk)
@@ -193,7 +287,7 @@ opening_word(struct tagger *t, const char *s, size_t k)
 	const struct token *tk = &t->tok[k];
 
 	return sentence_initial(t, s, k) && capital_word(s, tk) &&
-	    (common_not_given(t, s, k) || english_stopword(&t->en, s + tk->start, tk->end - tk->start));
+	    (common_not_given(t, s, k) || is_kind(t, k, E_EN_LOWER));
 }
 
 /* Is the sentence a headline: its long words nearly all capitalised (So Many Ways to Play)? */
@@ -215,31 +309,9 @@ headline(struct tagger *t, const char *s)
 
 /* A lower-case word that joins the words of a name (Bank of America; a person's: Ludwig van Beethoven). */
 static int
-name_joint(const char *s, const struct token *tk, int type)
+name_joint(struct tagger *t, size_t k, int type)
 {
-	static const char *const joint[] = { "of", "and", "the", "for", NULL };
-	static const char *const particle[] = { "de", "del", "der", "da", "van", "von", "bin", "al", "la", "le",
-	    "du", "y", NULL };
-
-	return token_in(s, tk, particle) || (type != T_PER && token_in(s, tk, joint));
-}
-
-/* A preposition after which capitalised words are a place (Institute in Boston). */
-static int
-place_preposition(const char *s, const struct token *tk)
-{
-	static const char *const prep[] = { "in", "at", "near", "from", NULL };
-
-	return token_in(s, tk, prep);
-}
-
-static int
-weekday(const char *s, const struct token *tk)
-{
-	static const char *const day[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-	    "Sunday", NULL };
-
-	return token_in(s, tk, day);
+	return is_kind(t, k, E_PARTICLE) || (type != T_PER && is_kind(t, k, E_JOINT));
 }
 
 /* Does a date or a time start at token k? */
@@ -267,10 +339,10 @@ name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type, size_t 
 		const struct token *tk = &t->tok[k];
 
 		joins_and |= token_is(s, tk, "of");
-		if (is_lower((unsigned char)s[tk->start]) && !(name_joint(s, tk, type) && k + 1 < b &&
+		if (is_lower((unsigned char)s[tk->start]) && !(name_joint(t, k, type) && k + 1 < b &&
 		    is_upper((unsigned char)s[t->tok[k + 1].start]) && (joins_and || !token_is(s, tk, "and"))))
 			return k;
-		if (weekday(s, tk) || date_at(t, k, ncand))
+		if (is_kind(t, k, E_WEEKDAY) || date_at(t, k, ncand))
 			return k;
 	}
 	return b;
@@ -282,9 +354,9 @@ place_after(struct tagger *t, const char *s, size_t k, size_t b)
 {
 	size_t j = k + 1;
 
-	if (!place_preposition(s, &t->tok[k]))
+	if (!is_kind(t, k, E_PREPOSITION))
 		return j;
-	while (j < b && capital_word(s, &t->tok[j]) && !common_word(t, s, j) && !weekday(s, &t->tok[j]))
+	while (j < b && capital_word(s, &t->tok[j]) && !common_word(t, s, j) && !is_kind(t, j, E_WEEKDAY))
 		j++;
 	return j;
 }
@@ -334,12 +406,10 @@ quote_side(const char *s, const struct token *tk, int *straight)
 static int
 title_case(struct tagger *t, const char *s, size_t i, size_t j)
 {
-	static const char *const small[] = { "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", NULL };
-
 	for (; i < j; i++) {
 		const struct token *tk = &t->tok[i];
 
-		if (is_lower((unsigned char)s[tk->start]) && is_alnum((unsigned char)s[tk->start]) && !token_in(s, tk, small))
+		if (is_lower((unsigned char)s[tk->start]) && is_alnum((unsigned char)s[tk->start]) && !is_kind(t, i, E_SMALL))
 			return 0;
 	}
 	return 1;
@@ -352,6 +422,8 @@ in_title(struct tagger *t, const char *s, size_t a, size_t b)
 	size_t k, open = SIZE_MAX;
 	int straight = 0, side;
 
+	if (!t->quoted)
+		return 0;
 	for (k = 0; k < t->ntok; k++) {
 		side = quote_side(s, &t->tok[k], &straight);
 		if (side > 0)
@@ -401,7 +473,7 @@ trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t nca
 		a = person_start(t, s, a, b);
 	while (head && b > a && common_word(t, s, b - 1))
 		b--;
-	if (b - a == 1 && (common_word(t, s, a) || (cue_of(t, s, a) & C_TITLE) || demonym(t, s, &t->tok[a])))
+	if (b - a == 1 && (common_word(t, s, a) || (cue_of(t, s, a) & C_TITLE) || demonym(t, s, a)))
 		b = a;
 	if (b > a && in_title(t, s, a, b))
 		b = a;
@@ -434,27 +506,21 @@ english_names(struct tagger *t, const char *s)
 		}
 		t->cand[kept++] = c;
 	}
-	/* the places found after prepositions, added past the first n */
-	memmove(t->cand + kept, t->cand + n, (t->ncand - n) * sizeof *t->cand);
+	/* the places found after prepositions, added past the first n (none: maybe no array yet) */
+	if (t->ncand > n)
+		memmove(t->cand + kept, t->cand + n, (t->ncand - n) * sizeof *t->cand);
 	t->ncand = kept + (t->ncand - n);
 }
 
 /* ---- names no other source found ---- */
 
+/* Is token k a word of a run of names: capitalised (Reuters, McKinley, WeWork) or in capitals (NYAG), not a day or month? */
 static int
-month(const char *s, const struct token *tk)
+run_word(struct tagger *t, const char *s, size_t k)
 {
-	static const char *const name[] = { "January", "February", "March", "April", "May", "June", "July", "August",
-	    "September", "October", "November", "December", NULL };
+	const struct token *tk = &t->tok[k];
 
-	return token_in(s, tk, name);
-}
-
-/* A word of a run of names: capitalised (Reuters, McKinley, WeWork) or in capitals (NYAG), not a day or month. */
-static int
-run_word(const char *s, const struct token *tk)
-{
-	return is_upper((unsigned char)s[tk->start]) && tk->end - tk->start > 1 && !weekday(s, tk) && !month(s, tk);
+	return is_upper((unsigned char)s[tk->start]) && tk->end - tk->start > 1 && !is_kind(t, k, E_WEEKDAY | E_MONTH);
 }
 
 /* Is token k a "." that belongs to the name around it (Patrick W. Carlineo, St. Louis)? */
@@ -470,15 +536,14 @@ name_dot(struct tagger *t, const char *s, size_t k)
 
 /* A nationality or the like (Japanese, British, Israeli, European): the start of a country's name with an ending. */
 static int
-demonym(struct tagger *t, const char *s, const struct token *tk)
+demonym(struct tagger *t, const char *s, size_t i)
 {
 	static const char *const ending[] = { "an", "ian", "ese", "ish", "i", "ic", NULL };
-	static const char *const other[] = { "European", "Asian", "African", "Arab", "Muslim", "Christian", "Jewish",
-	    "Islamic", "Catholic", "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Scottish", "Irish", NULL };
-	const char *w = s + tk->start, *en = t->country_en.data, *end = en + t->country_en.len;
+	const struct token *tk = &t->tok[i];
+	const char *w = s + tk->start;
 	size_t n = tk->end - tk->start, k;
 
-	if (token_in(s, tk, other))
+	if (is_kind(t, i, E_NATION))
 		return 1;
 	if (n > 4 && w[n - 1] == 's')	/* Austrians */
 		n--;
@@ -488,32 +553,16 @@ demonym(struct tagger *t, const char *s, const struct token *tk)
 		if (n > e + 3 && memcmp(w + n - e, ending[k], e) == 0)
 			break;
 	}
-	if (!ending[k])
-		return 0;
-	for (; en < end; en += strlen(en) + 1)
-		if (strncmp(en, w, 4) == 0)
-			return 1;
-	return 0;
+	return ending[k] && table_find(&t->country_start, w, 4) >= 0;	/* an ending matched: n > 4 */
 }
 
 /* The type of an organisation's or a place's last word (Department, Press; County, Arena), or -1. */
 static int
 kind_word(struct tagger *t, const char *s, size_t k)
 {
-	static const char *const org[] = { "Inc", "Corp", "Co", "Company", "Group", "Bank", "University", "College",
-	    "Institute", "Department", "Ministry", "Agency", "Commission", "Council", "Committee", "Association",
-	    "Party", "Press", "News", "Times", "Post", "Journal", "Union", "League", "Club", "Foundation", "Fund",
-	    "Authority", "Office", "Service", "Services", "Police", "Army", "Navy", "Court", "Senate", "Assembly",
-	    "Parliament", "Congress", "Democrats", "Records", "Airlines", "Airways", "Motors", "Systems", "Media",
-	    "Network", "Exchange", "Reserve", "Board", "Bureau", "Embassy", "Hospital", "School", "Church", NULL };
-	static const char *const place[] = { "County", "City", "State", "Province", "River", "Island", "Islands",
-	    "Lake", "Mountain", "Mountains", "Valley", "Bay", "Beach", "Park", "Street", "Avenue", "Road", "Square",
-	    "Airport", "Stadium", "Arena", "Center", "Centre", "Palace", "Bridge", "Station", "Theatre", "Theater",
-	    "Hall", "Hotel", "Museum", NULL };
-
-	if (token_in(s, &t->tok[k], org) || (cue_of(t, s, k) & (C_ORGEND | C_COMPANY)))
+	if (cue_of(t, s, k) & (E_ORG | C_ORGEND | C_COMPANY))
 		return T_ORG;
-	return token_in(s, &t->tok[k], place) ? T_LOC : -1;
+	return is_kind(t, k, E_PLACE) ? T_LOC : -1;
 }
 
 /* Is the text of tokens [a, b) a place: a city, a region, a country? */
@@ -546,7 +595,7 @@ run_type(struct tagger *t, const char *s, size_t a, size_t b, int titled)
 	size_t k;
 
 	if ((b - a == 1 && (common_word(t, s, a) || in_capitals(s, t->tok, a, b) || has_digit(s, &t->tok[a]))) ||
-	    demonym(t, s, &t->tok[b - 1]))	/* Japanese, Native American */
+	    demonym(t, s, b - 1))	/* Japanese, Native American */
 		return -1;
 	if (titled)
 		return T_PER;
@@ -574,19 +623,17 @@ add_run(struct tagger *t, const char *s, size_t a, size_t b)
 		titled |= (cue_of(t, s, a) & C_TITLE) != 0;
 		a++;
 	}
-	while (b > a && !run_word(s, &t->tok[b - 1]))
+	while (b > a && !run_word(t, s, b - 1))
 		b--;
 	if (a < b && !in_title(t, s, a, b) && (type = run_type(t, s, a, b, titled)) >= 0)
 		add_tokens(t, a, b, type, P_RUN);
 }
 
-/* A word that joins the words of a run (Bank of America, Johnson & Johnson, Securities and Exchange Commission). */
+/* Is token k a word that joins the words of a run (Bank of America, Johnson & Johnson, Securities and Exchange Commission)? */
 static int
-run_joint(const char *s, const struct token *tk)
+run_joint(struct tagger *t, const char *s, size_t k)
 {
-	static const char *const joint[] = { "of", "for", "the", "and", "&", "de", "van", "von", "bin", NULL };
-
-	return token_in(s, tk, joint);
+	return is_kind(t, k, E_RUN_JOINT) || token_is(s, &t->tok[k], "&");
 }
 
 /*
@@ -622,13 +669,13 @@ find_english_runs(struct tagger *t, const char *s)
 	if (headline(t, s))	/* every word of a headline is capitalised */
 		return;
 	while (i < t->ntok) {
-		if (!run_word(s, &t->tok[i])) {
+		if (!run_word(t, s, i)) {
 			i++;
 			continue;
 		}
 		for (j = i + 1; j < t->ntok; j++)
-			if (!run_word(s, &t->tok[j]) && !name_dot(t, s, j) &&
-			    (j + 1 == t->ntok || !run_word(s, &t->tok[j + 1]) || !run_joint(s, &t->tok[j])))
+			if (!run_word(t, s, j) && !name_dot(t, s, j) &&
+			    (j + 1 == t->ntok || !run_word(t, s, j + 1) || !run_joint(t, s, j)))
 				break;
 		add_runs(t, s, i, j);
 		i = j;

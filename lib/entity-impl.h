@@ -39,9 +39,19 @@
 enum { P_RUN = 15, P_CUE = 23, P_DISTRICT = 18, P_GAZETTEER = 20, P_MODEL = 25, P_DOCNAME = 22, P_LIST = 30,
 	P_DEFINED = 35, P_QUANTITY = 40, P_PATTERN = 50, P_WEB = 55, P_USER = 60 };
 
-/* Cue kinds of entity-cues.txt, the title list and the frequency list (C_COMMON). */
+/*
+ * Cue kinds of entity-cues.txt, the title list and the frequency list
+ * (C_COMMON); then the kinds of English words that entity-english.c asks
+ * about (E_: lists of words, the stopwords of english.h) and the words
+ * that give a nickname (C_ALIAS, C_NAMING), which find_cues() finds with
+ * the same lookup.
+ */
 enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, C_CALENDAR = 64, C_PLACE = 128,
-	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024, C_COMMON = 2048 };
+	C_ORGEND = 256, C_COMPANY = 512, C_BODY = 1024, C_COMMON = 2048,
+	E_WEEKDAY = 1 << 12, E_MONTH = 1 << 13, E_ORG = 1 << 14, E_PLACE = 1 << 15, E_JOINT = 1 << 16,
+	E_PARTICLE = 1 << 17, E_PREPOSITION = 1 << 18, E_SMALL = 1 << 19, E_RUN_JOINT = 1 << 20, E_NATION = 1 << 21,
+	C_ALIAS = 1 << 22, C_NAMING = 1 << 23, E_EN_STOP = EN_STOP << 24, E_ID_STOP = ID_STOP << 24,
+	E_EN_LOWER = EN_LOWER << 24 };
 
 struct entry {
 	int type, prio;
@@ -80,7 +90,7 @@ struct tagger {
 	struct lexicon known;	/* people every reader knows by a nickname or short form (known-names.tsv) */
 	struct lexicon terms;	/* built-in phrases that name nothing (no-names.tsv), apart so that no list lookup meets them */
 	struct table cue;	/* lower-case words ... */
-	unsigned short *cuekind;	/* ... and their C_ flags */
+	unsigned *cuekind;	/* ... and their C_ and E_ flags */
 	size_t cuecap;
 	struct table types;
 	unsigned char *want;	/* by type; NULL: all */
@@ -91,7 +101,7 @@ struct tagger {
 	struct token *tok;
 	size_t ntok, tokcap;
 	unsigned char *label;
-	unsigned short *cues;
+	unsigned *cues;
 	size_t labcap, cuescap;
 	struct cand *cand;
 	size_t ncand, candcap;
@@ -100,14 +110,19 @@ struct tagger {
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
+	struct buf first;	/* the lower-case key of token first_tok and its hash: lex_match asks each lexicon in turn */
+	uint64_t first_hash;
+	size_t first_tok;	/* SIZE_MAX: none yet in this sentence */
 	/* English */
 	struct english en;
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */
 	int english;		/* the sentence is English */
+	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */
 	struct buf country_en;	/* ... their English names, NUL-separated, ... */
 	size_t *country_at, country_cap;	/* ... from these offsets, by the name's id */
+	struct table country_start;	/* the first four bytes of the English names (a demonym's start: Japan, Israel) */
 	/* the document */
 	struct buf docid;
 	int year;
@@ -183,6 +198,8 @@ const struct entry *lex_exact(struct tagger *t, const struct lexicon *l, const c
 int load_dict(struct tagger *t, struct lexicon *l, const char *name, const char *data, size_t len, int prio);
 /* Cue flags of the word w[0..n). */
 int word_cue(struct tagger *t, const char *w, size_t n);
+/* Give the word w[0..n) (any case) the cue flags kind too. */
+void add_cue(struct tagger *t, const char *w, size_t n, int kind);
 /* Cue flags of each token of the sentence, looked up once. */
 void find_cues(struct tagger *t, const char *s);
 /* Is token tk the word w (ASCII, any case)? */
@@ -212,6 +229,8 @@ void find_cued_names(struct tagger *t, const char *s);
 /* entity-memory.c */
 /* Nicknames given in words (Basuki Tjahaja Purnama atau akrab disapa Ahok): a PER valued as the full name. */
 void find_nicknames(struct tagger *t, const char *s);
+/* The words that give a nickname (alias; known) among the cues, after every other cue. */
+void nickname_cues_load(struct tagger *t);
 /* Acronyms defined by their long forms in parentheses, either way round; a person's nickname in parentheses. */
 void find_definitions(struct tagger *t, const char *s);
 /* The acronyms defined in this sentence, met again in it. */
@@ -228,6 +247,8 @@ void new_document(struct tagger *t, const char *doc, size_t doclen);
 /* entity-english.c */
 /* The countries in both languages (after the built-in lists, whose values stay), the places of the world. */
 void places_load(struct tagger *t);
+/* The English words of a kind and the stopwords (E_ flags) among the cues: after every other cue (add_misspelling asks which words are cues). */
+void english_words_load(struct tagger *t);
 void places_free(struct tagger *t);
 /* Is the sentence English (t->english), by the language asked or its words? */
 void english_begin(struct tagger *t, const char *s);

@@ -114,9 +114,15 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 
 	if (l->phrase.n == 0)
 		return NULL;
-	make_key(&t->key, s, tok, i, i + 1);
-	if (table_find(&l->first, t->key.data, t->key.len) < 0)
+	if (i != t->first_tok) {
+		make_key(&t->first, s, tok, i, i + 1);
+		t->first_hash = hash_bytes(t->first.data, t->first.len);
+		t->first_tok = i;
+	}
+	if (table_find_hashed(&l->first, t->first.data, t->first.len, t->first_hash) < 0)
 		return NULL;
+	t->key.len = 0;
+	buf_add(&t->key, t->first.data, t->first.len);
 	ends[1] = t->key.len;
 	for (j = i + 1; j < last; j++) {
 		buf_addc(&t->key, ' ');
@@ -126,7 +132,8 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 		ends[j - i + 1] = t->key.len;
 	}
 	for (j = last - i; j >= 1; j--)
-		if ((id = table_find(&l->phrase, t->key.data, ends[j])) >= 0) {
+		if ((id = j > 1 ? table_find(&l->phrase, t->key.data, ends[j]) :
+		    table_find_hashed(&l->phrase, t->key.data, ends[1], t->first_hash)) >= 0) {
 			*len = j;
 			return &l->e[id];
 		}
@@ -149,9 +156,10 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 int
 token_is(const char *s, const struct token *tk, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n = tk->end - tk->start;
 
-	return tk->end - tk->start == n && strncasecmp(s + tk->start, w, n) == 0;
+	/* the first letter tells most words apart before the list word's length is counted */
+	return n && lower(s[tk->start]) == lower(w[0]) && strlen(w) == n && strncasecmp(s + tk->start, w, n) == 0;
 }
 
 /* Is token tk one of the words (a NULL-terminated list; ASCII, any case)? */
@@ -176,7 +184,7 @@ cue_key(struct tagger *t, const char *w, size_t n)
 		t->key.data[t->key.len++] = lower(w[p]);
 }
 
-static void
+void
 add_cue(struct tagger *t, const char *w, size_t n, int kind)
 {
 	size_t id, old = t->cuecap;
@@ -206,12 +214,21 @@ word_cue(struct tagger *t, const char *w, size_t n)
 void
 find_cues(struct tagger *t, const char *s)
 {
+	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's key of a token is to be made again */
 	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
 	for (size_t i = 0; i < t->ntok; i++) {
+		const char *w = s + t->tok[i].start;
 		size_t n = t->tok[i].end - t->tok[i].start;
+		char low[16];	/* a longer word is taken for no cue */
+		long long id;
 
-		t->cues[i] = n > 16 || !is_alnum((unsigned char)s[t->tok[i].start]) ? 0 :
-		    (unsigned short)word_cue(t, s + t->tok[i].start, n);
+		t->cues[i] = 0;
+		if (n > sizeof low || !is_alnum((unsigned char)w[0]))
+			continue;
+		for (size_t p = 0; p < n; p++)
+			low[p] = lower(w[p]);
+		if ((id = table_find(&t->cue, low, n)) >= 0)
+			t->cues[i] = t->cuekind[id];
 	}
 }
 
@@ -449,6 +466,7 @@ lexicons_load(struct tagger *t)
 	lex_init(&t->doc);
 	lex_init(&t->terms);
 	lex_init(&t->known);
+	t->first_tok = SIZE_MAX;
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
@@ -459,6 +477,8 @@ lexicons_load(struct tagger *t)
 	load_gazetteer(t, "gazetteer-provinces.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-regencies.csv", P_GAZETTEER);
 	load_gazetteer(t, "gazetteer-districts.csv", P_DISTRICT);
+	english_words_load(t);
+	nickname_cues_load(t);
 }
 
 void
@@ -469,6 +489,7 @@ lexicons_free(struct tagger *t)
 	lex_free(&t->doc);
 	lex_free(&t->terms);
 	lex_free(&t->known);
+	buf_free(&t->first);
 	table_free(&t->cue);
 	free(t->cuekind);
 }

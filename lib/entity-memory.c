@@ -267,6 +267,19 @@ nickname_in_parens(struct tagger *t, const char *s, size_t i)
 	return 1;
 }
 
+/* Words that give a nickname alone (alias), and verbs of naming that need an adverb before them (disapa, known). */
+void
+nickname_cues_load(struct tagger *t)
+{
+	static const char *const alone[] = { "alias", "dijuluki", "nicknamed", "dubbed", NULL };
+	static const char *const naming[] = { "disapa", "dipanggil", "dikenal", "known", "called", NULL };
+
+	for (size_t i = 0; alone[i]; i++)
+		add_cue(t, alone[i], strlen(alone[i]), C_ALIAS);
+	for (size_t i = 0; naming[i]; i++)
+		add_cue(t, naming[i], strlen(naming[i]), C_NAMING);
+}
+
 /*
  * Nicknames given in words: Basuki Tjahaja Purnama atau akrab disapa Ahok,
  * ... yang biasa dipanggil ..., ... alias ..., ..., better known as ....
@@ -276,8 +289,6 @@ nickname_in_parens(struct tagger *t, const char *s, size_t i)
 void
 find_nicknames(struct tagger *t, const char *s)
 {
-	static const char *const alone[] = { "alias", "dijuluki", "nicknamed", "dubbed", NULL };
-	static const char *const naming[] = { "disapa", "dipanggil", "dikenal", "known", "called", NULL };
 	static const char *const adverb[] = { "akrab", "biasa", "kerap", "sering", "lebih", "populer", "also",
 		"better", "widely", "commonly", "popularly", NULL };
 	static const char *const joint[] = { ",", "atau", "yang", "juga", "dengan", "sebagai", "nama", "as", "or", NULL };
@@ -285,9 +296,9 @@ find_nicknames(struct tagger *t, const char *s)
 
 	for (size_t i = 1; i + 1 < t->ntok; i++) {
 		size_t k = i, j = i + 1, e, a;
-		int weak = token_in(s, &tk[i], naming);
+		int weak = cue_of(t, s, i) & C_NAMING;
 
-		if (!weak && !token_in(s, &tk[i], alone))
+		if (!weak && !(cue_of(t, s, i) & C_ALIAS))
 			continue;
 		if (weak && !token_in(s, &tk[i - 1], adverb))
 			continue;

@@ -267,27 +267,55 @@ amount_value(struct tagger *t, struct cand *c, const char *s, size_t n, int type
 	c->vlen = t->scratch.len - c->value;
 }
 
+/* An ASCII upper-case letter in lower case, any other byte as it is. */
+static unsigned char
+fold(unsigned char c)
+{
+	return is_upper(c) ? c | 0x20 : c;
+}
+
 /*
  * May a pattern start at token i?  Cheap test before the anchored match.  A
- * word must begin with the first two letters, in any case, of one that
- * starts a pattern: a day or month (DAYN, MONF, MONA), a currency (CURPRE),
- * tahun, pukul or jam.  A new such word in main_pattern goes here too.
+ * word must begin with the first three letters, in any case, of one that
+ * starts a pattern: a day or month (DAYN, MONF, MONA, MONEN), a currency
+ * (CURPRE; Rp, RM and S$ by two), tahun, pukul or jam (not The, More,
+ * West: the English days' first two letters begin many words).  A new such
+ * word in main_pattern goes here too.
  */
 static int
 pattern_start(const char *s, size_t n, const struct token *tk)
 {
-	static const char pairs[] = "se sa su ra ka ju mi ah mo tu we th fr ja fe pe ma ap me ag au oc ok no de "
-	    "rp rm id us s$ ta pu";
-	unsigned char c = (unsigned char)s[tk->start], d;
+	static const char *const prefixes[26] = {	/* by their first letter */
+	    ['a' - 'a'] = "aha apr agu agt ags aug ",
+	    ['d' - 'a'] = "des dec ",
+	    ['f' - 'a'] = "fri feb ",
+	    ['i' - 'a'] = "idr ",
+	    ['j' - 'a'] = "jum jan jun jul jam ",
+	    ['k' - 'a'] = "kam ",
+	    ['m' - 'a'] = "min mon mar mei may ",
+	    ['n' - 'a'] = "nov nop ",
+	    ['o' - 'a'] = "okt oct ",
+	    ['p' - 'a'] = "peb puk ",
+	    ['r' - 'a'] = "rab rp rm ",
+	    ['s' - 'a'] = "sen sel sab sat sun sep s$ ",
+	    ['t' - 'a'] = "tue thu tah ",
+	    ['u' - 'a'] = "usd us$ ",
+	    ['w' - 'a'] = "wed "
+	};
+	unsigned char c = (unsigned char)s[tk->start], d, e;
+	const char *p;
 
 	if (is_digit(c) || c == '(' || c == '$' || c == 0xe2 || c == 0xc2)
 		return 1;
 	if (!is_upper(c) && c != 'p' && c != 'j' && c != 't')
 		return 0;
-	if (tk->start + 1 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80)
-		return 1;	/* not an ASCII letter after it: let the pattern judge */
-	for (const char *p = pairs; *p; p += p[2] ? 3 : 2)
-		if (p[0] == (c | 0x20) && p[1] == (is_upper(d) ? (d | 0x20) : d))
+	if (tk->start + 2 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80 ||
+	    (e = (unsigned char)s[tk->start + 2]) >= 0x80)
+		return 1;	/* not two ASCII bytes after it: let the pattern judge */
+	if (!(p = prefixes[(c | 0x20) - 'a']))
+		return 0;
+	for (; *p; p += p[2] == ' ' ? 3 : 4)
+		if (p[1] == fold(d) && (p[2] == ' ' || p[2] == fold(e)))
 			return 1;
 	return 0;
 }
@@ -409,6 +437,30 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 	}
 }
 
+/* Is the dot at s[i] between a letter or digit and a letter (example.com, not "end. Next")? */
+static int
+inner_dot(const char *s, size_t n, size_t i)
+{
+	return i > 0 && i + 1 < n && is_alnum((unsigned char)s[i - 1]) &&
+	    (is_upper((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z'));
+}
+
+/* Has the text an '@' or an inner dot?  Most sentences have neither: memchr finds that out fast. */
+static int
+web_like(const char *s, size_t n)
+{
+	const char *dot = s, *end = s + n;
+
+	if (memchr(s, '@', n))
+		return 1;
+	while ((dot = memchr(dot, '.', (size_t)(end - dot)))) {
+		if (inner_dot(s, n, (size_t)(dot - s)))
+			return 1;
+		dot++;
+	}
+	return 0;
+}
+
 /* E-mail addresses and URLs, looked for only in chunks of text with '@', "://", "www." or a dot between letters. */
 void
 find_web(struct tagger *t, const char *s, size_t n)
@@ -416,6 +468,8 @@ find_web(struct tagger *t, const char *s, size_t n)
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
 	size_t i = 0, a, b, p;
 
+	if (!web_like(s, n))
+		return;
 	while (i < n) {
 		int hit = 0, rc;
 
@@ -423,8 +477,7 @@ find_web(struct tagger *t, const char *s, size_t n)
 			i++;
 		a = i;
 		while (i < n && s[i] != ' ' && s[i] != '\t') {
-			if (s[i] == '@' || (s[i] == '.' && i > a && i + 1 < n && is_alnum((unsigned char)s[i - 1]) &&
-			    (is_upper((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z'))))
+			if (s[i] == '@' || (s[i] == '.' && i > a && inner_dot(s, n, i)))
 				hit = 1;
 			i++;
 		}

@@ -166,7 +166,12 @@ table_prefetch(const struct table *t, const uint64_t *h, size_t n)
 long long
 table_find(const struct table *t, const char *key, size_t len)
 {
-	uint64_t h = hash_bytes(key, len);
+	return table_find_hashed(t, key, len, hash_bytes(key, len));
+}
+
+long long
+table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h)
+{
 	uint32_t top = (uint32_t)(h >> 32);
 
 	for (size_t i = (size_t)h & t->mask; t->slots[i].id1; i = (i + 1) & t->mask)

@@ -49,6 +49,8 @@ void table_reserve(struct table *t, size_t keys);
 void table_prefetch(const struct table *t, const uint64_t *h, size_t n);
 /* The id of key, or -1. */
 long long table_find(const struct table *t, const char *key, size_t len);
+/* As table_find with a hash the caller computed with hash_bytes (a key looked up in several tables). */
+long long table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h);
 void table_clear(struct table *t);	/* forget every key, keep the memory */
 void table_free(struct table *t);
 

@@ -227,7 +227,7 @@ add_weights(const struct ner_model *m, const uint64_t *f, unsigned nf, v16i32 *e
  * neighbour (one to four) in 16 bits when they fit, else worked out each
  * time.
  */
-#define WORDS (1u << 14)
+#define WORDS (1u << 16)
 #define WORD_BYTES (64 - NERF_LEX_SHARED - 3 - 4)
 enum { SUM_OWN, SUM_FIRST, SUM_PREV, SUM_NEXT, SUM_PREV2, SUM_NEXT2, SUMS };
 #define SUMS32 2		/* SUM_OWN and SUM_FIRST */

@@ -277,6 +277,15 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	check_output "0 wrong"
 }
 
+@test "english: the hash tables of the English word lists answer as a binary search of their lines, on each line and near misses" {
+	run --separate-stderr "$BIN/libcheck" english
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "en-common.txt: more than 1,000 lines, 0 wrong
+ner-given.txt: more than 1,000 lines, 0 wrong
+ner-cities.txt: more than 1,000 lines, 0 wrong"
+}
+
 # Page metadata (lib/pagemeta): tables of inputs and outputs in tests/cases/pagemeta.
 PAGEMETA=tests/cases/pagemeta
 

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "data.h"
 #include "diag.h"
+#include "english.h"
 #include "escape.h"
 #include "fieldlist.h"
 #include "hash.h"
@@ -26,7 +27,8 @@ static const char usage[] =
     "       libcheck date|url-date|pagemeta [FILE...]\n"
     "       libcheck ner MODEL [FILE...]\n"
     "       libcheck viterbi N\n"
-    "       libcheck bytes\n";
+    "       libcheck bytes\n"
+    "       libcheck english\n";
 static const char help[] =
     "  lines     each line as NAME:LINE:LENGTH:TEXT (text escaped)\n"
     "  escape    all of standard input as one escaped field\n"
@@ -44,7 +46,10 @@ static const char help[] =
     "            the lines, tokens and lines tagged differently\n"
     "  viterbi   N random sequences decoded by nerf_viterbi and by the plain\n"
     "            algorithm; the sequences decoded differently\n"
-    "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n";
+    "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n"
+    "  english   the English word lists' lookups against a binary search of\n"
+    "            their lines, on every line and three words made from each;\n"
+    "            the wrong answers per list\n";
 
 static struct fieldlist list;
 static struct table table;
@@ -346,6 +351,89 @@ check_bytes(void)
 	return wrong;
 }
 
+static int
+by_bytes(const void *pa, const void *pb)
+{
+	const struct line *a = pa, *b = pb;
+	int c = memcmp(a->data, b->data, a->len < b->len ? a->len : b->len);
+
+	return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* The lines of a built-in list, sorted here whatever the file's order. */
+static struct line *
+sorted_lines(const char *file, size_t *n)
+{
+	const struct blob *b = data_find(file);
+	struct line ln, *all = NULL;
+	size_t pos = 0, cap = 0;
+
+	if (!b)
+		die("%s: no such data file", file);
+	*n = 0;
+	while (data_next_line(b, &pos, &ln)) {
+		all = xgrow(all, &cap, *n + 1, sizeof *all);
+		all[(*n)++] = ln;
+	}
+	qsort(all, *n, sizeof *all, by_bytes);
+	return all;
+}
+
+/* The answer of english_common_word (lower-cased, 2 to 64 bytes), english_given_name or english_city (as written). */
+static int
+listed(int list, const char *w, size_t n)
+{
+	return list == 0 ? english_common_word(w, n) : list == 1 ? english_given_name(w, n) : english_city(w, n);
+}
+
+/* What the list says by a binary search of its sorted lines. */
+static int
+listed_sorted(int list, const struct line *all, size_t nall, const char *w, size_t n)
+{
+	char low[64];
+	struct line key = { (char *)w, n };
+
+	if (list == 0) {
+		if (n < 2 || n > sizeof low)
+			return 0;
+		for (size_t i = 0; i < n; i++)
+			low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
+		key.data = low;
+	}
+	return bsearch(&key, all, nall, sizeof *all, by_bytes) != NULL;
+}
+
+/* Each list's lines, each line with an x after it, without its last byte, its first letter in the other case. */
+static void
+check_english(void)
+{
+	static const char *const file[] = { "en-common.txt", "ner-given.txt", "ner-cities.txt" };
+	char w[256];
+
+	for (int list = 0; list < 3; list++) {
+		size_t nall, lookups = 0;
+		unsigned long wrong = 0;
+		struct line *all = sorted_lines(file[list], &nall);
+
+		for (size_t i = 0; i < nall; i++) {
+			size_t n = all[i].len < sizeof w - 1 ? all[i].len : sizeof w - 1;
+
+			memcpy(w, all[i].data, n);
+			w[n] = 'x';
+			wrong += listed(list, w, n) != listed_sorted(list, all, nall, w, n) || listed(list, w, n + 1) != listed_sorted(list, all, nall, w, n + 1) ||
+			    listed(list, w, n - 1) != listed_sorted(list, all, nall, w, n - 1);
+			w[0] = (char)(w[0] >= 'a' && w[0] <= 'z' ? w[0] - 32 : w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
+			wrong += listed(list, w, n) != listed_sorted(list, all, nall, w, n);
+			lookups += 4;
+		}
+		out_str(file[list]);
+		out_str(lookups >= 4 * 1000 ? ": more than 1,000 lines, " : ": under 1,000 lines, ");
+		out_u64(wrong);
+		out_str(" wrong\n");
+		free(all);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -399,6 +487,8 @@ main(int argc, char *argv[])
 		status = each_input(argc, argv, dates, &url);
 	} else if (strcmp(cmd, "pagemeta") == 0)
 		status = each_input(argc, argv, pagemeta_events, NULL);
+	else if (strcmp(cmd, "english") == 0 && argc == 0)
+		check_english();
 	else if (strcmp(cmd, "bytes") == 0 && argc == 0) {
 		out_u64(check_bytes());
 		out_str(" wrong\n");
