@@ -37,9 +37,6 @@ static const char help[] =
 /* A block of documents is counted, then written: at most this much memory (text and lines). */
 #define BLOCK_BYTES (32u << 20)
 
-/* Lines written this far ahead are fetched into the cache. */
-#define LINES_AHEAD 4
-
 /* The non-blank lines of the documents read but not yet written. */
 struct docset {
 	struct buf text;
@@ -153,8 +150,6 @@ doc_line(struct run *run, const char *text, size_t len, unsigned long lineno)
 		s->lines = xgrow(s->lines, &s->cap, s->n + 1, sizeof *s->lines);
 		s->offs = xrealloc(s->offs, s->cap * sizeof *s->offs);
 	}
-	if (s->n + LINES_AHEAD < s->cap)	/* a block's lines are out of the cache when written */
-		__builtin_prefetch(&s->lines[s->n + LINES_AHEAD], 1);
 	struct bp_line *l = &s->lines[s->n];
 	size_t textcap = s->text.cap;
 
@@ -253,13 +248,12 @@ static void
 doc_end(struct run *run)
 {
 	struct docset *s = &run->set;
-	const struct doc *d = &s->docs[s->ndocs - 1];
 
 	if (!s->open)
 		return;
 	s->open = 0;
 	if (run->classify && run->model.opt.repeat > 0)
-		bp_count(&run->model, s->lines + d->first, d->n);
+		bp_count(&run->model, s->lines + s->docs[s->ndocs - 1].first, s->docs[s->ndocs - 1].n);
 	if (run->model.opt.repeat == 0 || (long)s->ndocs >= run->block ||
 	    s->text.len + s->n * (sizeof *s->lines + sizeof *s->offs) >= BLOCK_BYTES)
 		flush(run);
