@@ -19,6 +19,15 @@
 #define BATCH 32		/* keys looked up together, their memory fetched ahead */
 #define CHUNK 8192		/* records handed to the counting thread at a time */
 #define SHOW_BAD 10		/* malformed records reported one by one per input */
+/*
+ * The hash slots start with room for this many keys (256 KB: the cache
+ * holds them) and double up to SLOTS_JUMP keys, then make room for
+ * keys_ahead at once: a few thousand keys touch no 16 MB of slots, a
+ * crawl's keys are rehashed a few times only.
+ */
+#define SLOTS_FIRST 16384
+#define SLOTS_JUMP 65536
+#define RADIX_MIN 256		/* fewer items take a comparison sort: a radix sort clears 16 KB of counts */
 
 /* Which fields of a record make a key or a group. */
 struct sel {
@@ -26,6 +35,7 @@ struct sel {
 	size_t max;
 	size_t open_from;	/* the rest of the record from this field (0: none) */
 	size_t need;		/* fields a record must have */
+	size_t *pick, npick;	/* the chosen fields below open_from, in order */
 };
 
 /* A set of 64-bit values (never 0): distinct (key, value) pairs. */
@@ -44,6 +54,7 @@ struct chunk {
 	struct pending *pend;
 	size_t n;
 	struct buf keys;
+	int hashed;	/* the keys' hashes are in pend (else the counting thread computes them) */
 };
 
 /* Space-Saving: at most as many entries as the memory bound holds. */
@@ -130,6 +141,16 @@ sel_complement(struct sel *s, const struct count_spec *spec)
 	s->need = by && by->open_from ? by->open_from : memchr(s->chosen + 1, 1, top) ? top : top + 1;
 }
 
+/* The list of chosen fields, so that a key's fields are found without a look at every field. */
+static void
+sel_picks(struct sel *s)
+{
+	s->pick = xcalloc(s->max + 1, sizeof *s->pick);
+	for (size_t i = 1; i <= s->max; i++)
+		if (s->chosen[i] && (!s->open_from || i < s->open_from))
+			s->pick[s->npick++] = i;
+}
+
 static size_t
 sel_last(const struct sel *s)
 {
@@ -163,6 +184,7 @@ counter_new(const struct count_spec *spec)
 		sel_complement(&c->key, spec);
 	if (spec->by)
 		sel_from_list(&c->by, spec->by);
+	sel_picks(&c->key);
 	c->split = sel_last(&c->key);
 	if (sel_last(&c->by) > c->split)
 		c->split = sel_last(&c->by);
@@ -177,13 +199,14 @@ counter_new(const struct count_spec *spec)
 	c->fstart = xcalloc(c->split + 2, sizeof *c->fstart);
 	c->fend = xcalloc(c->split + 2, sizeof *c->fend);
 	/*
-	 * Room for spec->keys_ahead keys: the slots, key offsets, arena and
-	 * counts are allocated whole but touched only where used (fresh pages
-	 * are zero), so that they never grow by copying below that many keys.
-	 * A caller with small inputs (a test, a fuzz target) asks for few.
+	 * Room for spec->keys_ahead keys: the key offsets, arena and counts
+	 * are allocated whole but touched only where used (fresh pages are
+	 * zero), so that they never grow by copying below that many keys; the
+	 * slots, touched all over, grow (SLOTS_FIRST).  A caller with small
+	 * inputs (a test, a fuzz target) asks for few.
 	 */
 	size_t ahead = spec->keys_ahead ? spec->keys_ahead : 1024;
-	table_init(&c->keys, ahead);
+	table_init(&c->keys, ahead < SLOTS_FIRST ? ahead : SLOTS_FIRST);
 	free(c->keys.off);	/* fresh blocks, not small ones grown where a copy follows */
 	c->keys.offcap = ahead;
 	c->keys.off = fresh_block(ahead * sizeof *c->keys.off);
@@ -201,8 +224,10 @@ counter_new(const struct count_spec *spec)
 	/* An empty first key would leave an arena NULL, and memcmp(NULL, ..., 0) is undefined. */
 	buf_reserve(&c->groups.arena, 64);
 	buf_reserve(&c->values.arena, 1024);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
 		c->chunk[i].pend = xmalloc(CHUNK * sizeof *c->chunk[i].pend);
+		c->chunk[i].hashed = 1;
+	}
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
 	c->threads = !spec->memory && spec->jobs != 1;	/* Space-Saving counts in one thread */
@@ -296,8 +321,11 @@ count_batch(struct counter *c, struct pending *pend, size_t n, const char *keys)
 	uint32_t ids[BATCH];
 
 
-	if (2 * (t->n + n) > t->mask + 1)	/* grow before the batch, faster than table_intern would */
-		table_reserve(t, t->n + n);
+	if (2 * (t->n + n) > t->mask + 1) {	/* grow before the batch, faster than table_intern would */
+		size_t keys = t->n + n;
+
+		table_reserve(t, keys < SLOTS_JUMP || keys > c->spec.keys_ahead ? keys : c->spec.keys_ahead);
+	}
 	for (size_t i = 0; i < n; i++)
 		__builtin_prefetch(&t->slots[pend[i].h & t->mask]);
 	for (size_t i = 0; i < n; i++) {
@@ -339,6 +367,8 @@ count_batch(struct counter *c, struct pending *pend, size_t n, const char *keys)
 static void
 count_chunk(struct counter *c, struct chunk *ch)
 {
+	for (size_t i = 0; !ch->hashed && i < ch->n; i++)
+		ch->pend[i].h = hash_bytes(ch->keys.data + ch->pend[i].off, ch->pend[i].len);
 	for (size_t i = 0; i < ch->n; i += BATCH)
 		count_batch(c, ch->pend + i, ch->n - i < BATCH ? ch->n - i : BATCH, ch->keys.data);
 }
@@ -367,7 +397,12 @@ counting_thread(void *arg)
 	}
 }
 
-/* Hand the filled chunk to the counting thread (started the first time), take the other. */
+/*
+ * Hand the filled chunk to the counting thread (started the first time),
+ * take the other.  The hashing of keys goes to the thread that has time:
+ * the reading one after it had to wait for the other chunk, else the
+ * counting one (few distinct keys: its lookups hit the cache).
+ */
 static void
 submit(struct counter *c)
 {
@@ -386,10 +421,13 @@ submit(struct counter *c)
 		c->ready[c->fill] = 1;
 		pthread_cond_broadcast(&c->cv);
 		c->fill ^= 1;
+		int behind = c->ready[c->fill];	/* the counting thread: hash the next chunk's keys here */
+
 		while (c->ready[c->fill])
 			pthread_cond_wait(&c->cv, &c->mu);
 		pthread_mutex_unlock(&c->mu);
 		ch = &c->chunk[c->fill];
+		ch->hashed = behind;
 	}
 	ch->n = 0;
 	ch->keys.len = 0;
@@ -601,22 +639,38 @@ split_fields(struct counter *c, const char *p, const char *end)
 	size_t nf = 0;
 
 #ifdef __SSE2__
-	/* The TABs of 16 bytes at a time, as a bit mask: records have many short fields. */
+	/*
+	 * The TABs of 16 bytes at a time, as a bit mask: records have many
+	 * short fields.  The last 1 to 16 bytes are the record's last 16,
+	 * less those already seen: no byte-wise loop at its end.
+	 */
 	const __m128i tabs = _mm_set1_epi8('\t');
 
-	for (; end - q >= 16; q += 16) {
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)q), tabs));
+	if (end - p >= 16) {
+		for (;;) {
+			size_t left = (size_t)(end - q);
+			unsigned m = left >= 16 ?
+			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)q), tabs)) :
+			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(end - 16)), tabs)) >> (16 - left);
 
-		for (; m; m &= m - 1) {
-			const char *tab = q + __builtin_ctz(m);
+			for (; m; m &= m - 1) {
+				const char *tab = q + __builtin_ctz(m);
 
-			nf++;
-			c->fstart[nf] = p;
-			c->fend[nf] = tab;
-			p = tab + 1;
-			if (nf == c->split)
-				return nf;
+				nf++;
+				c->fstart[nf] = p;
+				c->fend[nf] = tab;
+				p = tab + 1;
+				if (nf == c->split)
+					return nf;
+			}
+			if (left <= 16)
+				break;
+			q += 16;
 		}
+		nf++;
+		c->fstart[nf] = p;
+		c->fend[nf] = end;
+		return nf;
 	}
 #endif
 	for (;;) {
@@ -663,14 +717,11 @@ span_add(struct keyspan *k, const char *p, size_t n)
 static void
 append_fields(const struct counter *c, const struct sel *s, struct buf *b, size_t nf, const char *end)
 {
-	size_t last = s->max < nf ? s->max : nf;
 	int first = 1;
 
-	if (s->open_from && last >= s->open_from)
-		last = s->open_from - 1;
-	for (size_t i = 1; i <= last; i++) {
-		if (!s->chosen[i])
-			continue;
+	for (size_t k = 0; k < s->npick && s->pick[k] <= nf; k++) {
+		size_t i = s->pick[k];
+
 		if (!first)
 			b->data[b->len++] = '\t';
 		first = 0;
@@ -806,7 +857,8 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 	else
 		append_fields(c, &c->key, &ch->keys, nf, end);
 	pd->len = (uint32_t)(ch->keys.len - pd->off);
-	pd->h = hash_bytes(ch->keys.data + pd->off, pd->len);	/* here: the counting thread has more to do */
+	if (ch->hashed)
+		pd->h = hash_bytes(ch->keys.data + pd->off, pd->len);
 	pd->w = w;
 	pd->w2 = w2;
 	pd->vid = vid;
@@ -938,6 +990,35 @@ radix(struct item *it, size_t n, int with_neg)
 	free(tmp);
 }
 
+/* Items of one count whose keys agree up to their prefixes: by prefix, then by the whole key. */
+static int
+prefix_key_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->prefix != y->prefix)
+		return x->prefix < y->prefix ? -1 : 1;
+	return key_cmp(a, b, ctx);
+}
+
+/* Too few items for a radix sort: insertion, or libc's sort. */
+static void
+sort_few(struct item *it, size_t n, const struct keys *k)
+{
+	if (n > 16) {
+		qsort_r(it, n, sizeof *it, prefix_key_cmp, (void *)k);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct item x = it[i];
+		size_t j = i;
+
+		for (; j > 0 && prefix_key_cmp(&x, &it[j - 1], (void *)k) < 0; j--)
+			it[j] = it[j - 1];
+		it[j] = x;
+	}
+}
+
 /*
  * Items of equal count whose keys agree on their first `depth` bytes: order
  * them by the next 8 bytes, and so on (an MSD radix sort by 8-byte steps);
@@ -948,10 +1029,6 @@ refine(struct item *it, size_t n, const struct keys *k, size_t depth)
 {
 	int more = 0;
 
-	if (n < 16) {
-		qsort_r(it, n, sizeof *it, key_cmp, (void *)k);
-		return;
-	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len;
 		const char *key;
@@ -962,8 +1039,8 @@ refine(struct item *it, size_t n, const struct keys *k, size_t depth)
 		if (len > depth + 8)
 			more = 1;
 	}
-	if (!more) {
-		qsort_r(it, n, sizeof *it, key_cmp, (void *)k);
+	if (n < RADIX_MIN || !more) {
+		sort_few(it, n, k);
 		return;
 	}
 	radix(it, n, 0);
@@ -1095,7 +1172,10 @@ count_cmp(const void *a, const void *b, void *ctx)
 	return key_cmp(a, b, ctx);
 }
 
-/* Sort the keys ids[0..n) of one table and hand it to fn: its start (row NULL), its rows, its end (row NULL). */
+/*
+ * Sort the keys ids[0..n) of one table (ids NULL: keys 0..n-1) and hand it
+ * to fn: its start (row NULL), its rows, its end (row NULL).
+ */
 static void
 emit_table(struct counter *c, const struct count_show *show, struct count_table *tab, const uint32_t *ids,
     size_t n, size_t skip, count_row_fn *fn, void *ctx)
@@ -1111,7 +1191,8 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 	tab->total = 0;
 	tab->keys = n;
 	for (size_t i = 0; i < n; i++) {
-		uint64_t cnt = count_of(c, ids[i]);
+		uint32_t id = ids ? ids[i] : (uint32_t)i;
+		uint64_t cnt = count_of(c, id);
 		size_t len;
 		const char *key;
 
@@ -1119,10 +1200,10 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 		big |= cnt > UINT32_MAX;
 		if (cnt < show->min)
 			continue;
-		key = item_key(&k, ids[i], &len);
+		key = item_key(&k, id, &len);
 		it[m].neg = ~(uint32_t)cnt;
 		it[m].prefix = prefix8(key, len);
-		it[m].id = ids[i];
+		it[m].id = id;
 		m++;
 	}
 	if (c->ss)
@@ -1130,7 +1211,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 	if (c->spec.weight2) {
 		tab->distinct_total = 0;
 		for (size_t i = 0; i < n; i++)
-			tab->distinct_total += c->distinct[ids[i]];
+			tab->distinct_total += c->distinct[ids ? ids[i] : i];
 	}
 	if (big)
 		qsort_r(it, m, sizeof *it, count_cmp, &k);
@@ -1147,7 +1228,7 @@ emit_table(struct counter *c, const struct count_show *show, struct count_table 
 
 		prefetch_key(&k, it, i, m);
 		row.key = item_key(&k, id, &row.klen);
-		row.count = count_of(c, id);
+		row.count = big ? count_of(c, id) : ~it[i].neg;	/* the item's: no fetch by id */
 		if (c->ss)
 			row.error = c->ss->e[id].err;
 		if (c->distinct)
@@ -1176,22 +1257,12 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 		c->keys.mask = 0;
 	}
 	if (c->ss) {
-		uint32_t *ids = xmalloc((c->ss->n + 1) * sizeof *ids);
-
-		for (size_t i = 0; i < c->ss->n; i++)
-			ids[i] = (uint32_t)i;
-		emit_table(c, show, &tab, ids, c->ss->n, 0, fn, ctx);
-		free(ids);
+		emit_table(c, show, &tab, NULL, c->ss->n, 0, fn, ctx);
 		return;
 	}
 	if (!c->spec.by) {
-		uint32_t *ids = xmalloc((c->keys.n + 1) * sizeof *ids);
-
-		for (size_t i = 0; i < c->keys.n; i++)
-			ids[i] = (uint32_t)i;
 		tab.distinct_total = c->gpairs.n;
-		emit_table(c, show, &tab, ids, c->keys.n, 0, fn, ctx);
-		free(ids);
+		emit_table(c, show, &tab, NULL, c->keys.n, 0, fn, ctx);
 		return;
 	}
 
@@ -1321,6 +1392,7 @@ counter_free(struct counter *c)
 	free(c->pairs.slot);
 	free(c->gpairs.slot);
 	free(c->key.chosen);
+	free(c->key.pick);
 	free(c->by.chosen);
 	free(c->fstart);
 	free(c->fend);

@@ -40,7 +40,7 @@ reader_open(struct reader *r, const char *name)
 	r->lineno = r->nbad = r->firstbad = 0;
 	r->error = r->eof = r->sniffed = r->gzip = 0;
 	r->gzip_error = NULL;
-	r->start = r->end = 0;
+	r->start = r->end = r->valid_to = 0;
 	return 0;
 }
 
@@ -160,6 +160,7 @@ fill(struct reader *r)
 	if (r->start > 0) {	/* slide the partial line to the front */
 		memmove(r->block, r->block + r->start, r->end - r->start);
 		r->end -= r->start;
+		r->valid_to = r->valid_to > r->start ? r->valid_to - r->start : 0;
 		r->start = 0;
 	}
 	if (r->end == r->cap)	/* a line longer than the block: grow */
@@ -188,6 +189,21 @@ void
 reader_skip(struct reader *r, size_t n)
 {
 	r->start += n;
+	r->valid_to = 0;	/* the next line may start inside a character that was checked from before it */
+}
+
+/*
+ * 1 if the line [from, to) of the block is valid UTF-8.  The check runs
+ * from the line's start over every byte read so far, in one call, and
+ * remembers how far they are valid: the lines that follow are known valid
+ * without a call each (they are short, the calls cost more than the check).
+ */
+static int
+line_valid(struct reader *r, size_t from, size_t to)
+{
+	if (to > r->valid_to)
+		r->valid_to = from + utf8_valid_prefix(r->block + from, r->end - from);
+	return to <= r->valid_to;
 }
 
 int
@@ -218,7 +234,7 @@ reader_line(struct reader *r, struct line *ln)
 		ln->data += 3;
 		ln->len -= 3;
 	}
-	if (!utf8_valid(ln->data, ln->len)) {
+	if (!line_valid(r, (size_t)(ln->data - r->block), (size_t)(ln->data - r->block) + ln->len)) {
 		r->repaired.len = 0;
 		size_t bad = utf8_repair(&r->repaired, ln->data, ln->len);
 

@@ -30,6 +30,7 @@ struct reader {
 	/* private */
 	char *block;
 	size_t cap, start, end;
+	size_t valid_to;	/* block[start, valid_to) is known to be valid UTF-8 */
 	int eof, sniffed;
 	struct buf repaired;
 	struct gz *gz;		/* the inflater, kept from one gzip input to the next */

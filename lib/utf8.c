@@ -40,9 +40,8 @@ valid_at(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* Length of the leading run that is valid UTF-8. */
-static size_t
-valid_prefix(const char *text, size_t n)
+size_t
+utf8_valid_prefix(const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
@@ -89,7 +88,7 @@ valid_prefix(const char *text, size_t n)
 int
 utf8_valid(const char *s, size_t n)
 {
-	return valid_prefix(s, n) == n;
+	return utf8_valid_prefix(s, n) == n;
 }
 
 size_t
@@ -99,7 +98,7 @@ utf8_repair(struct buf *out, const char *s, size_t n)
 	size_t bad = 0;
 
 	while (n > 0) {
-		size_t ok = valid_prefix(s, n);
+		size_t ok = utf8_valid_prefix(s, n);
 
 		buf_add(out, s, ok);
 		s += ok;

@@ -222,7 +222,7 @@ b ▊ 1 (11.11%)"
 }
 
 @test "many keys, most seen once: the table of sort | uniq -c with -j 1 and -j 2 (the sort's items reuse the table's memory)" {
-	scripts/gen-records 8 13 > "$TMP/in"	# more keys than sort in two halves (65536), ties on 1
+	scripts/gen-records 8 13 > "$TMP/in"	# more keys than sort in two halves and than the slots jump at (65536), ties on 1
 	cut -f4,7,8 "$TMP/in" | sort_uniq > "$TMP/want"
 	[ "$(wc -l < "$TMP/want")" -gt 65536 ]
 	[ "$(grep -c $'^1\t' "$TMP/want")" -gt 40000 ]
@@ -351,4 +351,57 @@ count-values: $TMP/in:4: weight is not a number: 18446744073709551616" ]
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "count-values: $TMP/d:2: the weights add up beyond 2^64-1" ]
 	check_output $'1\t9999999999999999999\tx'
+}
+
+@test "invalid UTF-8 among 400 KB of multi-byte lines (the reader checks many lines at once, across its 128 KB blocks): each bad byte one U+FFFD, first bad line and count reported, -j 1 and -j 2" {
+	# Lines of ASCII, 2-, 3- and 4-byte characters, a lone 0xFF in one line of 50:
+	# block ends fall inside characters; Python says what each line becomes.
+	python3 - "$TMP/in" "$TMP/want" "$TMP/why" <<'EOF2'
+import random, sys
+from collections import Counter
+rng = random.Random(5)
+chars = ["a", "b", "\t", "é", "李", "😀"]
+raw, good, first, bad = [], [], 0, 0
+while sum(map(len, raw)) < 400000:
+    line = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 40))).encode()
+    if rng.randrange(50) == 0:
+        cut = rng.randrange(len(line) + 1)
+        while cut < len(line) and line[cut] & 0xC0 == 0x80:
+            cut += 1
+        line = line[:cut] + b"\xff" + line[cut:]
+        bad += 1
+        first = first or len(raw) + 1
+    raw.append(line)
+    good.append(line.decode("utf-8", "replace").encode())
+open(sys.argv[1], "wb").write(b"\n".join(raw) + b"\n")
+rows = sorted(Counter(good).items(), key=lambda kv: (-kv[1], kv[0]))
+open(sys.argv[2], "wb").write(b"".join(b"%d\t%s\n" % (n, k) for k, n in rows))
+open(sys.argv[3], "w").write("%s:%d: invalid UTF-8 replaced by U+FFFD (%d sequences in the input)" % (sys.argv[1], first, bad))
+EOF2
+	[ "$(wc -c < "$TMP/in")" -gt 400000 ]
+	for j in 1 2; do
+		run --separate-stderr "$BIN/count-values" -j $j "$TMP/in"
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "count-values: $(cat "$TMP/why")" ]
+		[ "$output" = "$(cat "$TMP/want")" ]
+	done
+}
+
+@test "fields of records of 14 to 34 bytes, two TABs anywhere (the split reads 16 bytes at a time, the last 1-16 from the record's end): as cut picks them, -j 1 and -j 2" {
+	python3 - > "$TMP/in" <<'EOF2'
+for n in range(14, 35):
+    for a in range(n):
+        for b in range(a + 1, n):
+            line = [chr(97 + (i * 7 + n + a) % 26) for i in range(n)]
+            line[a] = line[b] = "\t"
+            print("".join(line))
+EOF2
+	[ "$(wc -l < "$TMP/in")" -gt 5000 ]
+	for list in 2 3 1,3 2-; do
+		cut -f "$list" "$TMP/in" | sort_uniq > "$TMP/want"
+		for j in 1 2; do
+			"$BIN/count-values" -j $j -f "$list" "$TMP/in" > "$TMP/got"
+			cmp -s "$TMP/want" "$TMP/got" || { diff "$TMP/want" "$TMP/got" | head >&2; echo "-f $list -j $j" >&2; return 1; }
+		done
+	done
 }
