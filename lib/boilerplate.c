@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "boilerplate.h"
 #include "data.h"
@@ -90,6 +93,9 @@ bp_class_name(enum bp_class c)
 enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8, C_TRAIL = 16, C_BOUND = 32, C_STOP = 64 };
 static unsigned char byte_class[256];
 static uint32_t byte_count[256];	/* 1 for a digit, 1 << 16 for a letter */
+#ifdef __SSE2__
+static unsigned char byte_bits[256];	/* bits set in a byte: x86-64's baseline has no popcnt */
+#endif
 
 static void
 byte_class_init(void)
@@ -101,6 +107,10 @@ byte_class_init(void)
 		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0) |
 		    (c && strchr(".,\"'):;!?", c) ? C_TRAIL : 0) | (c && strchr(".?!:\"", c) ? C_BOUND : 0) |
 		    (c && strchr(".?!", c) ? C_STOP : 0));
+#ifdef __SSE2__
+	for (int c = 0; c < 256; c++)
+		byte_bits[c] = (unsigned char)__builtin_popcount((unsigned)c);
+#endif
 	for (int c = 0; c < 256; c++)
 		byte_count[c] = (byte_class[c] & C_DIGIT ? 1 : 0) | (byte_class[c] & C_LETTER ? 1u << 16 : 0);
 }
@@ -109,6 +119,47 @@ static inline int
 is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
+}
+
+#ifdef __SSE2__
+static inline uint32_t
+bits16(unsigned m)
+{
+	return (uint32_t)byte_bits[m & 0xFF] + byte_bits[m >> 8];
+}
+#endif
+
+/* The token at p (no space there): its end, its digits and letters added to *count as byte_count would, its bytes or-ed into *high. */
+static inline const unsigned char *
+token_end(const unsigned char *p, const unsigned char *end, uint32_t *count, unsigned char *high)
+{
+#ifdef __SSE2__
+	/* 16 bytes at a time while they are there: no branch per byte (a word's end is not predictable). */
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		__m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t')), num = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+		__m128i low = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+		unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
+		    _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8(4)), ctl)));	/* \t \n \v \f \r */
+		unsigned digit = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(num, _mm_set1_epi8(9)), num));
+		unsigned upper = (unsigned)_mm_movemask_epi8(v);
+		unsigned letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(low, _mm_set1_epi8(25)), low)) | upper;
+		unsigned run = stop ? (unsigned)__builtin_ctz(stop) : 16, in = (1u << run) - 1;
+
+		*count += bits16(digit & in) + (bits16(letter & in) << 16);
+		*high |= (upper & in) ? 0x80 : 0;
+		p += run;
+		if (stop)
+			return p;
+	}
+#endif
+	while (p < end && !(byte_class[*p] & (C_SPACE | C_C2))) {
+		*count += byte_count[*p];
+		*high |= *p;
+		p++;
+	}
+	return p;
 }
 
 /* Bytes of a space (ASCII or no-break) at s, 0 if there is none. */
@@ -214,33 +265,72 @@ phrase_step(uint64_t h, uint64_t word)
 	return h ^ (h >> 31);
 }
 
-static inline uint32_t
-stop_bits(const struct bp_model *m, uint64_t h)
+/*
+ * Stopwords and cue phrases: sets of hashes with a byte of flags each (a
+ * stopword's languages, a cue's BP_ flags), a slot the hash with the
+ * flags in its low byte (0: empty), at most a quarter full (a word not
+ * there mostly ends at its first slot): one load per word.
+ */
+static inline unsigned
+flags_of(const struct bp_flagset *set, uint64_t h)
 {
-	size_t i = (size_t)(h >> 20) & m->stopmask;
-	uint64_t k = m->stopkey[i];
+	uint64_t key = h & ~0xFFULL;
+	size_t i = (size_t)(h >> 20) & set->mask;
+	uint64_t k = set->slot[i], found = k ^ key;
+	unsigned hit = found < 256;
 
-	h |= 1;
-	if (k == h || k == 0)	/* mostly: no branch on hit or miss */
-		return k == h ? m->stopbits[i] : 0;
-	for (i = (i + 1) & m->stopmask;; i = (i + 1) & m->stopmask) {
-		if (m->stopkey[i] == h)
-			return m->stopbits[i];
-		if (m->stopkey[i] == 0)
+	if (hit | (k == 0))	/* mostly: no branch on hit or miss */
+		return (unsigned)found & (0u - hit);
+	for (i = (i + 1) & set->mask;; i = (i + 1) & set->mask) {
+		if ((set->slot[i] ^ key) < 256)
+			return (unsigned)(set->slot[i] ^ key);
+		if (set->slot[i] == 0)
 			return 0;
 	}
 }
 
 static void
+flags_put(uint64_t *slot, size_t mask, uint64_t h, unsigned flags)
+{
+	size_t i = (size_t)(h >> 20) & mask;
+
+	while (slot[i] && (slot[i] ^ (h & ~0xFFULL)) >= 256)
+		i = (i + 1) & mask;
+	slot[i] |= (h & ~0xFFULL) | flags;
+}
+
+/* Add flags (not 0) to a hash's. */
+static void
+flags_add(struct bp_flagset *set, uint64_t h, unsigned flags)
+{
+	if (set->slot && flags_of(set, h)) {
+		flags_put(set->slot, set->mask, h, flags);
+		return;
+	}
+	if (4 * (set->n + 1) > set->mask + 1 || !set->slot) {
+		size_t cap = set->slot ? 2 * (set->mask + 1) : 64;
+		uint64_t *slot = xcalloc(cap, sizeof *slot);
+
+		for (size_t i = 0; set->slot && i <= set->mask; i++)
+			if (set->slot[i])	/* the index is from bits above the flags */
+				flags_put(slot, cap - 1, set->slot[i], (unsigned)(set->slot[i] & 0xFF));
+		free(set->slot);
+		set->slot = slot;
+		set->mask = cap - 1;
+	}
+	flags_put(set->slot, set->mask, h, flags);
+	set->n++;
+}
+
+static inline uint32_t
+stop_bits(const struct bp_model *m, uint64_t h)
+{
+	return flags_of(&m->stops, h);
+}
+
+static void
 stop_index(struct bp_model *m)
 {
-	size_t cap = 64;
-
-	while (cap < 4 * m->words.n)
-		cap *= 2;
-	m->stopmask = cap - 1;
-	m->stopkey = xcalloc(cap, sizeof *m->stopkey);
-	m->stopbits = xcalloc(cap, sizeof *m->stopbits);
 	for (size_t id = 0; id < m->words.n; id++) {
 		size_t len;
 		const char *w = table_key(&m->words, id, &len);
@@ -250,13 +340,7 @@ stop_index(struct bp_model *m)
 			;
 		if (len > MAX_STOP || k < len)
 			continue;	/* words are looked up in lower case */
-		uint64_t h = word_key((const unsigned char *)w, len) | 1;
-		size_t i = (size_t)(h >> 20) & m->stopmask;
-
-		while (m->stopkey[i] && m->stopkey[i] != h)
-			i = (i + 1) & m->stopmask;
-		m->stopkey[i] = h;
-		m->stopbits[i] |= m->wordlangs[id];
+		flags_add(&m->stops, word_key((const unsigned char *)w, len), m->wordlangs[id]);
 	}
 }
 
@@ -283,13 +367,7 @@ load_words(struct bp_model *m, const struct blob *b, uint32_t bit)
 static int
 cue_has(const struct bp_model *m, uint64_t h)
 {
-	h |= 1;
-	for (size_t i = (size_t)(h >> 20) & m->cuemask;; i = (i + 1) & m->cuemask) {
-		if (m->cuekey[i] == h)
-			return m->cueflag[i];
-		if (m->cuekey[i] == 0)
-			return 0;
-	}
+	return (int)flags_of(&m->cues, h);
 }
 
 /* A number: a word without letters (the cue "0 comments" matches "12 comments"). */
@@ -307,15 +385,7 @@ number(const unsigned char *w, size_t len)
 static void
 cue_add(struct bp_model *m, uint64_t h, int flag)
 {
-	size_t i;
-
-	h |= 1;
-	for (i = (size_t)(h >> 20) & m->cuemask; m->cuekey[i] && m->cuekey[i] != h; i = (i + 1) & m->cuemask)
-		;
-	if (!m->cuekey[i] && ++m->ncues > m->cuemask / 2)
-		die("too many cue phrases");
-	m->cuekey[i] = h;
-	m->cueflag[i] |= (uint8_t)flag;
+	flags_add(&m->cues, h, (unsigned)flag);
 }
 
 /* The phrases of a cue list, one a line; each first words of a cue are a prefix that may go on. */
@@ -364,6 +434,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	table_init(&m->words, 2048);
 	table_init(&m->seen, 1024);
 	table_init(&m->bodywords, 1024);
+	table_init(&m->doclines, 1024);
 	/* Every built-in stoplist stop-XX.txt is a language. */
 	for (char a = 'a'; a <= 'z'; a++)
 		for (char b = 'a'; b <= 'z'; b++) {
@@ -387,9 +458,6 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 			return -1;
 	}
 	/* Cue phrases: every cues-XX.txt, ends-XX.txt (cues that close the article) and credits-XX.txt (photo credits). */
-	m->cuemask = 4095;
-	m->cuekey = xcalloc(m->cuemask + 1, sizeof *m->cuekey);
-	m->cueflag = xcalloc(m->cuemask + 1, 1);
 	static const char *const kinds[] = { "cues-%c%c.txt", "ends-%c%c.txt", "credits-%c%c.txt" };
 	static const int kindflag[] = { BP_CUE, BP_CUE | BP_END, CUE_CREDIT };
 
@@ -408,46 +476,60 @@ bp_free(struct bp_model *m)
 	table_free(&m->words);
 	table_free(&m->seen);
 	table_free(&m->bodywords);
+	table_free(&m->doclines);
+	free(m->firstline);
 	free(m->wordlangs);
-	free(m->stopkey);
-	free(m->cuekey);
-	free(m->cueflag);
-	free(m->stopbits);
-	free(m->docs);
-	free(m->lastdoc);
+	free(m->stops.slot);
+	free(m->cues.slot);
+	free(m->seencount);
 	free(m->langs);
 	memset(m, 0, sizeof *m);
 }
 
+/*
+ * The document counted once for the line's key, its id in seen1.  The key
+ * is taken as its own hash, where the table rehashes with hash_bytes() as
+ * it grows: the keys counted before a doubling are not found after it
+ * (docs/PERFORMANCE.md, strip-boilerplate; kept: fixing it changes output).
+ */
+static void
+count_line(struct bp_model *m, struct bp_line *l)
+{
+	size_t id = table_intern_hashed(&m->seen, (const char *)&l->key, sizeof l->key, l->key, NULL);
 
-static void line_words(struct bp_model *m, struct bp_line *l);
+	l->seen1 = (uint32_t)id + 1;
+	if (id >= m->seencap) {
+		size_t cap = m->seencap;
+
+		m->seencount = xgrow(m->seencount, &m->seencap, id + 1, sizeof *m->seencount);
+		memset(m->seencount + cap, 0, (m->seencap - cap) * sizeof *m->seencount);
+	}
+	if (m->seencount[id].lastdoc != m->ndocs) {
+		m->seencount[id].lastdoc = m->ndocs;
+		m->seencount[id].docs++;
+	}
+}
 
 void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
+	enum { BATCH = 16 };	/* lines whose table lookups are fetched together */
+	uint64_t keys[BATCH];
+
 	m->ndocs++;
-	for (size_t i = 0; i < n; i++) {
-		if (!lines[i].analysed)
-			line_words(m, &lines[i]);
-		if (lines[i].words >= m->opt.repeat_words)
-			continue;	/* too long to count as repeated */
-		uint64_t key = lines[i].key;
-		size_t id = table_intern_hashed(&m->seen, (const char *)&key, sizeof key, key, NULL);
+	for (size_t from = 0; from < n; from += BATCH) {
+		size_t to = from + BATCH < n ? from + BATCH : n, k = 0;
 
-		lines[i].seen1 = (uint32_t)id + 1;
-		if (id >= m->seencap) {
-			size_t cap = m->seencap;
-
-			m->docs = xgrow(m->docs, &cap, id + 1, sizeof *m->docs);
-			m->lastdoc = xrealloc(m->lastdoc, cap * sizeof *m->lastdoc);
-			memset(m->docs + m->seencap, 0, (cap - m->seencap) * sizeof *m->docs);
-			memset(m->lastdoc + m->seencap, 0, (cap - m->seencap) * sizeof *m->lastdoc);
-			m->seencap = cap;
+		for (size_t i = from; i < to; i++) {
+			if (!lines[i].analysed)
+				bp_analyse(m, &lines[i]);
+			if (lines[i].words < m->opt.repeat_words)	/* longer: never counted as repeated */
+				keys[k++] = lines[i].key;
 		}
-		if (m->lastdoc[id] != m->ndocs) {
-			m->lastdoc[id] = m->ndocs;
-			m->docs[id]++;
-		}
+		table_prefetch(&m->seen, keys, k);
+		for (size_t i = from; i < to; i++)
+			if (lines[i].words < m->opt.repeat_words)
+				count_line(m, &lines[i]);
 	}
 }
 
@@ -455,7 +537,7 @@ bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 static uint32_t
 docs_of_line(const struct bp_model *m, const struct bp_line *l)
 {
-	return l->seen1 ? m->docs[l->seen1 - 1] : 0;
+	return l->seen1 ? m->seencount[l->seen1 - 1].docs : 0;
 }
 
 /* --------------------------------------------------------------- signals */
@@ -524,15 +606,15 @@ line_end(struct bp_line *l)
 }
 
 /* Signals (words, stopwords, capitals, digits, separators), key and cue of one line, from its first SCANNED words. */
-static void
-line_words(struct bp_model *m, struct bp_line *l)
+void
+bp_analyse(const struct bp_model *m, struct bp_line *l)
 {
 	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
 
 	l->stops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
 	memset(l->langstops, 0, sizeof l->langstops);
-	int boundary = 1, cuestate = m->ncues > 0;	/* 1: the words so far may open a cue */
+	int boundary = 1, cuestate = m->cues.n > 0;	/* 1: the words so far may open a cue */
 	int prefix = 1;	/* 1: every word so far capitalised or a number */
 	uint64_t key = WORD_HASH0;
 	size_t cuewords = 0;
@@ -557,11 +639,7 @@ line_words(struct bp_model *m, struct bp_line *l)
 
 		/* The token's letters and digits are counted as it is scanned. */
 		for (;;) {
-			while (p < end && !(byte_class[*p] & (C_SPACE | C_C2))) {
-				count += byte_count[*p];
-				high |= *p;
-				p++;
-			}
+			p = token_end(p, end, &count, &high);
 			if (p < end && *p == 0xC2 && !(end - p >= 2 && p[1] == 0xA0)) {
 				count += byte_count[*p];
 				high |= *p;
@@ -809,14 +887,24 @@ headed(struct bp_model *m, const struct bp_line *lines, size_t floor, size_t sta
 	return 0;
 }
 
-static const struct bp_line *sort_lines;
-
-static int
-by_key(const void *a, const void *b)
+/* Repeated within the document (related headlines, menus twice): lines with words and equal keys. */
+static void
+mark_twice(struct bp_model *m, struct bp_line *lines, size_t n)
 {
-	uint64_t x = sort_lines[*(const uint32_t *)a].key, y = sort_lines[*(const uint32_t *)b].key;
+	table_clear(&m->doclines);
+	for (size_t i = 0; i < n; i++) {
+		int added;
 
-	return x < y ? -1 : x > y;
+		if (lines[i].words == 0)
+			continue;
+		size_t id = table_intern(&m->doclines, (const char *)&lines[i].key, sizeof lines[i].key, &added);
+
+		if (added) {
+			m->firstline = xgrow(m->firstline, &m->firstcap, id + 1, sizeof *m->firstline);
+			m->firstline[id] = (uint32_t)i;
+		} else
+			lines[i].twice = lines[m->firstline[id]].twice = 1;
+	}
 }
 
 static double
@@ -1057,7 +1145,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 		struct bp_line *l = &lines[i];
 
 		if (!l->analysed)
-			line_words(m, l);
+			bp_analyse(m, l);
 		for (size_t k = 0; k < nl; k++)
 			stops[k] += l->langstops[k];
 		l->end = (l->cueflags & BP_END) && l->words < o->cue_words;
@@ -1129,17 +1217,7 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 			}
 		i = last + 1;
 	}
-	/* Repeated within the document (related headlines, menus twice): equal keys, side by side once sorted. */
-	uint32_t *order = xmalloc((n + 1) * sizeof *order);
-
-	for (size_t i = 0; i < n; i++)
-		order[i] = (uint32_t)i;
-	sort_lines = lines;
-	qsort(order, n, sizeof *order, by_key);
-	for (size_t i = 1; i < n; i++)
-		if (lines[order[i]].key == lines[order[i - 1]].key && lines[order[i]].words > 0)
-			lines[order[i]].twice = lines[order[i - 1]].twice = 1;
-	free(order);
+	mark_twice(m, lines, n);
 
 	main_block(m, lines, n);
 	/* Context: the score of each line given its neighbours and the block. */

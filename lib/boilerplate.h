@@ -50,15 +50,23 @@ struct bp_line {
 	/* private: features */
 	uint64_t key;		/* hash of its words (case folded, numbers alike); of its bytes if long */
 	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
-	int words, stops, caps, alpha, digits, letters, seps, sentences, capstops, anystops, capshort;
-	int tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
+	int words, stops, alpha, digits, letters, seps;	/* (ideographs and separators are not bounded) */
+	/* counts of the words scanned, at most BP_SCANNED: a byte each keeps a block's lines small */
+	uint8_t caps, sentences, capstops, anystops, capshort;
+	uint8_t tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
 	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption, teaser, credited;
-	uint16_t langstops[BP_LANGS];	/* stopwords of each language */
+	uint8_t langstops[BP_LANGS];	/* stopwords of each language (in the words scanned) */
 	double local;
 };
 
 struct bp_lang {
 	char code[8];		/* of stop-CODE.txt */
+};
+
+/* Hashes with a byte of flags each (private to boilerplate.c). */
+struct bp_flagset {
+	uint64_t *slot;		/* the hash, its low byte the flags; 0 empty */
+	size_t mask, n;
 };
 
 struct bp_model {
@@ -69,19 +77,20 @@ struct bp_model {
 	struct table words;	/* word -> id; bits of membership below */
 	uint32_t *wordlangs;	/* per word id: bit i = in langs[i]'s stoplist */
 	size_t wordcap;
-	uint64_t *stopkey;	/* open addressing: hash of a stopword (| 1), 0 empty */
-	uint32_t *stopbits;	/* its languages */
-	size_t stopmask;
-	size_t ncues, cue_maxwords;	/* cue phrases and their prefixes; words of the longest */
-	uint64_t *cuekey;	/* hashes of the cue phrases, as stopkey */
-	uint8_t *cueflag;	/* BP_CUE, BP_END, and private flags */
-	size_t cuemask;
+	struct bp_flagset stops;	/* lower-case stopword hash -> its languages */
+	struct bp_flagset cues;	/* cue phrases and their prefixes -> BP_CUE, BP_END, private flags */
+	size_t cue_maxwords;	/* words of the longest cue */
 	struct table seen;	/* line key -> id, for the short lines counted */
-	uint32_t *docs;		/* per id: documents it was seen in */
-	uint32_t *lastdoc;	/* per id: the last document counted + 1 */
+	struct {
+		uint32_t docs;		/* documents it was seen in */
+		uint32_t lastdoc;	/* the last document counted + 1 */
+	} *seencount;		/* per id */
 	size_t seencap;
 	uint32_t ndocs;		/* documents counted so far */
 	struct table bodywords;	/* of the document being classified */
+	struct table doclines;	/* its line keys -> id ... */
+	uint32_t *firstline;	/* ... -> its first line with that key */
+	size_t firstcap;
 };
 
 void bp_defaults(struct bp_options *o);
@@ -89,6 +98,11 @@ void bp_defaults(struct bp_options *o);
 int bp_init(struct bp_model *m, const struct bp_options *o);
 void bp_free(struct bp_model *m);
 
+/*
+ * A line's signals from its text (text and len set; the text is not kept):
+ * bp_count and bp_classify take them for the lines not yet analysed.
+ */
+void bp_analyse(const struct bp_model *m, struct bp_line *l);
 /*
  * Count one document's lines for cross-document repetition: the documents
  * counted before a document is classified are the set it is compared with.

@@ -71,65 +71,60 @@ table_init(struct table *t, size_t expect)
 	buf_reserve(&t->arena, 64);	/* key bytes are never NULL, even the empty key's */
 }
 
+/*
+ * Move the keys to `cap` slots, in id order (the layout the insertions
+ * would give), each key's new slot fetched ahead: on tables larger than
+ * the cache the stores of a rehash miss it one by one otherwise.
+ */
 static void
-grow(struct table *t)
+rehash(struct table *t, size_t cap)
 {
-	size_t cap = 2 * (t->mask + 1), mask = cap - 1;
+	size_t mask = cap - 1;
+	enum { AHEAD = 16 };
+	uint64_t ahead[AHEAD] = { 0 };	/* the hashes of the next keys, a ring */
 	struct slot *slots = xcalloc(cap, sizeof *slots);
 
 	huge_pages(slots, cap * sizeof *slots);
-	for (size_t id = 0; id < t->n; id++) {
-		size_t len;
-		const char *key = table_key(t, id, &len);
-		uint64_t h = hash_bytes(key, len);
-		size_t i = (size_t)h & mask;
+	for (size_t id = 0; id < t->n + AHEAD; id++) {	/* the arena in order: no cache misses */
+		uint64_t h = ahead[id % AHEAD];
+
+		if (id < t->n) {
+			size_t len;
+			const char *key = table_key(t, id, &len);
+
+			ahead[id % AHEAD] = hash_bytes(key, len);
+			__builtin_prefetch(&slots[(size_t)ahead[id % AHEAD] & mask], 1);
+		}
+		if (id < AHEAD)
+			continue;
+		size_t i = (size_t)h & mask;	/* key id - AHEAD */
 
 		while (slots[i].id1)
 			i = (i + 1) & mask;
 		slots[i].hash = (uint32_t)(h >> 32);
-		slots[i].id1 = (uint32_t)(id + 1);
+		slots[i].id1 = (uint32_t)(id - AHEAD + 1);
 	}
 	free(t->slots);
 	t->slots = slots;
 	t->mask = mask;
 }
 
+static void
+grow(struct table *t)
+{
+	rehash(t, 2 * (t->mask + 1));
+}
+
 void
 table_reserve(struct table *t, size_t keys)
 {
-	size_t cap = t->mask + 1, mask;
-	enum { AHEAD = 16 };
-	uint64_t *h;
-	struct slot *slots;
+	size_t cap = t->mask + 1;
 
 	if (2 * keys <= cap)
 		return;
 	while (cap < 2 * keys)
 		cap *= 2;
-	mask = cap - 1;
-	slots = xcalloc(cap, sizeof *slots);
-	huge_pages(slots, cap * sizeof *slots);
-	h = xmalloc((t->n + 1) * sizeof *h);
-	for (size_t id = 0; id < t->n; id++) {	/* the arena in order: no cache misses */
-		size_t len;
-		const char *key = table_key(t, id, &len);
-
-		h[id] = hash_bytes(key, len);
-	}
-	for (size_t id = 0; id < t->n; id++) {
-		if (id + AHEAD < t->n)
-			__builtin_prefetch(&slots[(size_t)h[id + AHEAD] & mask], 1);
-		size_t i = (size_t)h[id] & mask;
-
-		while (slots[i].id1)
-			i = (i + 1) & mask;
-		slots[i].hash = (uint32_t)(h[id] >> 32);
-		slots[i].id1 = (uint32_t)(id + 1);
-	}
-	free(h);
-	free(t->slots);
-	t->slots = slots;
-	t->mask = mask;
+	rehash(t, cap);
 }
 
 static inline int
@@ -173,6 +168,25 @@ size_t
 table_intern(struct table *t, const char *key, size_t len, int *added)
 {
 	return table_intern_hashed(t, key, len, hash_bytes(key, len), added);
+}
+
+void
+table_prefetch(const struct table *t, const uint64_t *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		__builtin_prefetch(&t->slots[h[i] & t->mask]);
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = t->slots[h[i] & t->mask];
+
+		if (s.id1 && s.hash == (uint32_t)(h[i] >> 32))
+			__builtin_prefetch(&t->off[s.id1 - 1]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = t->slots[h[i] & t->mask];
+
+		if (s.id1 && s.hash == (uint32_t)(h[i] >> 32))
+			__builtin_prefetch(t->arena.data + t->off[s.id1 - 1]);
+	}
 }
 
 long long

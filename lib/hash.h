@@ -41,6 +41,12 @@ size_t table_intern_hashed(struct table *t, const char *key, size_t len, uint64_
  * a batch could cross the load limit.
  */
 void table_reserve(struct table *t, size_t keys);
+/*
+ * Fetch into the cache what looking up the keys of these n hashes will
+ * read (their slots, then the offsets and bytes of the keys that match),
+ * so that the cache misses of a batch overlap instead of adding up.
+ */
+void table_prefetch(const struct table *t, const uint64_t *h, size_t n);
 /* The id of key, or -1. */
 long long table_find(const struct table *t, const char *key, size_t len);
 /* As table_find with a hash the caller computed with hash_bytes (a key looked up in several tables). */

@@ -120,6 +120,32 @@ make_site() {
 	[ "$(printf '%s\n' "$output" | grep -c $'\tboilerplate\t0.000\tGet our newsletter')" -eq 3 ]
 }
 
+@test "a line twice in a page of 3000 different lines scores half, wherever the two are" {
+	# each line its own words (numbers alike would make the lines one: its number spelled out)
+	awk 'BEGIN {
+		split("nought one two three four five six seven eight nine", digit, " ")
+		for (i = 1; i <= 3000; i++) {
+			name = ""
+			for (n = i; n > 0; n = int(n / 10))
+				name = digit[n % 10 + 1] " " name
+			if (i == 6 || i == 2951)
+				print "The council will meet again next week, when the budget for the new school is due."
+			else
+				printf "Report %s of the council: the town met that day and agreed on the plan for the roads.\n", name
+		}
+	}' > "$TMP/long.txt"
+	run --separate-stderr SB --explain "$TMP/long.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 3000 ]
+	# the two copies: half the score of the lines around them (0.98)
+	for i in 6 2951; do
+		[ "${lines[i - 1]}" = "$TMP/long.txt	$i	body	0.500	The council will meet again next week, when the budget for the new school is due." ]
+		[[ "${lines[i - 2]}" == "$TMP/long.txt	$((i - 1))	body	0.98"[0-9]"	Report "* ]]
+		[[ "${lines[i]}" == "$TMP/long.txt	$((i + 1))	body	0.98"[0-9]"	Report "* ]]
+	done
+}
+
 # A WET stream: a warcinfo record and one conversion record per page, CRLF headers.
 make_wet() {
 	{

@@ -41,7 +41,7 @@ static const char help[] =
 struct docset {
 	struct buf text;
 	struct bp_line *lines;
-	size_t *offs;		/* of each line's text in text (it moves as text grows) */
+	size_t *offs;		/* of each line's text in text (it may move as text grows) */
 	size_t n, cap;		/* of lines and offs */
 	struct doc {
 		size_t name, namelen;	/* in names */
@@ -73,10 +73,29 @@ struct run {
 	struct html html;
 	struct pagemeta meta;
 	int explain, render, want_meta;
+	int classify;	/* lines are judged (not --render, not --meta) */
 	int status;	/* 1 once a page was reported */
 	char where[300];	/* how a message names the page: its input, and its WARC record */
 	long block;	/* documents of a stream counted together */
 };
+
+/*
+ * Room for a block's text and lines in huge pages, reserved before they
+ * are touched: a page fault per 4 KB of fresh memory costs more than the
+ * work on it on a virtual machine (pages untouched cost nothing).
+ */
+static void
+docset_reserve(struct docset *s)
+{
+	size_t lines = BLOCK_BYTES / (sizeof *s->lines + sizeof *s->offs);
+
+	buf_reserve(&s->text, BLOCK_BYTES);
+	huge_pages(s->text.data, s->text.cap);
+	s->lines = xgrow(s->lines, &s->cap, lines, sizeof *s->lines);
+	huge_pages(s->lines, s->cap * sizeof *s->lines);
+	s->offs = xrealloc(s->offs, s->cap * sizeof *s->offs);
+	huge_pages(s->offs, s->cap * sizeof *s->offs);
+}
 
 static void
 doc_begin(struct docset *s, const char *name, size_t len)
@@ -116,24 +135,38 @@ blank(const char *text, size_t len)
 	return 1;
 }
 
-/* Add a non-blank line to the document: its bp_line, or NULL for a blank line. */
+/*
+ * Add a non-blank line to the document: its bp_line, or NULL for a blank
+ * line.  Its signals are taken now, while its text is in the cache.
+ */
 static struct bp_line *
-doc_line(struct docset *s, const char *text, size_t len, unsigned long lineno)
+doc_line(struct run *run, const char *text, size_t len, unsigned long lineno)
 {
+	struct docset *s = &run->set;
+
 	if (blank(text, len))
 		return NULL;
 	if (s->n == s->cap) {
 		s->lines = xgrow(s->lines, &s->cap, s->n + 1, sizeof *s->lines);
 		s->offs = xrealloc(s->offs, s->cap * sizeof *s->offs);
 	}
-	memset(&s->lines[s->n], 0, sizeof s->lines[0]);
-	s->lines[s->n].len = len;
-	s->lines[s->n].lineno = lineno;
+	struct bp_line *l = &s->lines[s->n];
+	size_t textcap = s->text.cap;
+
+	memset(l, 0, sizeof *l);
+	l->len = len;
+	l->lineno = lineno;
 	s->offs[s->n] = s->text.len;
 	buf_add(&s->text, text, len);
+	if (s->text.cap != textcap)	/* the text may have moved: the lines point into it anew */
+		for (size_t i = 0; i < s->n; i++)
+			s->lines[i].text = s->text.data + s->offs[i];
+	l->text = s->text.data + s->offs[s->n];
+	if (run->classify)
+		bp_analyse(&run->model, l);
 	s->n++;
 	s->docs[s->ndocs - 1].n++;
-	return &s->lines[s->n - 1];
+	return l;
 }
 
 /* Forget the document being read (a page too large to judge). */
@@ -171,7 +204,7 @@ write_doc(struct run *run, const struct doc *d)
 		text_meta(run, name, d->namelen);
 		return;
 	}
-	if (!run->render)
+	if (run->classify)
 		bp_classify(&run->model, s->lines + d->first, d->n, d->html ? &page : NULL);
 	for (size_t i = d->first; i < d->first + d->n; i++) {
 		const struct bp_line *l = &s->lines[i];
@@ -194,16 +227,12 @@ write_doc(struct run *run, const struct doc *d)
 	}
 }
 
-/* Count (unless counting is off) and write the documents held, then forget them. */
+/* Write the documents held (each was counted as it ended), then forget them. */
 static void
 flush(struct run *run)
 {
 	struct docset *s = &run->set;
 
-	for (size_t i = 0; i < s->n; i++)
-		s->lines[i].text = s->text.data + s->offs[i];
-	for (size_t i = 0; run->model.opt.repeat > 0 && i < s->ndocs; i++)
-		bp_count(&run->model, s->lines + s->docs[i].first, s->docs[i].n);
 	for (size_t i = 0; i < s->ndocs; i++)
 		write_doc(run, &s->docs[i]);
 	s->text.len = s->names.len = 0;
@@ -211,7 +240,10 @@ flush(struct run *run)
 	s->open = 0;
 }
 
-/* A document ended: keep it for its block, or write the block when it is full. */
+/*
+ * A document ended: count its lines (unless counting is off), while they
+ * are in the cache; keep it for its block, or write the block when it is full.
+ */
 static void
 doc_end(struct run *run)
 {
@@ -220,6 +252,8 @@ doc_end(struct run *run)
 	if (!s->open)
 		return;
 	s->open = 0;
+	if (run->classify && run->model.opt.repeat > 0)
+		bp_count(&run->model, s->lines + s->docs[s->ndocs - 1].first, s->docs[s->ndocs - 1].n);
 	if (run->model.opt.repeat == 0 || (long)s->ndocs >= run->block ||
 	    s->text.len + s->n * (sizeof *s->lines + sizeof *s->offs) >= BLOCK_BYTES)
 		flush(run);
@@ -254,7 +288,7 @@ text_doc_line(struct run *run, const char *s, size_t len)
 		s = t->repaired.data;
 		len = t->repaired.len;
 	}
-	doc_line(&run->set, s, len, t->lineno);
+	doc_line(run, s, len, t->lineno);
 }
 
 static void
@@ -288,7 +322,7 @@ static void
 html_line(void *ctx, const char *text, size_t len, const struct html_marks *m)
 {
 	struct run *run = ctx;
-	struct bp_line *l = doc_line(&run->set, text, len, run->html.lines);
+	struct bp_line *l = doc_line(run, text, len, run->html.lines);
 
 	if (l) {
 		l->tags = m->tags;
@@ -373,7 +407,7 @@ read_text(struct run *run, struct reader *r)
 
 	doc_begin(&run->set, r->name, strlen(r->name));
 	while (reader_line(r, &ln))
-		doc_line(&run->set, ln.data, ln.len, r->lineno);
+		doc_line(run, ln.data, ln.len, r->lineno);
 	doc_end(run);
 }
 
@@ -525,9 +559,12 @@ main(int argc, char *argv[])
 		usage_error("--meta excludes --render and --explain");
 	if (run.want_meta)	/* each page written as it ends: no block, no counting */
 		o.repeat = 0;
+	run.classify = !run.render && !run.want_meta;
 	o.titles = run.explain;	/* the title is never kept: only --explain shows it */
 	if (bp_init(&run.model, &o) < 0)
 		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
+	if (run.classify)
+		docset_reserve(&run.set);
 	status = each_input(argc, argv, process, &run);
 	flush(&run);
 	bp_free(&run.model);
