@@ -487,15 +487,13 @@ bp_free(struct bp_model *m)
 }
 
 /*
- * The document counted once for the line's key, its id in seen1.  The key
- * is taken as its own hash, where the table rehashes with hash_bytes() as
- * it grows: the keys counted before a doubling are not found after it
- * (docs/PERFORMANCE.md, strip-boilerplate; kept: fixing it changes output).
+ * The document counted once for the line's key, its id in seen1; h is
+ * hash_bytes() of the key's 8 bytes, as the table rehashes them when it grows.
  */
 static void
-count_line(struct bp_model *m, struct bp_line *l)
+count_line(struct bp_model *m, struct bp_line *l, uint64_t h)
 {
-	size_t id = table_intern_hashed(&m->seen, (const char *)&l->key, sizeof l->key, l->key, NULL);
+	size_t id = table_intern_hashed(&m->seen, (const char *)&l->key, sizeof l->key, h, NULL);
 
 	l->seen1 = (uint32_t)id + 1;
 	if (id >= m->seencap) {
@@ -514,7 +512,7 @@ void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
 	enum { BATCH = 16 };	/* lines whose table lookups are fetched together */
-	uint64_t keys[BATCH];
+	uint64_t hashes[BATCH];
 
 	m->ndocs++;
 	for (size_t from = 0; from < n; from += BATCH) {
@@ -524,12 +522,13 @@ bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 			if (!lines[i].analysed)
 				bp_analyse(m, &lines[i]);
 			if (lines[i].words < m->opt.repeat_words)	/* longer: never counted as repeated */
-				keys[k++] = lines[i].key;
+				hashes[k++] = hash_bytes(&lines[i].key, sizeof lines[i].key);
 		}
-		table_prefetch(&m->seen, keys, k);
+		table_prefetch(&m->seen, hashes, k);
+		k = 0;
 		for (size_t i = from; i < to; i++)
 			if (lines[i].words < m->opt.repeat_words)
-				count_line(m, &lines[i]);
+				count_line(m, &lines[i], hashes[k++]);
 	}
 }
 

@@ -146,6 +146,24 @@ make_site() {
 	done
 }
 
+@test "a line in three documents is boilerplate though thousands of other lines come between them" {
+	make_site
+	# page 1 also holds 5000 lines of words of their own: the site's table grows past 1,024, 2,048 and 4,096 lines
+	awk 'BEGIN {
+		split("nought one two three four five six seven eight nine", digit, " ")
+		for (i = 1; i <= 5000; i++) {
+			name = ""
+			for (n = i; n > 0; n = int(n / 10))
+				name = digit[n % 10 + 1] " " name
+			printf "Note %s\n\n", name
+		}
+	}' >> "$TMP/page1.txt"
+	run --separate-stderr SB --explain "$TMP/page1.txt" "$TMP/page2.txt" "$TMP/page3.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | grep -c $'\tboilerplate\t0.000\tGet our newsletter')" -eq 3 ]
+}
+
 # A WET stream: a warcinfo record and one conversion record per page, CRLF headers.
 make_wet() {
 	{
