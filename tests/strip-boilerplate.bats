@@ -120,20 +120,23 @@ make_site() {
 	[ "$(printf '%s\n' "$output" | grep -c $'\tboilerplate\t0.000\tGet our newsletter')" -eq 3 ]
 }
 
+# The numbers 1 to N spelled out, one a line ("one", ... "one two"): lines of words of their own.
+spelled() {
+	awk -v last="$1" 'BEGIN {
+		split("nought one two three four five six seven eight nine", digit, " ")
+		for (i = 1; i <= last; i++) {
+			name = digit[i % 10 + 1]
+			for (n = int(i / 10); n > 0; n = int(n / 10))
+				name = digit[n % 10 + 1] " " name
+			print name
+		}
+	}'
+}
+
 @test "a line twice in a page of 3000 different lines scores half, wherever the two are" {
 	# each line its own words (numbers alike would make the lines one: its number spelled out)
-	awk 'BEGIN {
-		split("nought one two three four five six seven eight nine", digit, " ")
-		for (i = 1; i <= 3000; i++) {
-			name = ""
-			for (n = i; n > 0; n = int(n / 10))
-				name = digit[n % 10 + 1] " " name
-			if (i == 6 || i == 2951)
-				print "The council will meet again next week, when the budget for the new school is due."
-			else
-				printf "Report %s of the council: the town met that day and agreed on the plan for the roads.\n", name
-		}
-	}' > "$TMP/long.txt"
+	spelled 3000 | awk 'NR == 6 || NR == 2951 { print "The council will meet again next week, when the budget for the new school is due."; next }
+	    { printf "Report %s of the council: the town met that day and agreed on the plan for the roads.\n", $0 }' > "$TMP/long.txt"
 	run --separate-stderr SB --explain "$TMP/long.txt"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
@@ -149,15 +152,7 @@ make_site() {
 @test "a line in three documents is boilerplate though thousands of other lines come between them" {
 	make_site
 	# page 1 also holds 5000 lines of words of their own: the site's table grows past 1,024, 2,048 and 4,096 lines
-	awk 'BEGIN {
-		split("nought one two three four five six seven eight nine", digit, " ")
-		for (i = 1; i <= 5000; i++) {
-			name = ""
-			for (n = i; n > 0; n = int(n / 10))
-				name = digit[n % 10 + 1] " " name
-			printf "Note %s\n\n", name
-		}
-	}' >> "$TMP/page1.txt"
+	spelled 5000 | awk '{ printf "Note %s\n\n", $0 }' >> "$TMP/page1.txt"
 	run --separate-stderr SB --explain "$TMP/page1.txt" "$TMP/page2.txt" "$TMP/page3.txt"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
