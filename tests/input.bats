@@ -61,6 +61,14 @@ SB() { "$BIN/strip-boilerplate" "$@"; }
 $TMP/odd.txt	2	The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings."
 }
 
+# The peak memory (KB) of strip-boilerplate on FILE, and its stdout and stderr in $TMP/peak.out and .err.
+peak_kb() {
+	/usr/bin/time -f %M -o "$TMP/peak.kb" "$BIN/strip-boilerplate" "$1" > "$TMP/peak.out" 2> "$TMP/peak.err" || true
+	cat "$TMP/peak.kb"
+}
+
+# Bounded memory: the peak on the bomb is within 20 MB of the peak on its last line alone (a
+# sanitizer build's fixed share, the shadow of the reserved block, is in both).
 @test "a gzip bomb: 200 MB of white space lines in 400 KB is read in bounded memory" {
 	python3 -c '
 import gzip, sys
@@ -71,11 +79,14 @@ with gzip.open(sys.argv[1], "wb", compresslevel=9) as f:
     f.write(b"The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.\n")
 ' "$TMP/bomb.gz"
 	[ "$(stat -c %s "$TMP/bomb.gz")" -lt 500000 ]
-	run --separate-stderr /usr/bin/time -f 'maxrss %M' "$BIN/strip-boilerplate" "$TMP/bomb.gz"
+	run --separate-stderr SB "$TMP/bomb.gz"
 	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
 	check_output "$TMP/bomb.gz	200001	The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings."
-	[[ "$stderr" == "maxrss "* ]]
-	[ "${stderr#maxrss }" -lt 30000 ]
+	echo "The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings." | gzip > "$TMP/line.gz"
+	base=$(peak_kb "$TMP/line.gz")
+	peak=$(peak_kb "$TMP/bomb.gz")
+	[ "$peak" -lt $((base + 20000)) ]
 }
 
 # A small page: each element on a line of its own.
@@ -275,12 +286,15 @@ sys.stdout.buffer.write(b"The council voted on Tuesday to approve the plan, whic
 		"response,uri=next,file=catatan.txt,ctype=text/plain") > "$TMP/bomb.warc.gz"
 	rm "$TMP/big.txt"
 	[ "$(stat -c %s "$TMP/bomb.warc.gz")" -lt 500000 ]
-	run --separate-stderr /usr/bin/time -f 'maxrss %M' "$BIN/strip-boilerplate" "$TMP/bomb.warc.gz"
+	run --separate-stderr SB "$TMP/bomb.warc.gz"
 	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
 	check_output "big	200001	The council voted on Tuesday to approve the plan, which the residents had asked for during many long public meetings.
 next	1	Catatan redaksi: berkas teks ini disimpan bersama halaman dan dibaca sebagai teks biasa oleh alat ini."
-	[[ "$stderr" == "maxrss "* ]]
-	[ "${stderr#maxrss }" -lt 30000 ]
+	(cd "$IN" && ../../warc-fixture --gzip "response,uri=next,file=catatan.txt,ctype=text/plain") > "$TMP/small.warc.gz"
+	base=$(peak_kb "$TMP/small.warc.gz")
+	peak=$(peak_kb "$TMP/bomb.warc.gz")
+	[ "$peak" -lt $((base + 20000)) ]
 }
 
 @test "a closed pipe ends a WARC run silently" {
