@@ -88,7 +88,7 @@ demo: deps
 
 check-asan: deps
 	@$(MAKE) --no-print-directory O=obj-asan B=bin-asan CFLAGS='$(SANITIZE)' all
-	BIN=bin-asan bats tests
+	BIN=bin-asan KABAR_SANITIZED=1 bats tests
 
 # tag-entities -j under ThreadSanitizer (gcc): its threads on documents in many batches.
 check-tsan: deps
