@@ -18,14 +18,20 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+char *
+u64_decimal(uint64_t v, char *end)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while (v /= 10);
+	return end;
+}
+
 void
 buf_u64(struct buf *b, uint64_t v)
 {
-	char tmp[24];
-	char *p = tmp + sizeof tmp;
+	char tmp[U64_DIGITS];
+	const char *p = u64_decimal(v, tmp + sizeof tmp);
 
-	do
-		*--p = (char)('0' + v % 10);
-	while (v /= 10);
 	buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }

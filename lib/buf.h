@@ -68,6 +68,9 @@ struct buf {
 void buf_reserve(struct buf *b, size_t extra);	/* room for `extra` more bytes */
 void buf_free(struct buf *b);
 void buf_u64(struct buf *b, uint64_t v);	/* in decimal */
+/* v in decimal, its digits ending at end (at most U64_DIGITS before it); returns the first. */
+#define U64_DIGITS 20
+char *u64_decimal(uint64_t v, char *end);
 
 static inline void
 buf_add(struct buf *b, const void *p, size_t n)

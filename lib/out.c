@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "escape.h"
 #include "out.h"
@@ -114,12 +115,9 @@ out_records(const void *p, size_t n)
 void
 out_u64(uint64_t v)
 {
-	char tmp[24];
-	char *p = tmp + sizeof tmp;
+	char tmp[U64_DIGITS];
+	const char *p = u64_decimal(v, tmp + sizeof tmp);
 
-	do
-		*--p = (char)('0' + v % 10);
-	while (v /= 10);
 	out_write(p, (size_t)(tmp + sizeof tmp - p));
 }
 
