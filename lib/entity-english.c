@@ -15,16 +15,6 @@
 
 #define HEADLINE_WORDS 3	/* long words a headline has at least */
 
-/* s[0..n) in lower case (ASCII) into key. */
-static void
-lower_key(struct buf *key, const char *s, size_t n)
-{
-	key->len = 0;
-	buf_reserve(key, n);
-	for (size_t p = 0; p < n; p++)
-		key->data[key->len++] = lower(s[p]);
-}
-
 void
 places_load(struct tagger *t)
 {

@@ -164,6 +164,16 @@ lower(char c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* s[0..n) in lower case (ASCII) into key: the key of cues, places and countries. */
+static inline void
+lower_key(struct buf *key, const char *s, size_t n)
+{
+	key->len = 0;
+	buf_reserve(key, n);
+	for (size_t p = 0; p < n; p++)
+		key->data[key->len++] = lower(s[p]);
+}
+
 /* Cue flags of token i of the sentence (find_cues() looked them up). */
 static inline int
 cue_of(struct tagger *t, const char *s, size_t i)

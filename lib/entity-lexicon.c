@@ -174,22 +174,13 @@ token_in(const char *s, const struct token *tk, const char *const *words)
 
 /* ---- built-in data ---- */
 
-/* Cues are looked up by lower-case keys: w[0..n) lower-cased into t->key. */
-static void
-cue_key(struct tagger *t, const char *w, size_t n)
-{
-	t->key.len = 0;
-	buf_reserve(&t->key, n);
-	for (size_t p = 0; p < n; p++)
-		t->key.data[t->key.len++] = lower(w[p]);
-}
-
+/* A cue word, kept by its lower-case key (cues are looked up by it). */
 void
 add_cue(struct tagger *t, const char *w, size_t n, int kind)
 {
 	size_t id, old = t->cuecap;
 
-	cue_key(t, w, n);
+	lower_key(&t->key, w, n);
 	id = table_intern(&t->cue, t->key.data, n, NULL);
 
 	if (id >= t->cuecap) {
@@ -205,7 +196,7 @@ word_cue(struct tagger *t, const char *w, size_t n)
 {
 	long long id;
 
-	cue_key(t, w, n);
+	lower_key(&t->key, w, n);
 	id = table_find(&t->cue, t->key.data, n);
 	return id < 0 ? 0 : t->cuekind[id];
 }
@@ -245,7 +236,7 @@ blob_of(const char *name)
 static void
 add_misspelling(struct tagger *t, const char *v, size_t n)
 {
-	cue_key(t, v, n);
+	lower_key(&t->key, v, n);
 	if (table_find(&t->cue, t->key.data, t->key.len) < 0)
 		add_cue(t, v, n, C_TITLE);
 }
