@@ -59,6 +59,7 @@ struct ner_model {
 	size_t mask;
 	uint64_t seen[(1u << SEEN_BITS) / 64];
 	nerf_trans trans;
+	struct nerf_vtrans vtrans;	/* trans for nerf_viterbi32 */
 	struct nerf_phrases phrases;
 	unsigned long id;	/* tells this model from one loaded later at the same address */
 };
@@ -148,6 +149,7 @@ ner_load(const char *data, size_t len)
 	for (unsigned p = 0; p <= NERF_NLABELS; p++)
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
 			m->trans[p][y] = get16(data + 24 + 2 * (p * NERF_NLABELS + y));
+	nerf_vtrans_init(&m->vtrans, (const int64_t (*)[NERF_NLABELS])m->trans);
 	key = data + HEADER;
 	w = key + (size_t)nfeat * 8;
 	pkey = w + (size_t)nfeat * 2 * NERF_NLABELS;
@@ -247,7 +249,8 @@ _Static_assert(offsetof(struct word, own) == 64, "a word's key in one cache line
 /* Scratch of ner_tag and the cache of words, kept from call to call (one per thread). */
 static _Thread_local struct scratch {
 	struct nerf_scratch fs;
-	int64_t *emit;
+	int32_t *emit;			/* NERF_ROW a token */
+	int64_t *emit64;		/* nerf_viterbi's, for ner_tag_plain */
 	unsigned char *back;
 	size_t cap;
 	const struct ner_model *model;	/* the model the cache is of */
@@ -274,6 +277,7 @@ free_scratch(void *scratch)
 
 	nerf_scratch_free(&s->fs);
 	free(s->emit);
+	free(s->emit64);
 	free(s->back);
 	free(s->words);
 	free(s->ref);
@@ -410,7 +414,7 @@ word_at(size_t i, int d, size_t n)
 }
 
 static void
-emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int64_t *emit)
+emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int32_t *emit)
 {
 	struct nerf_scratch *fs = &tls.fs;
 
@@ -434,13 +438,26 @@ emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int64_t *
 			add_group(m, word_at(i, -2, n), SUM_PREV2, i, NERF_PREV2, &e);
 			add_group(m, word_at(i, 2, n), SUM_NEXT2, i, NERF_NEXT2, &e);
 		}
-		/* Lane 0 added up the fingerprints: the weights are lanes 1 to 13. */
-		for (unsigned y = 0; y < NERF_NLABELS; y++)
-			emit[t * NERF_NLABELS + y] = e[y + 1];
+		/* Lane 0 added up the fingerprints: the weights are lanes 1 to 13, as nerf_viterbi32 reads them. */
+		memcpy(emit + t * NERF_ROW, &e, sizeof e);
 	}
 }
 
-/* The labels of tokens tok[0..n) of text, their words' weights summed per word (cached) or each time. */
+/* The best labels of tokens [0, n) by nerf_viterbi, the reference for nerf_viterbi32. */
+static void
+viterbi64(const struct ner_model *m, size_t n, unsigned char *label)
+{
+	for (size_t t = 0; t < n; t++)
+		for (unsigned y = 0; y < NERF_NLABELS; y++)
+			tls.emit64[t * NERF_NLABELS + y] = tls.emit[t * NERF_ROW + y + 1];
+	nerf_viterbi(tls.emit64, n, (const int64_t (*)[NERF_NLABELS])m->trans, label, tls.back);
+}
+
+/*
+ * The labels of tokens tok[0..n) of text, their words' weights summed per
+ * word (cached) or each time, decoded by nerf_viterbi32 or (not cached)
+ * by nerf_viterbi.
+ */
 static void
 tag(const struct ner_model *m, const char *text, const struct token *tok, size_t n, unsigned char *label,
     int cached)
@@ -454,8 +471,9 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 
 		if (tls.cap < to - from) {
 			tls.cap = to - from;
-			tls.emit = xrealloc(tls.emit, tls.cap * NERF_NLABELS * sizeof *tls.emit);
-			tls.back = xrealloc(tls.back, tls.cap * NERF_NLABELS);
+			tls.emit = xrealloc(tls.emit, tls.cap * NERF_ROW * sizeof *tls.emit);
+			tls.emit64 = xrealloc(tls.emit64, tls.cap * NERF_NLABELS * sizeof *tls.emit64);
+			tls.back = xrealloc(tls.back, tls.cap * NERF_ROW);
 		}
 		if (cached) {
 			find_words(text, tok, n, from, to);
@@ -463,8 +481,10 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 		} else
 			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
 		emissions(m, n, from, to, tls.emit);
-		nerf_viterbi(tls.emit, to - from, (const int64_t (*)[NERF_NLABELS])m->trans, label + from,
-		    tls.back);
+		if (cached)
+			nerf_viterbi32(tls.emit, to - from, &m->vtrans, label + from, tls.back);
+		else
+			viterbi64(m, to - from, label + from);
 		for (size_t i = from; i < to; i++)
 			label[i] = nerf_bio(label[i]);
 	}

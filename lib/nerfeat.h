@@ -210,4 +210,23 @@ nerf_may_end(unsigned y)
 void nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned char *label,
     unsigned char *back);
 
+/*
+ * The tagger's Viterbi, the same labels as nerf_viterbi's (ties too) in
+ * vectors of 32-bit scores: emission rows of NERF_ROW int32, label y in
+ * lane y + 1 (as a model's slot holds them), each the sum of NERF_MAX
+ * weights of 16 bits at most; back is scratch of n * NERF_ROW bytes.
+ */
+#define NERF_ROW 16
+typedef int32_t nerf_v8 __attribute__((vector_size(32)));
+/* The transition scores as nerf_viterbi32 reads them (nerf_vtrans_init). */
+struct nerf_vtrans {
+	nerf_v8 open[7];	/* to the opening labels from each closing one */
+	nerf_v8 inner[2];	/* to I-X and E-X from B-X, from I-X */
+	nerf_v8 start;		/* to the opening labels from the start */
+};
+/* Transitions of 16 bits (a model's) for nerf_viterbi32. */
+void nerf_vtrans_init(struct nerf_vtrans *v, const nerf_trans trans);
+void nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsigned char *label,
+    unsigned char *back);
+
 #endif

@@ -44,8 +44,8 @@ static const char help[] =
     "            (writes the page's metadata records, DOC the URL of begin)\n"
     "  ner       each line tagged by MODEL with and without the cache of words;\n"
     "            the lines, tokens and lines tagged differently\n"
-    "  viterbi   N random sequences decoded by nerf_viterbi and by the plain\n"
-    "            algorithm; the sequences decoded differently\n"
+    "  viterbi   N random sequences decoded by nerf_viterbi, nerf_viterbi32 and\n"
+    "            the plain algorithm; the sequences decoded differently\n"
     "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n"
     "  english   the English word lists' lookups against a binary search of\n"
     "            their lines, on every line and three words made from each;\n"
@@ -293,31 +293,43 @@ plain_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned ch
 	}
 }
 
-/* Random sequences with small scores, so that ties are common. */
+/*
+ * Random sequences with scores of -3 to 3, so that ties are common; every
+ * other one with those numbers times the largest that a model's weights
+ * make (NERF_MAX of them in an emission), ties common too.
+ */
 static unsigned long
 viterbi_check(long count)
 {
-	enum { MAXN = 12 };
+	enum { MAXN = 24 };
 	uint64_t x = 88172645463325252ull;
 	int64_t emit[MAXN * NERF_NLABELS];
+	int32_t row[MAXN * NERF_ROW] = { 0 };
 	nerf_trans trans;
-	unsigned char a[MAXN], b[MAXN], back[MAXN * NERF_NLABELS];
+	struct nerf_vtrans vtrans;
+	unsigned char a[MAXN], b[MAXN], c[MAXN], back[MAXN * NERF_ROW];
 	unsigned long differ = 0;
 
 	for (long k = 0; k < count; k++) {
+		int64_t big = k % 2, escale = big ? NERF_MAX * 32767 / 3 : 1, tscale = big ? 32767 / 3 : 1;
 		size_t n;
 
 #define RANDOM() (x ^= x << 13, x ^= x >> 7, x ^= x << 17, (int64_t)(x % 7) - 3)
 		n = 1 + (size_t)(x % MAXN);
 		for (size_t i = 0; i < n * NERF_NLABELS; i++)
-			emit[i] = RANDOM();
+			emit[i] = RANDOM() * escale;
 		for (unsigned p = 0; p <= NERF_NLABELS; p++)
 			for (unsigned y = 0; y < NERF_NLABELS; y++)
-				trans[p][y] = RANDOM();
+				trans[p][y] = RANDOM() * tscale;
 #undef RANDOM
+		for (size_t i = 0; i < n; i++)
+			for (unsigned y = 0; y < NERF_NLABELS; y++)
+				row[i * NERF_ROW + y + 1] = (int32_t)emit[i * NERF_NLABELS + y];
+		nerf_vtrans_init(&vtrans, (const int64_t (*)[NERF_NLABELS])trans);
 		nerf_viterbi(emit, n, (const int64_t (*)[NERF_NLABELS])trans, a, back);
+		nerf_viterbi32(row, n, &vtrans, c, back);
 		plain_viterbi(emit, n, (const int64_t (*)[NERF_NLABELS])trans, b, back);
-		differ += memcmp(a, b, n) != 0;
+		differ += memcmp(a, b, n) != 0 || memcmp(c, b, n) != 0;
 	}
 	return differ;
 }
