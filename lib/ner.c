@@ -35,9 +35,36 @@
 #define HEADER (8 + 4 * 4 + (NERF_NLABELS + 1) * NERF_NLABELS * 2)
 #define FEATURE (8 + 2 * NERF_NLABELS)	/* bytes of a feature: key and weights */
 
-/* A slot read as one vector: the fingerprint in lane 0, the weights in lanes 1 to 13. */
-typedef int16_t v16i16 __attribute__((vector_size(32)));
-typedef int32_t v16i32 __attribute__((vector_size(64)));
+/*
+ * A slot read as 16 lanes: the fingerprint in lane 0, the weights in lanes
+ * 1 to 13; sums of slots in 32-bit lanes.  Each is two vectors of 8 lanes
+ * (GCC makes poor code of vectors wider than the machine's), passed by
+ * address (their ABI by value depends on the target).
+ */
+typedef int16_t v8i16 __attribute__((vector_size(16)));
+struct lanes16 {
+	v8i16 lo, hi;
+};
+struct lanes32 {
+	nerf_v8 lo, hi;
+};
+
+static inline void
+add_lanes16(struct lanes32 *sum, const void *p)
+{
+	struct lanes16 v;
+
+	memcpy(&v, p, sizeof v);
+	sum->lo += __builtin_convertvector(v.lo, nerf_v8);
+	sum->hi += __builtin_convertvector(v.hi, nerf_v8);
+}
+
+static inline void
+add_lanes32(struct lanes32 *sum, const struct lanes32 *v)
+{
+	sum->lo += v->lo;
+	sum->hi += v->hi;
+}
 
 struct feature_slot {
 	uint16_t fp;		/* 0: empty */
@@ -202,17 +229,14 @@ keep_seen(const struct ner_model *m, uint64_t *f, unsigned nf)
 
 /* Add the weights of features f[0..nf) (kept by keep_seen) to e, lane y + 1 for label y. */
 static inline void
-add_weights(const struct ner_model *m, const uint64_t *f, unsigned nf, v16i32 *e)
+add_weights(const struct ner_model *m, const uint64_t *f, unsigned nf, struct lanes32 *e)
 {
 	for (unsigned k = 0; k < nf; k++) {
 		uint16_t fp = fingerprint(f[k]);
 
 		for (size_t j = (size_t)f[k] & m->mask; m->slot[j].fp; j = (j + 1) & m->mask) {
 			if (m->slot[j].fp == fp) {
-				v16i16 v;
-
-				memcpy(&v, &m->slot[j], sizeof v);
-				*e += __builtin_convertvector(v, v16i32);
+				add_lanes16(e, &m->slot[j]);
 				break;
 			}
 		}
@@ -241,8 +265,8 @@ struct word {
 	unsigned char kept, unfit;	/* bit s: sum s is there, does not fit in 16 bits */
 	uint32_t window;		/* the last window that used it */
 	char bytes[WORD_BYTES];
-	v16i32 own[SUMS32];		/* sums 0 and 1 */
-	v16i16 near[SUMS - SUMS32];	/* sums 2 to 5 */
+	struct lanes32 own[SUMS32];	/* sums 0 and 1 */
+	struct lanes16 near[SUMS - SUMS32];	/* sums 2 to 5 */
 };
 _Static_assert(offsetof(struct word, own) == 64, "a word's key in one cache line");
 
@@ -372,29 +396,36 @@ cache_for(const struct ner_model *m)
 }
 
 /* Add to sum the weights of feature group g of token i, which belong to word w (NULL: not kept) as its sum s. */
-static inline void
-add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsigned g, v16i32 *sum)
+static inline __attribute__((always_inline)) void
+add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsigned g, struct lanes32 *sum)
 {
 	uint64_t f[NERF_MAX];
-	v16i32 e = { 0 };
+	struct lanes32 e = { 0 };
+	int32_t lane[16];
 	int fits = 1;
 
 	if (w && (w->kept >> s & 1)) {
-		*sum += s < SUMS32 ? w->own[s] : __builtin_convertvector(w->near[s - SUMS32], v16i32);
+		if (s < SUMS32)
+			add_lanes32(sum, &w->own[s]);
+		else
+			add_lanes16(sum, &w->near[s - SUMS32]);
 		return;
 	}
 	add_weights(m, f, keep_seen(m, f, nerf_group_features(&tls.fs, i, g, f)), &e);
-	*sum += e;
+	add_lanes32(sum, &e);
 	if (!w || (w->unfit >> s & 1))
 		return;
-	e[0] = 0;
+	e.lo[0] = 0;
 	if (s < SUMS32) {
 		w->own[s] = e;
 	} else {
+		memcpy(lane, &e, sizeof lane);
 		for (unsigned y = 1; y <= NERF_NLABELS; y++)
-			fits &= e[y] >= INT16_MIN && e[y] <= INT16_MAX;
-		if (fits)
-			w->near[s - SUMS32] = __builtin_convertvector(e, v16i16);
+			fits &= lane[y] >= INT16_MIN && lane[y] <= INT16_MAX;
+		if (fits) {
+			w->near[s - SUMS32].lo = __builtin_convertvector(e.lo, v8i16);
+			w->near[s - SUMS32].hi = __builtin_convertvector(e.hi, v8i16);
+		}
 	}
 	if (fits)
 		w->kept |= (unsigned char)(1u << s);
@@ -413,7 +444,7 @@ word_at(size_t i, int d, size_t n)
 	return tls.ref[i + (size_t)d - tls.fs.lo];
 }
 
-static void
+NERF_SIMD static void
 emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int32_t *emit)
 {
 	struct nerf_scratch *fs = &tls.fs;
@@ -424,7 +455,7 @@ emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int32_t *
 	for (size_t t = 0; t < to - from; t++) {
 		const uint64_t *f = fs->feat + t * NERF_MAX;
 		size_t i = from + t;
-		v16i32 e = { 0 };
+		struct lanes32 e = { 0 };
 
 		/* The slots of the token after next are fetched while this one's are added up. */
 		if (t + 2 < to - from)

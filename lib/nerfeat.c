@@ -626,18 +626,6 @@ static const unsigned char place[NERF_NLABELS] = { 0, 1, 8, 9, 2, 3, 10, 11, 4, 
 _Static_assert(6 * (NERF_MAX + 1) * 32768ll < 1 << 24, "the scores of nerf_viterbi32 fit in 28 bits");
 
 typedef unsigned char v8u8 __attribute__((vector_size(8)));
-/*
- * Where the C library picks among clones at load time (ifunc), a clone for
- * AVX2 too: a vector of 8 lanes in one register, and max in one instruction.
- */
-#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute)
-#if __has_attribute(target_clones)
-#define SIMD_CLONES __attribute__((target_clones("avx2", "default")))
-#endif
-#endif
-#ifndef SIMD_CLONES
-#define SIMD_CLONES
-#endif
 
 void
 nerf_vtrans_init(struct nerf_vtrans *v, const nerf_trans trans)
@@ -696,7 +684,7 @@ viterbi32_step(nerf_v8 *o, nerf_v8 *in, const int32_t *row, const struct nerf_vt
 	*in = si - SPLAT(so[0]);
 }
 
-SIMD_CLONES void
+NERF_SIMD void
 nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsigned char *label,
     unsigned char *back)
 {

@@ -211,6 +211,20 @@ void nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigne
     unsigned char *back);
 
 /*
+ * Where the C library picks among clones at load time (ifunc), the vector
+ * code has a clone for AVX2 too: vectors of 8 and 16 lanes in one and two
+ * registers, max in one instruction.
+ */
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+#define NERF_SIMD __attribute__((target_clones("avx2", "default")))
+#endif
+#endif
+#ifndef NERF_SIMD
+#define NERF_SIMD
+#endif
+
+/*
  * The tagger's Viterbi, the same labels as nerf_viterbi's (ties too) in
  * vectors of 32-bit scores: emission rows of NERF_ROW int32, label y in
  * lane y + 1 (as a model's slot holds them), each the sum of NERF_MAX
