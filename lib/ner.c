@@ -36,42 +36,76 @@
 #define FEATURE (8 + 2 * NERF_NLABELS)	/* bytes of a feature: key and weights */
 
 /*
- * A slot read as 16 lanes: the fingerprint in lane 0, the weights in lanes
- * 1 to 13; sums of slots in 32-bit lanes.  Each is two vectors of 8 lanes
- * (GCC makes poor code of vectors wider than the machine's), passed by
- * address (their ABI by value depends on the target).
+ * A slot holds 16 lanes of 16 bits: the fingerprint in lane 0, the
+ * weights in the others.  Read as 8 lanes of 32 bits, its even lanes are
+ * the low halves and its odd lanes the high ones (on a little-endian
+ * machine): two shifts each make them 32-bit lanes, and sums of slots are
+ * kept so, the even lanes and then the odd ones.  That is the layout of
+ * nerf_viterbi32's rows: label y's weight is in the lane (slot_lane) that
+ * puts it in row lane nerf_lane(y).  Vectors are passed by address (their
+ * ABI by value depends on the target).
  */
-typedef int16_t v8i16 __attribute__((vector_size(16)));
-struct lanes16 {
-	v8i16 lo, hi;
-};
+typedef uint32_t v8u32 __attribute__((vector_size(32)));
 struct lanes32 {
-	nerf_v8 lo, hi;
+	nerf_v8 even, odd;
 };
+_Static_assert(sizeof(struct lanes32) == NERF_ROW * sizeof(int32_t), "a sum is a row of emissions");
 
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define LOW_HALF odd
+#define HIGH_HALF even
+#else
+#define LOW_HALF even
+#define HIGH_HALF odd
+#endif
+
+/* Add 16 lanes of 16 bits at p (a slot's layout) to sum. */
 static inline void
 add_lanes16(struct lanes32 *sum, const void *p)
 {
-	struct lanes16 v;
+	nerf_v8 v;
 
 	memcpy(&v, p, sizeof v);
-	sum->lo += __builtin_convertvector(v.lo, nerf_v8);
-	sum->hi += __builtin_convertvector(v.hi, nerf_v8);
+	sum->LOW_HALF += (nerf_v8)((v8u32)v << 16) >> 16;
+	sum->HIGH_HALF += v >> 16;
 }
 
 static inline void
 add_lanes32(struct lanes32 *sum, const struct lanes32 *v)
 {
-	sum->lo += v->lo;
-	sum->hi += v->hi;
+	sum->even += v->even;
+	sum->odd += v->odd;
+}
+
+/* The 16 lanes of sum in 16 bits at p, if each fits; returns whether they did. */
+static inline int
+lanes16_of(void *p, const struct lanes32 *sum)
+{
+	nerf_v8 lo = (nerf_v8)((v8u32)sum->LOW_HALF << 16) >> 16, hi = (nerf_v8)((v8u32)sum->HIGH_HALF << 16) >> 16;
+	nerf_v8 v = (nerf_v8)(((v8u32)sum->LOW_HALF & 0xffff) | (v8u32)sum->HIGH_HALF << 16);
+	nerf_v8 fits = (lo == sum->LOW_HALF) & (hi == sum->HIGH_HALF);
+
+	for (unsigned j = 0; j < 8; j++)
+		if (!fits[j])
+			return 0;
+	memcpy(p, &v, sizeof v);
+	return 1;
 }
 
 struct feature_slot {
 	uint16_t fp;		/* 0: empty */
-	int16_t w[NERF_NLABELS];
-	int16_t pad[15 - NERF_NLABELS];
+	int16_t lane[15];	/* lanes 1 to 15: the weights by slot_lane, zeros */
 };
 _Static_assert(sizeof(struct feature_slot) == 32, "a slot is half a cache line");
+
+/* The 16-bit lane of a slot (1 to 15) that holds label y's weight: row lane r is 16-bit lane 2r, or 2(r - 8) + 1. */
+static unsigned
+slot_lane(unsigned y)
+{
+	unsigned r = nerf_lane(y);
+
+	return r < 8 ? 2 * r : 2 * (r - 8) + 1;
+}
 
 /*
  * Most features of a text are not in the model, and a miss walks the table
@@ -140,9 +174,10 @@ insert(struct ner_model *m, uint64_t key, const char *w)
 	m->slot[i].fp = fp;
 	/* Two features that fall on one fingerprint share a slot: their weights add up. */
 	for (unsigned y = 0; y < NERF_NLABELS; y++) {
-		int v = m->slot[i].w[y] + get16(w + 2 * y);
+		int16_t *lane = &m->slot[i].lane[slot_lane(y) - 1];
+		int v = *lane + get16(w + 2 * y);
 
-		m->slot[i].w[y] = (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
+		*lane = (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
 	}
 }
 
@@ -266,7 +301,7 @@ struct word {
 	uint32_t window;		/* the last window that used it */
 	char bytes[WORD_BYTES];
 	struct lanes32 own[SUMS32];	/* sums 0 and 1 */
-	struct lanes16 near[SUMS - SUMS32];	/* sums 2 to 5 */
+	nerf_v8 near[SUMS - SUMS32];	/* sums 2 to 5, 16-bit lanes as in a slot */
 };
 _Static_assert(offsetof(struct word, own) == 64, "a word's key in one cache line");
 
@@ -275,6 +310,7 @@ static _Thread_local struct scratch {
 	struct nerf_scratch fs;
 	int32_t *emit;			/* NERF_ROW a token */
 	int64_t *emit64;		/* nerf_viterbi's, for ner_tag_plain */
+	int32_t *back32;		/* NERF_ROW a token, nerf_viterbi32's */
 	unsigned char *back;
 	size_t cap;
 	const struct ner_model *model;	/* the model the cache is of */
@@ -303,6 +339,7 @@ free_scratch(void *scratch)
 	free(s->emit);
 	free(s->emit64);
 	free(s->back);
+	free(s->back32);
 	free(s->words);
 	free(s->ref);
 	free(s->hash);
@@ -401,7 +438,6 @@ add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsig
 {
 	uint64_t f[NERF_MAX];
 	struct lanes32 e = { 0 };
-	int32_t lane[16];
 	int fits = 1;
 
 	if (w && (w->kept >> s & 1)) {
@@ -415,18 +451,11 @@ add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsig
 	add_lanes32(sum, &e);
 	if (!w || (w->unfit >> s & 1))
 		return;
-	e.lo[0] = 0;
-	if (s < SUMS32) {
+	e.even[0] = 0;		/* the fingerprints' lane */
+	if (s < SUMS32)
 		w->own[s] = e;
-	} else {
-		memcpy(lane, &e, sizeof lane);
-		for (unsigned y = 1; y <= NERF_NLABELS; y++)
-			fits &= lane[y] >= INT16_MIN && lane[y] <= INT16_MAX;
-		if (fits) {
-			w->near[s - SUMS32].lo = __builtin_convertvector(e.lo, v8i16);
-			w->near[s - SUMS32].hi = __builtin_convertvector(e.hi, v8i16);
-		}
-	}
+	else
+		fits = lanes16_of(&w->near[s - SUMS32], &e);
 	if (fits)
 		w->kept |= (unsigned char)(1u << s);
 	else
@@ -469,7 +498,7 @@ emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int32_t *
 			add_group(m, word_at(i, -2, n), SUM_PREV2, i, NERF_PREV2, &e);
 			add_group(m, word_at(i, 2, n), SUM_NEXT2, i, NERF_NEXT2, &e);
 		}
-		/* Lane 0 added up the fingerprints: the weights are lanes 1 to 13, as nerf_viterbi32 reads them. */
+		/* Row lane 0 added up the fingerprints; nerf_viterbi32 reads the others. */
 		memcpy(emit + t * NERF_ROW, &e, sizeof e);
 	}
 }
@@ -480,7 +509,7 @@ viterbi64(const struct ner_model *m, size_t n, unsigned char *label)
 {
 	for (size_t t = 0; t < n; t++)
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
-			tls.emit64[t * NERF_NLABELS + y] = tls.emit[t * NERF_ROW + y + 1];
+			tls.emit64[t * NERF_NLABELS + y] = tls.emit[t * NERF_ROW + nerf_lane(y)];
 	nerf_viterbi(tls.emit64, n, (const int64_t (*)[NERF_NLABELS])m->trans, label, tls.back);
 }
 
@@ -504,7 +533,8 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 			tls.cap = to - from;
 			tls.emit = xrealloc(tls.emit, tls.cap * NERF_ROW * sizeof *tls.emit);
 			tls.emit64 = xrealloc(tls.emit64, tls.cap * NERF_NLABELS * sizeof *tls.emit64);
-			tls.back = xrealloc(tls.back, tls.cap * NERF_ROW);
+			tls.back = xrealloc(tls.back, tls.cap * NERF_NLABELS);
+			tls.back32 = xrealloc(tls.back32, tls.cap * NERF_ROW * sizeof *tls.back32);
 		}
 		if (cached) {
 			find_words(text, tok, n, from, to);
@@ -513,7 +543,7 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
 		emissions(m, n, from, to, tls.emit);
 		if (cached)
-			nerf_viterbi32(tls.emit, to - from, &m->vtrans, label + from, tls.back);
+			nerf_viterbi32(tls.emit, to - from, &m->vtrans, label + from, tls.back32);
 		else
 			viterbi64(m, to - from, label + from);
 		for (size_t i = from; i < to; i++)

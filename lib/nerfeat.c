@@ -604,11 +604,13 @@ nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned cha
 }
 
 /*
- * nerf_viterbi32 holds the scores of the opening labels in one vector (O,
- * B-X, S-X; lane 7 a copy of lane 6) and those of I-X and E-X in another
- * (lanes 6 and 7 copies of lane 5), each times 16: the low 4 bits of a
- * candidate hold 15 - the label before, so that one max picks the best
- * label before and, of equal scores, the lowest, as nerf_viterbi does.
+ * nerf_viterbi32 holds the scores in the lanes of the emission rows
+ * (nerf_lane): those of the opening labels (O, B-X, S-X) in lanes 1-7 of
+ * one vector, those of I-X and E-X in lanes 0-5 of another, the other
+ * lanes unused (their scores bounded as the others, and read by no label).
+ * Each score is times 16: the low 4 bits of a candidate hold 15 - the
+ * label before, so that one max picks the best label before and, of equal
+ * scores, the lowest, as nerf_viterbi does.
  *
  * Subtracting one number from all the scores of a step changes no
  * comparison: each step's scores are made relative to O's.  Then they
@@ -619,33 +621,30 @@ nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigned cha
  * so |score - O's| <= 6D < 2^24, times 16 below 2^28.
  */
 static const unsigned char closing[7] = { 0, 3, 4, 7, 8, 11, 12 };
-static const unsigned char inner[8] = { 2, 3, 6, 7, 10, 11, 11, 11 };
-/* The place of label y in the scores: lanes 0-7 opening, 8-15 inner. */
-static const unsigned char place[NERF_NLABELS] = { 0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6 };
 #define NEVER (-(1 << 30))	/* the score of I-X and E-X first */
 _Static_assert(6 * (NERF_MAX + 1) * 32768ll < 1 << 24, "the scores of nerf_viterbi32 fit in 28 bits");
-
-typedef unsigned char v8u8 __attribute__((vector_size(8)));
 
 void
 nerf_vtrans_init(struct nerf_vtrans *v, const nerf_trans trans)
 {
-	for (unsigned j = 0; j < 8; j++) {
-		unsigned y = opening[j < 7 ? j : 6], in = inner[j], b = 4 * NERF_TYPE(in) + 1;
+	memset(v, 0, sizeof *v);
+	for (unsigned y = 0; y < NERF_NLABELS; y++) {
+		unsigned j = nerf_lane(y) % 8, b = 4 * NERF_TYPE(y) + 1;
 
-		for (unsigned k = 0; k < 7; k++)
-			v->open[k][j] = (int32_t)trans[closing[k]][y] * 16 + 15 - closing[k];
-		v->inner[0][j] = (int32_t)trans[b][in] * 16 + 15 - (int32_t)b;
-		v->inner[1][j] = (int32_t)trans[b + 1][in] * 16 + 15 - (int32_t)(b + 1);
-		v->start[j] = (int32_t)trans[NERF_NLABELS][y] * 16;
+		if (nerf_lane(y) < 8) {
+			for (unsigned k = 0; k < 7; k++)
+				v->open[k][j] = (int32_t)trans[closing[k]][y] * 16 + 15 - closing[k];
+			v->start[j] = (int32_t)trans[NERF_NLABELS][y] * 16;
+		} else {
+			v->inner[0][j] = (int32_t)trans[b][y] * 16 + 15 - (int32_t)b;
+			v->inner[1][j] = (int32_t)trans[b + 1][y] * 16 + 15 - (int32_t)(b + 1);
+		}
 	}
 }
 
 /* Vectors are not passed by value here (their ABI depends on the target). */
 #define SPLAT(x) ((nerf_v8){ 0 } + (x))
-/* A row's emissions of the opening labels, of the inner ones, times 16. */
-#define OPEN_EMISSIONS(row) ((nerf_v8){ row[1], row[2], row[5], row[6], row[9], row[10], row[13], row[13] } * 16)
-#define INNER_EMISSIONS(row) ((nerf_v8){ row[3], row[4], row[7], row[8], row[11], row[12], row[12], row[12] } * 16)
+#define O_LANE 1	/* nerf_lane(0) */
 
 static inline void
 keep_max(nerf_v8 *top, const nerf_v8 *v)
@@ -655,38 +654,41 @@ keep_max(nerf_v8 *top, const nerf_v8 *v)
 	*top = (*v & m) | (*top & ~m);
 }
 
-/* One token's step: o and in the scores before, then after it; back the best labels before, by place. */
+/*
+ * One token's step: o and in the scores before, then after it; row its
+ * emissions; back the best candidates, 15 - the label before in their low
+ * bits.
+ */
 static inline void
-viterbi32_step(nerf_v8 *o, nerf_v8 *in, const int32_t *row, const struct nerf_vtrans *v, unsigned char *back)
+viterbi32_step(nerf_v8 *o, nerf_v8 *in, const int32_t *row, const struct nerf_vtrans *v, int32_t *back)
 {
-	nerf_v8 so = *o, si = *in, top, ti, c;
-	v8u8 bo, bi;
+	nerf_v8 so = *o, si = *in, top, ti, c, e;
 
 	/* From the closing labels O, E-PER, S-PER, E-ORG, S-ORG, E-LOC, S-LOC, in that order. */
-	top = SPLAT(so[0]) + v->open[0];
+	top = SPLAT(so[1]) + v->open[0];
 	c = SPLAT(si[1]) + v->open[1], keep_max(&top, &c);
-	c = SPLAT(so[2]) + v->open[2], keep_max(&top, &c);
+	c = SPLAT(so[3]) + v->open[2], keep_max(&top, &c);
 	c = SPLAT(si[3]) + v->open[3], keep_max(&top, &c);
-	c = SPLAT(so[4]) + v->open[4], keep_max(&top, &c);
+	c = SPLAT(so[5]) + v->open[4], keep_max(&top, &c);
 	c = SPLAT(si[5]) + v->open[5], keep_max(&top, &c);
-	c = SPLAT(so[6]) + v->open[6], keep_max(&top, &c);
+	c = SPLAT(so[7]) + v->open[6], keep_max(&top, &c);
 	/* I-X and E-X from B-X and from I-X. */
-	ti = (nerf_v8){ so[1], so[1], so[3], so[3], so[5], so[5], so[5], so[5] } + v->inner[0];
+	ti = (nerf_v8){ so[2], so[2], so[4], so[4], so[6], so[6], so[6], so[6] } + v->inner[0];
 	c = (nerf_v8){ si[0], si[0], si[2], si[2], si[4], si[4], si[4], si[4] } + v->inner[1];
 	keep_max(&ti, &c);
-	bo = __builtin_convertvector((top & 15) ^ 15, v8u8);
-	bi = __builtin_convertvector((ti & 15) ^ 15, v8u8);
-	memcpy(back, &bo, 8);
-	memcpy(back + 8, &bi, 8);
-	so = (top & ~15) + OPEN_EMISSIONS(row);
-	si = (ti & ~15) + INNER_EMISSIONS(row);
-	*o = so - SPLAT(so[0]);
-	*in = si - SPLAT(so[0]);
+	memcpy(back, &top, sizeof top);
+	memcpy(back + 8, &ti, sizeof ti);
+	memcpy(&e, row, sizeof e);
+	so = (top & ~15) + e * 16;
+	memcpy(&e, row + 8, sizeof e);
+	si = (ti & ~15) + e * 16;
+	*o = so - SPLAT(so[O_LANE]);
+	*in = si - SPLAT(so[O_LANE]);
 }
 
 NERF_SIMD void
 nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsigned char *label,
-    unsigned char *back)
+    int32_t *back)
 {
 	nerf_v8 so, si;
 	int32_t score[NERF_ROW];
@@ -694,19 +696,20 @@ nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsig
 
 	if (n == 0)
 		return;
-	so = v->start + OPEN_EMISSIONS(emit);
-	so -= SPLAT(so[0]);
+	memcpy(&so, emit, sizeof so);
+	so = v->start + so * 16;
+	so -= SPLAT(so[O_LANE]);
 	si = SPLAT(NEVER);
 	for (size_t i = 1; i < n; i++)
 		viterbi32_step(&so, &si, emit + i * NERF_ROW, v, back + i * NERF_ROW);
 	memcpy(score, &so, sizeof so);
 	memcpy(score + 8, &si, sizeof si);
 	for (unsigned y = 1; y < NERF_NLABELS; y++)
-		if (nerf_may_end(y) && score[place[y]] > score[place[best]])
+		if (nerf_may_end(y) && score[nerf_lane(y)] > score[nerf_lane(best)])
 			best = y;
 	for (size_t i = n; i-- > 0;) {
 		label[i] = (unsigned char)best;
 		if (i > 0)
-			best = back[i * NERF_ROW + place[best]];
+			best = 15 - (unsigned)(back[i * NERF_ROW + nerf_lane(best)] & 15);
 	}
 }

@@ -227,10 +227,16 @@ void nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigne
 /*
  * The tagger's Viterbi, the same labels as nerf_viterbi's (ties too) in
  * vectors of 32-bit scores: emission rows of NERF_ROW int32, label y in
- * lane y + 1 (as a model's slot holds them), each the sum of NERF_MAX
- * weights of 16 bits at most; back is scratch of n * NERF_ROW bytes.
+ * lane nerf_lane(y) (the others unused), each the sum of NERF_MAX weights
+ * of 16 bits at most; back is scratch of n * NERF_ROW int32.
  */
 #define NERF_ROW 16
+/* Lanes 1-7: O, B-PER, S-PER, B-ORG, S-ORG, B-LOC, S-LOC; 8-13: I-PER, E-PER, I-ORG, E-ORG, I-LOC, E-LOC. */
+static inline unsigned
+nerf_lane(unsigned y)
+{
+	return (unsigned char)"\1\2\10\11\3\4\12\13\5\6\14\15\7"[y];
+}
 typedef int32_t nerf_v8 __attribute__((vector_size(32)));
 /* The transition scores as nerf_viterbi32 reads them (nerf_vtrans_init). */
 struct nerf_vtrans {
@@ -241,6 +247,6 @@ struct nerf_vtrans {
 /* Transitions of 16 bits (a model's) for nerf_viterbi32. */
 void nerf_vtrans_init(struct nerf_vtrans *v, const nerf_trans trans);
 void nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsigned char *label,
-    unsigned char *back);
+    int32_t *back);
 
 #endif

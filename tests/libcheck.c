@@ -307,7 +307,8 @@ viterbi_check(long count)
 	int32_t row[MAXN * NERF_ROW] = { 0 };
 	nerf_trans trans;
 	struct nerf_vtrans vtrans;
-	unsigned char a[MAXN], b[MAXN], c[MAXN], back[MAXN * NERF_ROW];
+	unsigned char a[MAXN], b[MAXN], c[MAXN], back[MAXN * NERF_NLABELS];
+	int32_t back32[MAXN * NERF_ROW];
 	unsigned long differ = 0;
 
 	for (long k = 0; k < count; k++) {
@@ -324,10 +325,10 @@ viterbi_check(long count)
 #undef RANDOM
 		for (size_t i = 0; i < n; i++)
 			for (unsigned y = 0; y < NERF_NLABELS; y++)
-				row[i * NERF_ROW + y + 1] = (int32_t)emit[i * NERF_NLABELS + y];
+				row[i * NERF_ROW + nerf_lane(y)] = (int32_t)emit[i * NERF_NLABELS + y];
 		nerf_vtrans_init(&vtrans, (const int64_t (*)[NERF_NLABELS])trans);
 		nerf_viterbi(emit, n, (const int64_t (*)[NERF_NLABELS])trans, a, back);
-		nerf_viterbi32(row, n, &vtrans, c, back);
+		nerf_viterbi32(row, n, &vtrans, c, back32);
 		plain_viterbi(emit, n, (const int64_t (*)[NERF_NLABELS])trans, b, back);
 		differ += memcmp(a, b, n) != 0 || memcmp(c, b, n) != 0;
 	}
