@@ -54,16 +54,23 @@ nerf_phrase_key(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-void
-nerf_lower(struct buf *b, const char *s, size_t n)
+/* s[0..n) lower-cased into b's room (reserved). */
+static inline void
+lower_into(struct buf *b, const char *s, size_t n)
 {
-	buf_reserve(b, n);
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 
 		b->data[b->len + i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
 	b->len += n;
+}
+
+void
+nerf_lower(struct buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	lower_into(b, s, n);
 }
 
 void
@@ -304,10 +311,30 @@ clu(uint32_t c, unsigned bits)
 
 /* A feature of group g: written if the group is wanted, counted in k either way. */
 #define ADD(g, t, v) do { if (groups & (g)) f[nf++] = fk((t), (v)); k++; } while (0)
-/* Class features of the classes m: those in word's of group g, the others of NERF_CONTEXT. */
-#define ADD_CLASSES(m, pos, g, word) \
-	for (uint32_t m_ = (m) & NERC_CLASSES; m_ && k < limit; m_ &= m_ - 1) \
-		ADD((m_ & -m_ & (word)) ? (g) : NERF_CONTEXT, T_CLASS, (unsigned)__builtin_ctz(m_) * 8 + (pos))
+/* The bits set in x (__builtin_popcount is a call on generic x86-64). */
+static inline unsigned
+count_bits(uint32_t x)
+{
+	x -= x >> 1 & 0x55555555u;
+	x = (x & 0x33333333u) + (x >> 2 & 0x33333333u);
+	return ((x + (x >> 4)) & 0x0f0f0f0fu) * 0x01010101u >> 24;
+}
+
+/*
+ * Class features of the classes m: those in word's of group g, the others
+ * of NERF_CONTEXT.  With no limit, the order does not matter: those of a
+ * group not wanted are counted at once.
+ */
+#define ADD_CLASSES(m, pos, g, word) do { \
+	uint32_t m_ = (m) & NERC_CLASSES, w_ = (word); \
+	if (limit == UINT_MAX && m_) { \
+		uint32_t skip_ = (groups & (g) ? 0 : w_) | (groups & NERF_CONTEXT ? 0 : ~w_); \
+		k += count_bits(m_ & skip_); \
+		m_ &= ~skip_; \
+	} \
+	for (; m_ && k < limit; m_ &= m_ - 1) \
+		ADD((m_ & -m_ & w_) ? (g) : NERF_CONTEXT, T_CLASS, (unsigned)__builtin_ctz(m_) * 8 + (pos)); \
+} while (0)
 
 /*
  * Features of token i of the groups wanted into f, *written their number;
@@ -456,13 +483,15 @@ window(const struct nerf_phrases *p, const char *text, const struct token *tok, 
 	s->from = from;
 	s->low.len = 0;
 	w = s->w - lo;		/* w[i] for token i */
+	if (hi > lo)		/* room for the words and a space after each */
+		buf_reserve(&s->low, tok[hi - 1].end - tok[lo].start + (hi - lo));
 	for (size_t i = lo; i < hi; i++) {
 		size_t len = tok[i].end - tok[i].start;
 
 		w[i].ls = s->low.len;
-		nerf_lower(&s->low, text + tok[i].start, len);
+		lower_into(&s->low, text + tok[i].start, len);
 		w[i].le = s->low.len;
-		buf_addc(&s->low, ' ');
+		s->low.data[s->low.len++] = ' ';
 		lex(ctx, &w[i].x, text + tok[i].start, s->low.data + w[i].ls, len);
 		w[i].mb = w[i].mi = w[i].ml = w[i].mp = w[i].mn = 0;
 	}
