@@ -212,10 +212,19 @@ void nerf_viterbi(const int64_t *emit, size_t n, const nerf_trans trans, unsigne
 
 /*
  * Where the C library picks among clones at load time (ifunc), the vector
- * code has a clone for AVX2 too: vectors of 8 and 16 lanes in one and two
- * registers, max in one instruction.
+ * code has a clone for AVX2 too: vectors of 8 lanes in one register, max in
+ * one instruction.  Not under a sanitizer: its runtime is not ready when
+ * the loader runs the clones' resolver (ThreadSanitizer crashed there).
  */
-#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define NERF_NO_CLONES
+#endif
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define NERF_NO_CLONES
+#endif
+#endif
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute) && !defined(NERF_NO_CLONES)
 #if __has_attribute(target_clones)
 #define NERF_SIMD __attribute__((target_clones("avx2", "default")))
 #endif
