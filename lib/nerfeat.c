@@ -715,9 +715,9 @@ viterbi32_step(nerf_v8 *o, nerf_v8 *in, const int32_t *row, const struct nerf_vt
 	*in = si - SPLAT(so[O_LANE]);
 }
 
-NERF_SIMD void
-nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsigned char *label,
-    int32_t *back)
+/* Static: clang makes clones of a function only where each declaration of it asks for them. */
+NERF_SIMD static void
+viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsigned char *label, int32_t *back)
 {
 	nerf_v8 so, si;
 	int32_t score[NERF_ROW];
@@ -741,4 +741,11 @@ nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsig
 		if (i > 0)
 			best = 15 - (unsigned)(back[i * NERF_ROW + nerf_lane(best)] & 15);
 	}
+}
+
+void
+nerf_viterbi32(const int32_t *emit, size_t n, const struct nerf_vtrans *v, unsigned char *label,
+    int32_t *back)
+{
+	viterbi32(emit, n, v, label, back);
 }
