@@ -301,7 +301,7 @@ keep_seen(const struct ner_model *m, uint64_t *f, unsigned nf)
 	return kept;
 }
 
-/* Add the weights of features f[0..nf) (kept by keep_seen) to e, lane y + 1 for label y. */
+/* Add the weights of features f[0..nf) (kept by keep_seen) to e, label y in row lane nerf_lane(y). */
 static inline void
 add_weights(const struct ner_model *m, const uint64_t *f, unsigned nf, struct lanes32 *e)
 {
