@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "data.h"
 #include "hash.h"
@@ -67,6 +70,43 @@ space_len(const unsigned char *s, size_t i, size_t n)
 	return s[i + 1] == 0x81 && s[i + 2] == 0x9f ? 3 : 0;	/* U+205F */
 }
 
+/*
+ * Copy the bytes from s[i] that the fold keeps as they are (no white space
+ * but single ASCII spaces before other bytes) 16 at a time, up to the
+ * first that needs a look (16 bytes plus the one after them must be
+ * there); the new i.
+ */
+static size_t
+plain_run(const unsigned char *s, size_t i, size_t n, unsigned char **d)
+{
+#ifdef __SSE2__
+	while (n - i >= 17) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t')), sep = _mm_sub_epi8(v, _mm_set1_epi8(0x1c));
+		__m128i lead = _mm_sub_epi8(v, _mm_set1_epi8((char)0xe1));
+		__m128i blank = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+		__m128i any = _mm_or_si128(_mm_or_si128(blank, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xc2))),
+		    _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8(4)), ctl),	/* \t \n \v \f \r */
+		    _mm_cmpeq_epi8(_mm_min_epu8(sep, _mm_set1_epi8(3)), sep)),	/* 0x1c-0x1f */
+		    _mm_cmpeq_epi8(_mm_min_epu8(lead, _mm_set1_epi8(2)), lead)));	/* 0xe1-0xe3 */
+		unsigned spaces = (unsigned)_mm_movemask_epi8(any), single = (unsigned)_mm_movemask_epi8(blank);
+		unsigned next = spaces >> 1 | (space_class[s[i + 16]] ? 1u << 15 : 0);
+		unsigned stop = (spaces & ~single) | (single & next);	/* space_class bytes but single spaces */
+		size_t run = stop ? (size_t)__builtin_ctz(stop) : 16;
+
+		memcpy(*d, s + i, 16);	/* the fold never writes ahead of what it reads */
+		*d += run;
+		i += run;
+		if (stop)
+			break;
+	}
+#else
+	(void)s, (void)n, (void)d;
+#endif
+	return i;
+}
+
 void
 sentence_fold(struct buf *folded, const char *text, size_t n)
 {
@@ -84,6 +124,7 @@ sentence_fold(struct buf *folded, const char *text, size_t n)
 		unsigned char c;
 
 		/* the common case: letters and single spaces */
+		i = plain_run(s, i, n, &d);
 		while (i < n && (!space_class[c = s[i]]
 		    || (c == ' ' && i + 1 < n && !space_class[s[i + 1]]))) {
 			*d++ = c;
