@@ -151,8 +151,7 @@ out_escaped(const char *s, size_t n)
 	while (s < end) {
 		const char *run = s;
 
-		while (s < end && !escape_needed[(unsigned char)*s])
-			s++;
+		s = escape_span(s, (size_t)(end - s));
 		out_write(run, (size_t)(s - run));
 		if (s < end) {
 			char pair[2] = { '\\', escape_letter(*s) };

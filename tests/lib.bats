@@ -151,6 +151,19 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	"$BIN/libcheck" unescape "$TMP/escaped" | cmp - "$TMP/text"
 }
 
+@test "escape: the four characters found at every place of long runs, \\v and \\f kept as they are" {
+	# Runs of 0 to 40 plain bytes (the escaper looks at 16 at a time) between the
+	# four characters and their neighbours \v and \f, checked against Python's escaping.
+	python3 -c '
+import random
+r = random.Random(11)
+text = "".join("x" * r.randint(0, 40) + r.choice("\\\t\n\r\v\f\x08\x0e\u00e9") for _ in range(4000))
+open("'"$TMP"'/text", "w").write(text)
+esc = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+open("'"$TMP"'/want", "w").write("".join(esc.get(c, c) for c in text) + "\n")'
+	"$BIN/libcheck" escape < "$TMP/text" | cmp - "$TMP/want"
+}
+
 @test "unescape keeps an unknown escape and a final backslash as written" {
 	printf 'a\\qb\\\n' | {
 		run --separate-stderr "$BIN/libcheck" unescape
