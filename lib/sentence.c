@@ -747,6 +747,24 @@ add_sentence(struct sentence **sent, size_t *cap, size_t nsent, size_t start, si
 	return nsent + 1;
 }
 
+/* The first space of the folded text from s[i], or n: words are short, a call of memchr for each costs more. */
+static inline size_t
+next_space(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
+		    _mm_set1_epi8(' ')));
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	const unsigned char *sp = memchr(s + i, ' ', n - i);
+
+	return sp ? (size_t)(sp - s) : n;
+}
+
 size_t
 sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
     const char *text, size_t n, struct sentence **sent, size_t *cap)
@@ -761,8 +779,7 @@ sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
 		learn(memory, s, n);
 
 	while (i < n) {
-		const unsigned char *sp = memchr(s + i, ' ', n - i);
-		size_t b = sp ? (size_t)(sp - s) : n;
+		size_t b = next_space(s, i, n);
 		unsigned char last = s[b - 1];
 		int v, letter, stop = 0;
 		struct word w;
