@@ -245,6 +245,22 @@ open("'"$TMP"'/want", "w").write("".join(esc.get(c, c) for c in text) + "\n")'
 	grep -q -a -F "$village" "$BIN/train-ner"
 }
 
+@test "output to a pipe: the pipe is widened to 1 MB (a stage writing in bursts keeps the next fed), the same bytes as to a file" {
+	[ "$(cat /proc/sys/fs/pipe-max-size)" -ge 1048576 ] || skip "pipes are limited below 1 MB here"
+	seq 1 300000 > "$TMP/in"
+	"$BIN/libcheck" lines "$TMP/in" > "$TMP/file"
+	run --separate-stderr python3 -c '
+import fcntl, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)
+data = p.stdout.read()
+size = fcntl.fcntl(p.stdout.fileno(), fcntl.F_GETPIPE_SZ)
+open(sys.argv[-1] + ".piped", "wb").write(data)
+print(p.wait(), size)' "$BIN/libcheck" lines "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "$output" = "0 1048576" ]
+	cmp "$TMP/file" "$TMP/in.piped"
+}
+
 @test "output: a write error is reported and ends the program with status 1" {
 	seq 1 100000 > "$TMP/in"
 	run --separate-stderr bash -c "'$BIN/libcheck' lines '$TMP/in' > /dev/full"
