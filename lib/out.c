@@ -59,7 +59,8 @@ widen_pipe(void)
 	if (done)
 		return;
 	done = 1;
-	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode))
+	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    fcntl(STDOUT_FILENO, F_GETPIPE_SZ) < OUT_PIPE)	/* never narrowed */
 		fcntl(STDOUT_FILENO, F_SETPIPE_SZ, OUT_PIPE);
 }
 
