@@ -794,8 +794,8 @@ sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
 			ntok = 0;
 			head = 1;
 		}
-		if (m < b && (is_digit(s[m]) || (s[m] >= 'a' && s[m] <= 'z')) && b - m <= 4
-		    && (last == '.' || last == ')')	/* how every list marker ends */
+		if (m < b && b - m <= 4 && (last == '.' || last == ')')	/* how every list marker ends */
+		    && (is_digit(s[m]) || (s[m] >= 'a' && s[m] <= 'z'))
 		    && (v = list_marker(s, m, b, &letter)) > 0) {
 			if (!head && list_next == v && list_letter == letter && b < n
 			    && char_class(s, b + 1, n) == C_UPPER) {
