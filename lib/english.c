@@ -89,20 +89,32 @@ static struct word_list common = { .file = "en-common.txt" }, given = { .file = 
 static pthread_once_t common_once = PTHREAD_ONCE_INIT, given_once = PTHREAD_ONCE_INIT,
     cities_once = PTHREAD_ONCE_INIT;
 
+/*
+ * The lines in batches: a batch's slots fetched at once (table_prefetch)
+ * before its lines are added, so that the cache misses of a table larger
+ * than the cache overlap; the same table as adding them one by one.
+ */
 static void
 load_list(struct word_list *l)
 {
+	enum { BATCH = 32 };
 	const struct blob *b = data_find(l->file);
-	struct line ln;
-	size_t pos = 0, lines = 0;
+	struct line ln[BATCH];
+	uint64_t h[BATCH];
+	size_t pos = 0, lines = 0, n;
 
 	if (!b)
 		die("built-in %s: missing", l->file);
 	for (const char *p = b->data; (p = memchr(p, '\n', (size_t)(b->data + b->len - p))); p++)
 		lines++;
 	table_init(&l->words, lines);
-	while (data_next_line(b, &pos, &ln))
-		table_intern(&l->words, ln.data, ln.len, NULL);
+	do {
+		for (n = 0; n < BATCH && data_next_line(b, &pos, &ln[n]); n++)
+			h[n] = hash_bytes(ln[n].data, ln[n].len);
+		table_prefetch(&l->words, h, n);
+		for (size_t i = 0; i < n; i++)
+			table_intern_hashed(&l->words, ln[i].data, ln[i].len, h[i], NULL);
+	} while (n == BATCH);
 }
 
 static void

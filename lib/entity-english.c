@@ -108,12 +108,15 @@ stopword_votes(struct tagger *t, const char *s)
 	return votes;
 }
 
+static int headline(struct tagger *t, const char *s);
+
 /* Is the sentence English: by --lang, else by its stopwords and its document's? */
 void
 english_begin(struct tagger *t, const char *s)
 {
 	t->english = t->lang == LANG_AUTO ? english_vote(&t->en, stopword_votes(t, s)) : t->lang == LANG_EN;
 	t->quoted = t->english && has_quote(t, s);
+	t->headline = t->english && headline(t, s);
 }
 
 /* ---- dotted abbreviations ---- */
@@ -248,7 +251,11 @@ common_word(struct tagger *t, const char *s, size_t k)
 {
 	const struct token *tk = &t->tok[k];
 
-	return capital_word(s, tk) && english_common_word(s + tk->start, tk->end - tk->start);
+	if (!capital_word(s, tk))
+		return 0;
+	if (!is_kind(t, k, E_LOOKED_UP))	/* a token is asked about many times: looked up once */
+		t->cues[k] |= E_LOOKED_UP | (english_common_word(s + tk->start, tk->end - tk->start) ? E_COMMON : 0);
+	return is_kind(t, k, E_COMMON);
 }
 
 /* A common word that is no given name too (not Kylie): no part of a name but its last word. */
@@ -257,7 +264,11 @@ common_not_given(struct tagger *t, const char *s, size_t k)
 {
 	const struct token *tk = &t->tok[k];
 
-	return common_word(t, s, k) && !english_given_name(s + tk->start, tk->end - tk->start);
+	if (!common_word(t, s, k))
+		return 0;
+	if (!is_kind(t, k, E_GIVEN_LOOKED_UP))
+		t->cues[k] |= E_GIVEN_LOOKED_UP | (english_given_name(s + tk->start, tk->end - tk->start) ? E_GIVEN : 0);
+	return !is_kind(t, k, E_GIVEN);
 }
 
 /* Do only punctuation tokens (quotes, a dash) come before token k? */
@@ -477,7 +488,7 @@ void
 english_names(struct tagger *t, const char *s)
 {
 	size_t i, kept = 0, n = t->ncand;
-	int head = headline(t, s);
+	int head = t->headline;
 
 	for (i = 0; i < n; i++) {
 		struct cand c = t->cand[i];
@@ -656,7 +667,7 @@ find_english_runs(struct tagger *t, const char *s)
 {
 	size_t i = 0, j;
 
-	if (headline(t, s))	/* every word of a headline is capitalised */
+	if (t->headline)	/* every word of a headline is capitalised */
 		return;
 	while (i < t->ntok) {
 		if (!run_word(t, s, i)) {

@@ -51,7 +51,9 @@ enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, 
 	E_WEEKDAY = 1 << 12, E_MONTH = 1 << 13, E_ORG = 1 << 14, E_PLACE = 1 << 15, E_JOINT = 1 << 16,
 	E_PARTICLE = 1 << 17, E_PREPOSITION = 1 << 18, E_SMALL = 1 << 19, E_RUN_JOINT = 1 << 20, E_NATION = 1 << 21,
 	C_ALIAS = 1 << 22, C_NAMING = 1 << 23, E_EN_STOP = EN_STOP << 24, E_ID_STOP = ID_STOP << 24,
-	E_EN_LOWER = EN_LOWER << 24 };
+	E_EN_LOWER = EN_LOWER << 24,
+	/* a capitalised word of an English sentence looked up in the English lists (at the first question): its answers */
+	E_LOOKED_UP = 1 << 27, E_COMMON = 1 << 28, E_GIVEN_LOOKED_UP = 1 << 29, E_GIVEN = 1 << 30 };
 
 struct entry {
 	int type, prio;
@@ -119,6 +121,7 @@ struct tagger {
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */
 	int english;		/* the sentence is English */
 	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
+	int headline;		/* an English sentence is a headline (its long words nearly all capitalised) */
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */
 	struct buf country_en;	/* ... their English names, NUL-separated, ... */
