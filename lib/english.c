@@ -90,31 +90,36 @@ static pthread_once_t common_once = PTHREAD_ONCE_INIT, given_once = PTHREAD_ONCE
     cities_once = PTHREAD_ONCE_INIT;
 
 /*
- * The lines in batches: a batch's slots fetched at once (table_prefetch)
- * before its lines are added, so that the cache misses of a table larger
- * than the cache overlap; the same table as adding them one by one.
+ * Each line's slot fetched some lines ahead, the table sized at once: the
+ * cache misses of filling a table larger than the cache overlap (the same
+ * table as adding the lines one by one).
  */
 static void
 load_list(struct word_list *l)
 {
-	enum { BATCH = 32 };
+	enum { AHEAD = 16 };
 	const struct blob *b = data_find(l->file);
-	struct line ln[BATCH];
-	uint64_t h[BATCH];
-	size_t pos = 0, lines = 0, n;
+	struct line ln[AHEAD];
+	uint64_t h[AHEAD];
+	size_t pos = 0, lines = 0, n, i;
 
 	if (!b)
 		die("built-in %s: missing", l->file);
 	for (const char *p = b->data; (p = memchr(p, '\n', (size_t)(b->data + b->len - p))); p++)
 		lines++;
 	table_init(&l->words, lines);
-	do {
-		for (n = 0; n < BATCH && data_next_line(b, &pos, &ln[n]); n++)
-			h[n] = hash_bytes(ln[n].data, ln[n].len);
-		table_prefetch(&l->words, h, n);
-		for (size_t i = 0; i < n; i++)
-			table_intern_hashed(&l->words, ln[i].data, ln[i].len, h[i], NULL);
-	} while (n == BATCH);
+	table_reserve(&l->words, lines);
+	table_reserve_bytes(&l->words, b->len);
+	for (n = 0;; n++) {	/* line n is read after line n - AHEAD, whose place it takes, is added */
+		if (n >= AHEAD)
+			table_intern_hashed(&l->words, ln[n % AHEAD].data, ln[n % AHEAD].len, h[n % AHEAD], NULL);
+		if (!data_next_line(b, &pos, &ln[n % AHEAD]))
+			break;
+		h[n % AHEAD] = hash_bytes(ln[n % AHEAD].data, ln[n % AHEAD].len);
+		table_prefetch_slot(&l->words, h[n % AHEAD]);
+	}
+	for (i = n >= AHEAD ? n - AHEAD + 1 : 0; i < n; i++)	/* the last lines read */
+		table_intern_hashed(&l->words, ln[i % AHEAD].data, ln[i % AHEAD].len, h[i % AHEAD], NULL);
 }
 
 static void

@@ -120,11 +120,18 @@ table_reserve(struct table *t, size_t keys)
 {
 	size_t cap = t->mask + 1;
 
+	t->off = xgrow(t->off, &t->offcap, keys + 1, sizeof *t->off);
 	if (2 * keys <= cap)
 		return;
 	while (cap < 2 * keys)
 		cap *= 2;
 	rehash(t, cap);
+}
+
+void
+table_reserve_bytes(struct table *t, size_t bytes)
+{
+	buf_reserve(&t->arena, bytes);
 }
 
 static inline int
