@@ -81,14 +81,24 @@ country_value(struct tagger *t, struct mention *m)
 	add_value(t, m, en, strlen(en));
 }
 
-static int quote(const char *s, const struct token *tk);
-
-/* Has the sentence a double quote token? */
+/*
+ * Has the sentence a double quote token?  Its bytes tell: a '"' is a
+ * token of its own, and so is each curly one (U+201C to U+201F: E2 80
+ * 9C to 9F), as the reader made the text valid UTF-8.
+ */
 static int
 has_quote(struct tagger *t, const char *s)
 {
-	for (size_t k = 0; k < t->ntok; k++)
-		if (quote(s, &t->tok[k]))
+	const char *p, *end;
+
+	if (t->ntok == 0)
+		return 0;
+	p = s + t->tok[0].start;
+	end = s + t->tok[t->ntok - 1].end;
+	if (memchr(p, '"', (size_t)(end - p)))
+		return 1;
+	for (; (p = memmem(p, (size_t)(end - p), "\xe2\x80", 2)) && end - p > 2; p += 2)
+		if ((unsigned char)p[2] >= 0x9c && (unsigned char)p[2] <= 0x9f)
 			return 1;
 	return 0;
 }
