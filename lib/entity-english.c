@@ -97,8 +97,8 @@ has_quote(struct tagger *t, const char *s)
 	end = s + t->tok[t->ntok - 1].end;
 	if (memchr(p, '"', (size_t)(end - p)))
 		return 1;
-	for (; (p = memmem(p, (size_t)(end - p), "\xe2\x80", 2)) && end - p > 2; p += 2)
-		if ((unsigned char)p[2] >= 0x9c && (unsigned char)p[2] <= 0x9f)
+	for (; (p = memchr(p, 0xe2, (size_t)(end - p))) && end - p > 2; p++)
+		if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] >= 0x9c && (unsigned char)p[2] <= 0x9f)
 			return 1;
 	return 0;
 }
