@@ -263,8 +263,11 @@ common_word(struct tagger *t, const char *s, size_t k)
 
 	if (!capital_word(s, tk))
 		return 0;
-	if (!is_kind(t, k, E_LOOKED_UP))	/* a token is asked about many times: looked up once */
-		t->cues[k] |= E_LOOKED_UP | (english_common_word(s + tk->start, tk->end - tk->start) ? E_COMMON : 0);
+	if (!is_kind(t, k, E_LOOKED_UP)) {	/* a token is asked about many times: looked up once */
+		t->cues[k] |= E_LOOKED_UP;
+		if (english_common_word(s + tk->start, tk->end - tk->start))	/* (common_not_given asks the next) */
+			t->cues[k] |= E_COMMON | (english_given_name(s + tk->start, tk->end - tk->start) ? E_GIVEN : 0);
+	}
 	return is_kind(t, k, E_COMMON);
 }
 
@@ -272,13 +275,7 @@ common_word(struct tagger *t, const char *s, size_t k)
 static int
 common_not_given(struct tagger *t, const char *s, size_t k)
 {
-	const struct token *tk = &t->tok[k];
-
-	if (!common_word(t, s, k))
-		return 0;
-	if (!is_kind(t, k, E_GIVEN_LOOKED_UP))
-		t->cues[k] |= E_GIVEN_LOOKED_UP | (english_given_name(s + tk->start, tk->end - tk->start) ? E_GIVEN : 0);
-	return !is_kind(t, k, E_GIVEN);
+	return common_word(t, s, k) && !is_kind(t, k, E_GIVEN);
 }
 
 /* Do only punctuation tokens (quotes, a dash) come before token k? */

@@ -103,6 +103,22 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 	free(tok);
 }
 
+/* Did find_cues() look token i up: a word of at most MAXCUE bytes? */
+static int
+cue_looked_up(const char *w, size_t n)
+{
+	return n <= MAXCUE && is_alnum((unsigned char)w[0]);
+}
+
+/* May a phrase of l start at token i: not a word that find_cues() found no first word of l? */
+static int
+may_start(const struct tagger *t, const struct lexicon *l, const char *s, size_t i)
+{
+	const struct token *tk = &t->tok[i];
+
+	return !l->first_cue || (t->cues[i] & l->first_cue) || !cue_looked_up(s + tk->start, tk->end - tk->start);
+}
+
 /* The longest phrase of l at token i: its entry and token count, or NULL. */
 const struct entry *
 lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len)
@@ -112,7 +128,7 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 	size_t ends[MAXPHRASE + 1];
 	long long id;
 
-	if (l->phrase.n == 0)
+	if (l->phrase.n == 0 || !may_start(t, l, s, i))
 		return NULL;
 	if (i != t->first_tok) {
 		make_key(&t->first, s, tok, i, i + 1);
@@ -145,7 +161,7 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 {
 	long long id;
 
-	if (l->phrase.n == 0)
+	if (l->phrase.n == 0 || (i < j && !may_start(t, l, s, i)))
 		return NULL;
 	make_key(&t->key, s, t->tok, i, j);
 	id = table_find(&l->phrase, t->key.data, t->key.len);
@@ -210,16 +226,33 @@ find_cues(struct tagger *t, const char *s)
 	for (size_t i = 0; i < t->ntok; i++) {
 		const char *w = s + t->tok[i].start;
 		size_t n = t->tok[i].end - t->tok[i].start;
-		char low[16];	/* a longer word is taken for no cue */
+		char low[MAXCUE];	/* a longer word is taken for no cue */
 		long long id;
 
 		t->cues[i] = 0;
-		if (n > sizeof low || !is_alnum((unsigned char)w[0]))
+		if (!cue_looked_up(w, n))
 			continue;
 		for (size_t p = 0; p < n; p++)
 			low[p] = lower(w[p]);
 		if ((id = table_find(&t->cue, low, n)) >= 0)
 			t->cues[i] = t->cuekind[id];
+	}
+}
+
+void
+first_words_cues(struct tagger *t)
+{
+	struct lexicon *const lexicons[] = { &t->builtin, &t->known, &t->terms };
+
+	for (size_t k = 0; k < sizeof lexicons / sizeof *lexicons; k++) {
+		struct lexicon *l = lexicons[k];
+
+		for (size_t id = 0, n; id < l->first.n; id++) {
+			const char *w = table_key(&l->first, id, &n);
+
+			add_cue(t, w, n, C_FIRST);
+		}
+		l->first_cue = C_FIRST;
 	}
 }
 

@@ -522,6 +522,7 @@ tagger_new(void)
 		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
 	lexicons_load(t);
 	places_load(t);
+	first_words_cues(t);
 	english_init(&t->en);
 	patterns_compile(t);
 	t->builtin_model = 1;
