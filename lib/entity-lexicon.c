@@ -217,25 +217,42 @@ word_cue(struct tagger *t, const char *w, size_t n)
 	return id < 0 ? 0 : t->cuekind[id];
 }
 
-/* Cue flags of each token of the sentence, looked up once. */
+/*
+ * Cue flags of each token of the sentence, looked up once: the slots of
+ * a batch of words fetched first, so that their cache misses overlap.
+ */
 void
 find_cues(struct tagger *t, const char *s)
 {
+	enum { BATCH = 32 };
+	size_t n, i, k, next = 0;
+
 	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's key of a token is to be made again */
 	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
-	for (size_t i = 0; i < t->ntok; i++) {
-		const char *w = s + t->tok[i].start;
-		size_t n = t->tok[i].end - t->tok[i].start;
-		char low[MAXCUE];	/* a longer word is taken for no cue */
-		long long id;
+	for (i = 0; i < t->ntok; i = next) {
+		char low[BATCH][MAXCUE];	/* a longer word is taken for no cue */
+		uint64_t h[BATCH];
+		size_t tok[BATCH];
 
-		t->cues[i] = 0;
-		if (!cue_looked_up(w, n))
-			continue;
-		for (size_t p = 0; p < n; p++)
-			low[p] = lower(w[p]);
-		if ((id = table_find(&t->cue, low, n)) >= 0)
-			t->cues[i] = t->cuekind[id];
+		for (n = 0, next = i; next < t->ntok && n < BATCH; next++) {
+			const char *w = s + t->tok[next].start;
+			size_t len = t->tok[next].end - t->tok[next].start;
+
+			t->cues[next] = 0;
+			if (!cue_looked_up(w, len))
+				continue;
+			for (size_t p = 0; p < len; p++)
+				low[n][p] = lower(w[p]);
+			h[n] = hash_bytes(low[n], len);
+			table_prefetch_slot(&t->cue, h[n]);
+			tok[n++] = next;
+		}
+		for (k = 0; k < n; k++) {
+			long long id = table_find_hashed(&t->cue, low[k], t->tok[tok[k]].end - t->tok[tok[k]].start, h[k]);
+
+			if (id >= 0)
+				t->cues[tok[k]] = t->cuekind[id];
+		}
 	}
 }
 
