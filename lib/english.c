@@ -151,6 +151,17 @@ english_common_word(const char *w, size_t n)
 	return table_find(&common.words, low, n) >= 0;
 }
 
+void
+english_common_prefetch(const char *w, size_t n)
+{
+	char low[MAXWORD];
+
+	if (n < 2 || !(n = lower_word(w, n, low)))
+		return;
+	pthread_once(&common_once, load_common);
+	table_prefetch_slot(&common.words, hash_bytes(low, n));
+}
+
 int
 english_given_name(const char *name, size_t n)
 {
