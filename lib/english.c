@@ -152,14 +152,17 @@ english_common_word(const char *w, size_t n)
 }
 
 void
-english_common_prefetch(const char *w, size_t n)
+english_prefetch(const char *w, size_t n)
 {
 	char low[MAXWORD];
+	size_t lown;
 
-	if (n < 2 || !(n = lower_word(w, n, low)))
+	pthread_once(&cities_once, load_cities);
+	table_prefetch_slot(&cities.words, hash_bytes(w, n));
+	if (n < 2 || !(lown = lower_word(w, n, low)))
 		return;
 	pthread_once(&common_once, load_common);
-	table_prefetch_slot(&common.words, hash_bytes(low, n));
+	table_prefetch_slot(&common.words, hash_bytes(low, lown));
 }
 
 int

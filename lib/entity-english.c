@@ -497,9 +497,9 @@ english_names(struct tagger *t, const char *s)
 	size_t i, kept = 0, n = t->ncand;
 	int head = t->headline;
 
-	for (i = 0; i < t->ntok; i++)	/* the common words asked about below and by find_english_runs(): their misses overlap */
+	for (i = 0; i < t->ntok; i++)	/* the words asked about below and by find_english_runs(): their misses overlap */
 		if (capital_word(s, &t->tok[i]))
-			english_common_prefetch(s + t->tok[i].start, t->tok[i].end - t->tok[i].start);
+			english_prefetch(s + t->tok[i].start, t->tok[i].end - t->tok[i].start);
 
 	for (i = 0; i < n; i++) {
 		struct cand c = t->cand[i];
