@@ -113,8 +113,13 @@ eval: all
 model: all
 	scripts/train-model
 
-bench: all
+bench: all $(B)/timed
 	@scripts/bench
+
+# scripts/bench's clock and peak memory (not installed).
+$(B)/timed: scripts/timed.c
+	@mkdir -p $(B)
+	$(CC) $(KFLAGS) -o $@ $<
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)

@@ -145,6 +145,11 @@ CASES=tests/cases/ner
 	check_output "$(printf 'the\t00\ncat\t10\nran\t01\ndog\t11\nsat\t01')"
 	run --separate-stderr "$BIN/train-ner" --clusters 17 "$TMP/text"
 	[ "$status" -eq 2 ]
+	# A file that cannot be read: a message, status 1 and no clusters of the rest.
+	run --separate-stderr "$BIN/train-ner" --clusters 2 "$TMP/text" "$TMP/absent"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "train-ner: $TMP/absent: No such file or directory" ]
+	[ "$output" = "" ]
 }
 
 @test "the built-in word lists are well formed" {
