@@ -108,8 +108,7 @@ load_list(struct word_list *l)
 	for (const char *p = b->data; (p = memchr(p, '\n', (size_t)(b->data + b->len - p))); p++)
 		lines++;
 	table_init(&l->words, lines);
-	table_reserve(&l->words, lines);
-	table_reserve_bytes(&l->words, b->len);
+	table_reserve_keys(&l->words, lines, b->len);
 	for (n = 0;; n++) {	/* line n is read after line n - AHEAD, whose place it takes, is added */
 		if (n >= AHEAD)
 			table_intern_hashed(&l->words, ln[n % AHEAD].data, ln[n % AHEAD].len, h[n % AHEAD], NULL);

@@ -509,6 +509,7 @@ person_value(struct tagger *t, struct mention *m, const char *s, const struct ca
 		ntok += is_alnum((unsigned char)s[t->tok[i].start]);
 	for (i = 0; i < t->npeople; i++) {
 		const struct person *p = &t->people[i];
+
 		full = t->names.data + p->off;
 		if (p->ntok <= bestn || p->len < n)
 			continue;

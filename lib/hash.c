@@ -120,7 +120,6 @@ table_reserve(struct table *t, size_t keys)
 {
 	size_t cap = t->mask + 1;
 
-	t->off = xgrow(t->off, &t->offcap, keys + 1, sizeof *t->off);
 	if (2 * keys <= cap)
 		return;
 	while (cap < 2 * keys)
@@ -129,8 +128,9 @@ table_reserve(struct table *t, size_t keys)
 }
 
 void
-table_reserve_bytes(struct table *t, size_t bytes)
+table_reserve_keys(struct table *t, size_t keys, size_t bytes)
 {
+	t->off = xgrow(t->off, &t->offcap, keys + 1, sizeof *t->off);
 	buf_reserve(&t->arena, bytes);
 }
 
