@@ -315,6 +315,15 @@ ner-given.txt: more than 1,000 lines, 0 wrong
 ner-cities.txt: more than 1,000 lines, 0 wrong"
 }
 
+@test "lexicons: the built-in lexicons answer the same with and without their first words' cues, at each token of each phrase and near misses" {
+	run --separate-stderr "$BIN/libcheck" lexicons
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "builtin: 40 phrases or more, 0 wrong
+known: 40 phrases or more, 0 wrong
+terms: 40 phrases or more, 0 wrong"
+}
+
 # Page metadata (lib/pagemeta): tables of inputs and outputs in tests/cases/pagemeta.
 PAGEMETA=tests/cases/pagemeta
 
