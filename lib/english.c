@@ -89,20 +89,36 @@ static struct word_list common = { .file = "en-common.txt" }, given = { .file = 
 static pthread_once_t common_once = PTHREAD_ONCE_INIT, given_once = PTHREAD_ONCE_INIT,
     cities_once = PTHREAD_ONCE_INIT;
 
+/*
+ * Each line's slot fetched some lines ahead, the table sized at once: the
+ * cache misses of filling a table larger than the cache overlap (the same
+ * table as adding the lines one by one).
+ */
 static void
 load_list(struct word_list *l)
 {
+	enum { AHEAD = 16 };
 	const struct blob *b = data_find(l->file);
-	struct line ln;
-	size_t pos = 0, lines = 0;
+	struct line ln[AHEAD];
+	uint64_t h[AHEAD];
+	size_t pos = 0, lines = 0, n, i;
 
 	if (!b)
 		die("built-in %s: missing", l->file);
 	for (const char *p = b->data; (p = memchr(p, '\n', (size_t)(b->data + b->len - p))); p++)
 		lines++;
 	table_init(&l->words, lines);
-	while (data_next_line(b, &pos, &ln))
-		table_intern(&l->words, ln.data, ln.len, NULL);
+	table_reserve_keys(&l->words, lines, b->len);
+	for (n = 0;; n++) {	/* line n is read after line n - AHEAD, whose place it takes, is added */
+		if (n >= AHEAD)
+			table_intern_hashed(&l->words, ln[n % AHEAD].data, ln[n % AHEAD].len, h[n % AHEAD], NULL);
+		if (!data_next_line(b, &pos, &ln[n % AHEAD]))
+			break;
+		h[n % AHEAD] = hash_bytes(ln[n % AHEAD].data, ln[n % AHEAD].len);
+		table_prefetch_slot(&l->words, h[n % AHEAD]);
+	}
+	for (i = n >= AHEAD ? n - AHEAD + 1 : 0; i < n; i++)	/* the last lines read */
+		table_intern_hashed(&l->words, ln[i % AHEAD].data, ln[i % AHEAD].len, h[i % AHEAD], NULL);
 }
 
 static void
@@ -132,6 +148,20 @@ english_common_word(const char *w, size_t n)
 		return 0;
 	pthread_once(&common_once, load_common);
 	return table_find(&common.words, low, n) >= 0;
+}
+
+void
+english_prefetch(const char *w, size_t n)
+{
+	char low[MAXWORD];
+	size_t lown;
+
+	pthread_once(&cities_once, load_cities);
+	table_prefetch_slot(&cities.words, hash_bytes(w, n));
+	if (n < 2 || !(lown = lower_word(w, n, low)))
+		return;
+	pthread_once(&common_once, load_common);
+	table_prefetch_slot(&common.words, hash_bytes(low, lown));
 }
 
 int

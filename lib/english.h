@@ -30,6 +30,12 @@ void english_stopwords(void (*add)(void *ctx, const char *w, size_t n, int kinds
 int english_vote(struct english *en, long votes);
 /* Is w[0..n) (any case) an English common word that is never a proper noun (however, not bill)? */
 int english_common_word(const char *w, size_t n);
+/*
+ * Fetch into the cache the slots where english_common_word and
+ * english_city will look the word w[0..n) up: the words of a sentence
+ * fetched before they are asked about, their cache misses overlapping.
+ */
+void english_prefetch(const char *w, size_t n);
 /* Is name[0..n) (as written: Kylie) a given name of lib/data/ner-given.txt? */
 int english_given_name(const char *name, size_t n);
 /* Is name[0..n) (as written: St. Louis) a city of GeoNames (lib/data/ner-cities.txt)? */

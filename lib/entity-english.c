@@ -81,14 +81,24 @@ country_value(struct tagger *t, struct mention *m)
 	add_value(t, m, en, strlen(en));
 }
 
-static int quote(const char *s, const struct token *tk);
-
-/* Has the sentence a double quote token? */
+/*
+ * Has the sentence a double quote token?  Its bytes tell: a '"' is a
+ * token of its own, and so is each curly one (U+201C to U+201F: E2 80
+ * 9C to 9F), as the reader made the text valid UTF-8.
+ */
 static int
 has_quote(struct tagger *t, const char *s)
 {
-	for (size_t k = 0; k < t->ntok; k++)
-		if (quote(s, &t->tok[k]))
+	const char *p, *end;
+
+	if (t->ntok == 0)
+		return 0;
+	p = s + t->tok[0].start;
+	end = s + t->tok[t->ntok - 1].end;
+	if (memchr(p, '"', (size_t)(end - p)))
+		return 1;
+	for (; (p = memchr(p, 0xe2, (size_t)(end - p))) && end - p > 2; p++)
+		if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] >= 0x9c && (unsigned char)p[2] <= 0x9f)
 			return 1;
 	return 0;
 }
@@ -108,12 +118,15 @@ stopword_votes(struct tagger *t, const char *s)
 	return votes;
 }
 
+static int headline(struct tagger *t, const char *s);
+
 /* Is the sentence English: by --lang, else by its stopwords and its document's? */
 void
 english_begin(struct tagger *t, const char *s)
 {
 	t->english = t->lang == LANG_AUTO ? english_vote(&t->en, stopword_votes(t, s)) : t->lang == LANG_EN;
 	t->quoted = t->english && has_quote(t, s);
+	t->headline = t->english && headline(t, s);
 }
 
 /* ---- dotted abbreviations ---- */
@@ -248,16 +261,21 @@ common_word(struct tagger *t, const char *s, size_t k)
 {
 	const struct token *tk = &t->tok[k];
 
-	return capital_word(s, tk) && english_common_word(s + tk->start, tk->end - tk->start);
+	if (!capital_word(s, tk))
+		return 0;
+	if (!is_kind(t, k, E_LOOKED_UP)) {	/* a token is asked about many times: looked up once */
+		t->cues[k] |= E_LOOKED_UP;
+		if (english_common_word(s + tk->start, tk->end - tk->start))	/* (common_not_given asks the next) */
+			t->cues[k] |= E_COMMON | (english_given_name(s + tk->start, tk->end - tk->start) ? E_GIVEN : 0);
+	}
+	return is_kind(t, k, E_COMMON);
 }
 
 /* A common word that is no given name too (not Kylie): no part of a name but its last word. */
 static int
 common_not_given(struct tagger *t, const char *s, size_t k)
 {
-	const struct token *tk = &t->tok[k];
-
-	return common_word(t, s, k) && !english_given_name(s + tk->start, tk->end - tk->start);
+	return common_word(t, s, k) && !is_kind(t, k, E_GIVEN);
 }
 
 /* Do only punctuation tokens (quotes, a dash) come before token k? */
@@ -477,7 +495,11 @@ void
 english_names(struct tagger *t, const char *s)
 {
 	size_t i, kept = 0, n = t->ncand;
-	int head = headline(t, s);
+	int head = t->headline;
+
+	for (i = 0; i < t->ntok; i++)	/* the words asked about below and by find_english_runs(): their misses overlap */
+		if (capital_word(s, &t->tok[i]))
+			english_prefetch(s + t->tok[i].start, t->tok[i].end - t->tok[i].start);
 
 	for (i = 0; i < n; i++) {
 		struct cand c = t->cand[i];
@@ -656,7 +678,7 @@ find_english_runs(struct tagger *t, const char *s)
 {
 	size_t i = 0, j;
 
-	if (headline(t, s))	/* every word of a headline is capitalised */
+	if (t->headline)	/* every word of a headline is capitalised */
 		return;
 	while (i < t->ntok) {
 		if (!run_word(t, s, i)) {

@@ -33,6 +33,7 @@
 #define MAXREMEMBERED 512	/* bytes of the longest name or expansion a document remembers */
 #define MAXMISSPELT 32	/* letters of a title whose misspellings are titles too */
 #define MAXCAPITALS 4	/* bytes of the longest acronym (U.S.) matched only in capitals (AS, not As) */
+#define MAXCUE 16	/* bytes of the longest word looked up among the cues */
 #define MAXACRONYM 32	/* letters of an acronym tried against its expansion (digits repeat letters) */
 
 /* Priorities of the candidates' sources. */
@@ -51,7 +52,11 @@ enum { C_ORG = 1, C_SAY = 2, C_SAID = 4, C_SKIP = 8, C_TITLE = 16, C_STOP = 32, 
 	E_WEEKDAY = 1 << 12, E_MONTH = 1 << 13, E_ORG = 1 << 14, E_PLACE = 1 << 15, E_JOINT = 1 << 16,
 	E_PARTICLE = 1 << 17, E_PREPOSITION = 1 << 18, E_SMALL = 1 << 19, E_RUN_JOINT = 1 << 20, E_NATION = 1 << 21,
 	C_ALIAS = 1 << 22, C_NAMING = 1 << 23, E_EN_STOP = EN_STOP << 24, E_ID_STOP = ID_STOP << 24,
-	E_EN_LOWER = EN_LOWER << 24 };
+	E_EN_LOWER = EN_LOWER << 24,
+	/* a capitalised word of an English sentence looked up in the English lists (at the first question): its answers */
+	E_LOOKED_UP = 1 << 27, E_COMMON = 1 << 28, E_GIVEN = 1 << 29,
+	/* the first word of a phrase of the built-in lexicons (builtin, known, terms): others start none of them */
+	C_FIRST = 1 << 30 };
 
 struct entry {
 	int type, prio;
@@ -67,6 +72,7 @@ struct lexicon {
 	struct table first;	/* first tokens of the phrases */
 	size_t maxlen;		/* tokens */
 	struct buf values;
+	int first_cue;		/* C_FIRST: each first word is a cue of this kind (a built-in lexicon, whole) */
 };
 
 struct cand {
@@ -119,6 +125,7 @@ struct tagger {
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */
 	int english;		/* the sentence is English */
 	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
+	int headline;		/* an English sentence is a headline (its long words nearly all capitalised) */
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */
 	struct buf country_en;	/* ... their English names, NUL-separated, ... */
@@ -213,6 +220,8 @@ int word_cue(struct tagger *t, const char *w, size_t n);
 void add_cue(struct tagger *t, const char *w, size_t n, int kind);
 /* Cue flags of each token of the sentence, looked up once. */
 void find_cues(struct tagger *t, const char *s);
+/* The first words of the built-in lexicons' phrases as C_FIRST cues (once they are whole). */
+void first_words_cues(struct tagger *t);
 /* Is token tk the word w (ASCII, any case)? */
 int token_is(const char *s, const struct token *tk, const char *w);
 /* Is token tk one of the words (a NULL-terminated list; ASCII, any case)? */

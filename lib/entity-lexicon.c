@@ -103,6 +103,22 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 	free(tok);
 }
 
+/* Did find_cues() look token i up: a word of at most MAXCUE bytes? */
+static int
+cue_looked_up(const char *w, size_t n)
+{
+	return n <= MAXCUE && is_alnum((unsigned char)w[0]);
+}
+
+/* May a phrase of l start at token i: not a word that find_cues() found no first word of l? */
+static int
+may_start(const struct tagger *t, const struct lexicon *l, const char *s, size_t i)
+{
+	const struct token *tk = &t->tok[i];
+
+	return !l->first_cue || (t->cues[i] & l->first_cue) || !cue_looked_up(s + tk->start, tk->end - tk->start);
+}
+
 /* The longest phrase of l at token i: its entry and token count, or NULL. */
 const struct entry *
 lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len)
@@ -112,7 +128,7 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 	size_t ends[MAXPHRASE + 1];
 	long long id;
 
-	if (l->phrase.n == 0)
+	if (l->phrase.n == 0 || !may_start(t, l, s, i))
 		return NULL;
 	if (i != t->first_tok) {
 		make_key(&t->first, s, tok, i, i + 1);
@@ -145,7 +161,7 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 {
 	long long id;
 
-	if (l->phrase.n == 0)
+	if (l->phrase.n == 0 || (i < j && !may_start(t, l, s, i)))
 		return NULL;
 	make_key(&t->key, s, t->tok, i, j);
 	id = table_find(&l->phrase, t->key.data, t->key.len);
@@ -201,25 +217,59 @@ word_cue(struct tagger *t, const char *w, size_t n)
 	return id < 0 ? 0 : t->cuekind[id];
 }
 
-/* Cue flags of each token of the sentence, looked up once. */
+/*
+ * Cue flags of each token of the sentence, looked up once: the slots of
+ * a batch of words fetched first, so that their cache misses overlap.
+ */
 void
 find_cues(struct tagger *t, const char *s)
 {
+	enum { BATCH = 32 };
+	size_t n, i, k, next = 0;
+
 	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's key of a token is to be made again */
 	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
-	for (size_t i = 0; i < t->ntok; i++) {
-		const char *w = s + t->tok[i].start;
-		size_t n = t->tok[i].end - t->tok[i].start;
-		char low[16];	/* a longer word is taken for no cue */
-		long long id;
+	for (i = 0; i < t->ntok; i = next) {
+		char low[BATCH][MAXCUE];	/* a longer word is taken for no cue */
+		uint64_t h[BATCH];
+		size_t tok[BATCH];
 
-		t->cues[i] = 0;
-		if (n > sizeof low || !is_alnum((unsigned char)w[0]))
-			continue;
-		for (size_t p = 0; p < n; p++)
-			low[p] = lower(w[p]);
-		if ((id = table_find(&t->cue, low, n)) >= 0)
-			t->cues[i] = t->cuekind[id];
+		for (n = 0, next = i; next < t->ntok && n < BATCH; next++) {
+			const char *w = s + t->tok[next].start;
+			size_t len = t->tok[next].end - t->tok[next].start;
+
+			t->cues[next] = 0;
+			if (!cue_looked_up(w, len))
+				continue;
+			for (size_t p = 0; p < len; p++)
+				low[n][p] = lower(w[p]);
+			h[n] = hash_bytes(low[n], len);
+			table_prefetch_slot(&t->cue, h[n]);
+			tok[n++] = next;
+		}
+		for (k = 0; k < n; k++) {
+			long long id = table_find_hashed(&t->cue, low[k], t->tok[tok[k]].end - t->tok[tok[k]].start, h[k]);
+
+			if (id >= 0)
+				t->cues[tok[k]] = t->cuekind[id];
+		}
+	}
+}
+
+void
+first_words_cues(struct tagger *t)
+{
+	struct lexicon *const lexicons[] = { &t->builtin, &t->known, &t->terms };
+
+	for (size_t k = 0; k < sizeof lexicons / sizeof *lexicons; k++) {
+		struct lexicon *l = lexicons[k];
+
+		for (size_t id = 0, n; id < l->first.n; id++) {
+			const char *w = table_key(&l->first, id, &n);
+
+			add_cue(t, w, n, C_FIRST);
+		}
+		l->first_cue = C_FIRST;
 	}
 }
 

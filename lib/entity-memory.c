@@ -470,6 +470,24 @@ nickname_value(struct tagger *t, const struct lexicon *l, const char *s, const s
 	return l->values.data + e->value;
 }
 
+/* Does full[0..len) hold name[0..n) between spaces or its ends (Joko Widodo holds Widodo, not Wido)? */
+static int
+holds_words(const char *full, size_t len, const char *name, size_t n)
+{
+	for (size_t at = 0; at + n <= len; at++) {
+		const char *first;
+
+		if (n && full[at] != name[0]) {	/* memchr to the next place it may start (glibc's memmem is slow on short text) */
+			if (!(first = memchr(full + at, name[0], len - n - at + 1)))
+				return 0;
+			at = (size_t)(first - full);
+		}
+		if (memcmp(full + at, name, n) == 0 && (at == 0 || full[at - 1] == ' ') && (at + n == len || full[at + n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A person's value: the full name of a nickname the document defined, else
  * the fullest earlier name of the document holding these tokens, else the
@@ -491,15 +509,11 @@ person_value(struct tagger *t, struct mention *m, const char *s, const struct ca
 		ntok += is_alnum((unsigned char)s[t->tok[i].start]);
 	for (i = 0; i < t->npeople; i++) {
 		const struct person *p = &t->people[i];
-		const char *hit;
 
 		full = t->names.data + p->off;
 		if (p->ntok <= bestn || p->len < n)
 			continue;
-		hit = memmem(full, p->len, name, n);
-		while (hit && ((hit > full && hit[-1] != ' ') || (hit + n < full + p->len && hit[n] != ' ')))
-			hit = memmem(hit + 1, p->len - (size_t)(hit + 1 - full), name, n);
-		if (hit) {
+		if (holds_words(full, p->len, name, n)) {
 			best = i;
 			bestn = p->ntok;
 		}

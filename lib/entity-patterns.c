@@ -274,13 +274,32 @@ fold(unsigned char c)
 	return is_upper(c) ? c | 0x20 : c;
 }
 
+/* Does s[i..n) begin with the bytes of w? */
+static int
+starts_with(const char *s, size_t i, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n - i >= k && memcmp(s + i, w, k) == 0;
+}
+
+/* Is there a digit at s[i..n) after at most `most` bytes of white space (the patterns' \s: ASCII)? */
+static int
+digit_after_space(const char *s, size_t i, size_t n, size_t most)
+{
+	for (size_t k = 0; k < most && i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')); k++)
+		i++;
+	return i < n && is_digit((unsigned char)s[i]);
+}
+
 /*
  * May a pattern start at token i?  Cheap test before the anchored match.  A
  * word must begin with the first three letters, in any case, of one that
  * starts a pattern: a day or month (DAYN, MONF, MONA, MONEN), a currency
  * (CURPRE; Rp, RM and S$ by two), tahun, pukul or jam (not The, More,
  * West: the English days' first two letters begin many words).  A new such
- * word in main_pattern goes here too.
+ * word in main_pattern goes here too.  "(" and "$" only before a number,
+ * the other non-ASCII punctuation (curly quotes, dashes) never.
  */
 static int
 pattern_start(const char *s, size_t n, const struct token *tk)
@@ -305,8 +324,13 @@ pattern_start(const char *s, size_t n, const struct token *tk)
 	unsigned char c = (unsigned char)s[tk->start], d, e;
 	const char *p;
 
-	if (is_digit(c) || c == '(' || c == '$' || c == 0xe2 || c == 0xc2)
+	if (is_digit(c))
 		return 1;
+	if (c == '(' || c == '$')	/* (4/8), $5: a digit after it, after any white space or one */
+		return digit_after_space(s, tk->start + 1, n, c == '(' ? n : 1);
+	if (c == 0xe2 || c == 0xc2)	/* of the quotes, dashes and signs only €, £ and ¥ start an amount */
+		return starts_with(s, tk->start, n, "€") || starts_with(s, tk->start, n, "£") ||
+		    starts_with(s, tk->start, n, "¥");
 	if (!is_upper(c) && c != 'p' && c != 'j' && c != 't')
 		return 0;
 	if (tk->start + 2 >= n || (d = (unsigned char)s[tk->start + 1]) >= 0x80 ||

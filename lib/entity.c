@@ -151,6 +151,28 @@ by_start(const void *pa, const void *pb)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/*
+ * The candidates sorted by cmp, equal ones in their order (as glibc's
+ * qsort, a merge sort, leaves them): a sentence's few by insertion,
+ * without the merge sort's allocation; many by qsort.
+ */
+static void
+sort_cands(struct cand *c, size_t n, int (*cmp)(const void *, const void *))
+{
+	if (n > 32) {
+		qsort(c, n, sizeof *c, cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct cand x = c[i];
+		size_t j = i;
+
+		for (; j > 0 && cmp(&c[j - 1], &x) > 0; j--)
+			c[j] = c[j - 1];
+		c[j] = x;
+	}
+}
+
 /* The first of the candidates c[0..n), in start order, that starts at or after pos. */
 static size_t
 first_from(const struct cand *c, size_t n, size_t pos)
@@ -181,7 +203,7 @@ choose(struct tagger *t)
 
 	if (n == 0)
 		return 0;
-	qsort(c, n, sizeof *c, by_start);
+	sort_cands(c, n, by_start);
 	/* the tagger's span around a listed name or a number sees more (SMA Negeri 6 Jakarta, PSMS Medan) */
 	for (i = 0; i < n; i++) {
 		int raise = 0;
@@ -210,7 +232,7 @@ choose(struct tagger *t)
 		if (raise > c[i].prio)
 			c[i].prio = raise;
 	}
-	qsort(c, n, sizeof *c, by_strength);
+	sort_cands(c, n, by_strength);
 	t->taken.len = 0;
 	buf_reserve(&t->taken, extent);
 	memset(t->taken.data, 0, extent);
@@ -222,7 +244,7 @@ choose(struct tagger *t)
 		memset(t->taken.data + c[i].start, 1, len);
 		c[kept++] = c[i];
 	}
-	qsort(c, kept, sizeof *c, by_start);
+	sort_cands(c, kept, by_start);
 	return kept;
 }
 
@@ -500,6 +522,7 @@ tagger_new(void)
 		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
 	lexicons_load(t);
 	places_load(t);
+	first_words_cues(t);
 	english_init(&t->en);
 	patterns_compile(t);
 	t->builtin_model = 1;

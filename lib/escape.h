@@ -11,6 +11,9 @@ struct buf;
 
 extern const unsigned char escape_needed[256];
 
+/* The first byte of s[0..n) that needs an escape, or s + n. */
+const char *escape_span(const char *s, size_t n);
+
 static inline char
 escape_letter(char c)
 {

@@ -127,6 +127,13 @@ table_reserve(struct table *t, size_t keys)
 	rehash(t, cap);
 }
 
+void
+table_reserve_keys(struct table *t, size_t keys, size_t bytes)
+{
+	t->off = xgrow(t->off, &t->offcap, keys + 1, sizeof *t->off);
+	buf_reserve(&t->arena, bytes);
+}
+
 static inline int
 same_key(const struct table *t, uint32_t id1, const char *key, size_t len)
 {

@@ -47,6 +47,14 @@ void table_reserve(struct table *t, size_t keys);
  * so that the cache misses of a batch overlap instead of adding up.
  */
 void table_prefetch(const struct table *t, const uint64_t *h, size_t n);
+/* Fetch into the cache the slot where the key of hash h is looked up or added: insertions in a row fetch it some keys ahead. */
+static inline void
+table_prefetch_slot(const struct table *t, uint64_t h)
+{
+	__builtin_prefetch(&t->slots[h & t->mask], 1);
+}
+/* Make room for the ids and bytes of `keys` keys of `bytes` bytes in all (a list of known size: no copies as they grow). */
+void table_reserve_keys(struct table *t, size_t keys, size_t bytes);
 /* The id of key, or -1. */
 long long table_find(const struct table *t, const char *key, size_t len);
 /* As table_find with a hash the caller computed with hash_bytes (a key looked up in several tables). */

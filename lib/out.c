@@ -1,8 +1,10 @@
 /* Buffered standard output with checked writes. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -42,9 +44,30 @@ out_catch_signals(void)
 			sigaction(sigs[i], &sa, NULL);	/* a signal ignored (nohup, &) stays ignored */
 }
 
+/*
+ * Output to a pipe: ask for a larger pipe (the default holds 64 KB), so
+ * that a stage that writes in bursts (strip-boilerplate, a block at a
+ * time) keeps the next stage fed while it reads on.  A hint: if the
+ * kernel refuses, nothing changes.
+ */
+static void
+widen_pipe(void)
+{
+	static int done;
+	struct stat st;
+
+	if (done)
+		return;
+	done = 1;
+	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    fcntl(STDOUT_FILENO, F_GETPIPE_SZ) < OUT_PIPE)	/* never narrowed */
+		fcntl(STDOUT_FILENO, F_SETPIPE_SZ, OUT_PIPE);
+}
+
 static void
 write_all(const char *p, size_t n)
 {
+	widen_pipe();
 	writing = 1;
 	while (n > 0) {
 		ssize_t w = write(STDOUT_FILENO, p, n);
@@ -129,8 +152,7 @@ out_escaped(const char *s, size_t n)
 	while (s < end) {
 		const char *run = s;
 
-		while (s < end && !escape_needed[(unsigned char)*s])
-			s++;
+		s = escape_span(s, (size_t)(end - s));
 		out_write(run, (size_t)(s - run));
 		if (s < end) {
 			char pair[2] = { '\\', escape_letter(*s) };

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #define OUT_SIZE (1 << 16)
+/* The size asked for a pipe on standard output (Linux's default limit for a user). */
+#define OUT_PIPE (1 << 20)
 
 extern char out_buf[OUT_SIZE];
 extern size_t out_len;

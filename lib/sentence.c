@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "data.h"
 #include "hash.h"
@@ -67,6 +70,43 @@ space_len(const unsigned char *s, size_t i, size_t n)
 	return s[i + 1] == 0x81 && s[i + 2] == 0x9f ? 3 : 0;	/* U+205F */
 }
 
+/*
+ * Copy the bytes from s[i] that the fold keeps as they are (no white space
+ * but single ASCII spaces before other bytes) 16 at a time, up to the
+ * first that needs a look (16 bytes plus the one after them must be
+ * there); the new i.
+ */
+static size_t
+plain_run(const unsigned char *s, size_t i, size_t n, unsigned char **d)
+{
+#ifdef __SSE2__
+	while (n - i >= 17) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t')), sep = _mm_sub_epi8(v, _mm_set1_epi8(0x1c));
+		__m128i lead = _mm_sub_epi8(v, _mm_set1_epi8((char)0xe1));
+		__m128i blank = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+		__m128i any = _mm_or_si128(_mm_or_si128(blank, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xc2))),
+		    _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8(4)), ctl),	/* \t \n \v \f \r */
+		    _mm_cmpeq_epi8(_mm_min_epu8(sep, _mm_set1_epi8(3)), sep)),	/* 0x1c-0x1f */
+		    _mm_cmpeq_epi8(_mm_min_epu8(lead, _mm_set1_epi8(2)), lead)));	/* 0xe1-0xe3 */
+		unsigned spaces = (unsigned)_mm_movemask_epi8(any), single = (unsigned)_mm_movemask_epi8(blank);
+		unsigned next = spaces >> 1 | (space_class[s[i + 16]] ? 1u << 15 : 0);
+		unsigned stop = (spaces & ~single) | (single & next);	/* space_class bytes but single spaces */
+		size_t run = stop ? (size_t)__builtin_ctz(stop) : 16;
+
+		memcpy(*d, s + i, 16);	/* the fold never writes ahead of what it reads */
+		*d += run;
+		i += run;
+		if (stop)
+			break;
+	}
+#else
+	(void)s, (void)n, (void)d;
+#endif
+	return i;
+}
+
 void
 sentence_fold(struct buf *folded, const char *text, size_t n)
 {
@@ -84,6 +124,7 @@ sentence_fold(struct buf *folded, const char *text, size_t n)
 		unsigned char c;
 
 		/* the common case: letters and single spaces */
+		i = plain_run(s, i, n, &d);
 		while (i < n && (!space_class[c = s[i]]
 		    || (c == ' ' && i + 1 < n && !space_class[s[i + 1]]))) {
 			*d++ = c;
@@ -706,6 +747,24 @@ add_sentence(struct sentence **sent, size_t *cap, size_t nsent, size_t start, si
 	return nsent + 1;
 }
 
+/* The first space of the folded text from s[i], or n: words are short, a call of memchr for each costs more. */
+static inline size_t
+next_space(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
+		    _mm_set1_epi8(' ')));
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	const unsigned char *sp = memchr(s + i, ' ', n - i);
+
+	return sp ? (size_t)(sp - s) : n;
+}
+
 size_t
 sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
     const char *text, size_t n, struct sentence **sent, size_t *cap)
@@ -720,8 +779,7 @@ sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
 		learn(memory, s, n);
 
 	while (i < n) {
-		const unsigned char *sp = memchr(s + i, ' ', n - i);
-		size_t b = sp ? (size_t)(sp - s) : n;
+		size_t b = next_space(s, i, n);
 		unsigned char last = s[b - 1];
 		int v, letter, stop = 0;
 		struct word w;
@@ -736,7 +794,8 @@ sentence_split(const struct sentence_rules *r, struct sentence_memory *memory,
 			ntok = 0;
 			head = 1;
 		}
-		if (m < b && (is_digit(s[m]) || (s[m] >= 'a' && s[m] <= 'z')) && b - m <= 4
+		if (m < b && b - m <= 4 && (last == '.' || last == ')')	/* how every list marker ends */
+		    && (is_digit(s[m]) || (s[m] >= 'a' && s[m] <= 'z'))
 		    && (v = list_marker(s, m, b, &letter)) > 0) {
 			if (!head && list_next == v && list_letter == letter && b < n
 			    && char_class(s, b + 1, n) == C_UPPER) {

@@ -199,7 +199,10 @@ b ▊ 1 (11.11%)"
 }
 
 @test "-j 1 and -j 2 give the same bytes: keys, groups, weights, distinct values, bounded memory" {
-	scripts/gen-records 8 13 > "$TMP/in"	# -f 4,7,8: more keys than sort in two halves (65536)
+	# 222,000 records: the counting thread starts at the 16th chunk of 8,192;
+	# -f 4,7,8: more keys than sort in two halves (65536)
+	scripts/gen-records 20 13 > "$TMP/in"
+	[ "$(wc -l < "$TMP/in")" -gt $((3 * 16 * 8192 / 2)) ]
 	"$BIN/count-values" -f 6,8 "$TMP/in" > "$TMP/counts"
 	for opts in "-f 6,8" "-f 4,7,8" "-f 8 -n 100" "--by 6 -f 8" "-d 1 -f 6,8" "-w 1 -f 2-" "-f 8 -n 20 --memory 200K" \
 	    "-f 8 -n 50 --memory 64M" "--min 3 --percent --total -f 7"; do
@@ -218,6 +221,17 @@ b ▊ 1 (11.11%)"
 		[ "$status" -eq 1 ]
 		[ "$stderr" = "count-values: $TMP/bad:2: 1 field, want at least 2" ]
 		check_output $'2\tx'
+	done
+}
+
+@test "-j 2 counts the first 15 chunks of 8,192 records in the reading thread: on each side of the 16th the bytes of -j 1" {
+	scripts/gen-records 20 14 > "$TMP/all"
+	for n in 8191 8193 122879 122880 122881 131071 131072 131073 139265; do
+		head -n $n "$TMP/all" > "$TMP/in"
+		"$BIN/count-values" -j 1 -f 6,8 "$TMP/in" > "$TMP/one"
+		"$BIN/count-values" -j 2 -f 6,8 "$TMP/in" > "$TMP/two"
+		[ "$(awk -F'\t' '{ s += $1 } END { print s }' "$TMP/one")" -eq $n ]
+		cmp "$TMP/one" "$TMP/two" || { echo "-j differs on $n records" >&2; return 1; }
 	done
 }
 

@@ -151,6 +151,19 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	"$BIN/libcheck" unescape "$TMP/escaped" | cmp - "$TMP/text"
 }
 
+@test "escape: the four characters found at every place of long runs, \\v and \\f kept as they are" {
+	# Runs of 0 to 40 plain bytes (the escaper looks at 16 at a time) between the
+	# four characters and their neighbours \v and \f, checked against Python's escaping.
+	python3 -c '
+import random
+r = random.Random(11)
+text = "".join("x" * r.randint(0, 40) + r.choice("\\\t\n\r\v\f\x08\x0e\u00e9") for _ in range(4000))
+open("'"$TMP"'/text", "w").write(text)
+esc = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+open("'"$TMP"'/want", "w").write("".join(esc.get(c, c) for c in text) + "\n")'
+	"$BIN/libcheck" escape < "$TMP/text" | cmp - "$TMP/want"
+}
+
 @test "unescape keeps an unknown escape and a final backslash as written" {
 	printf 'a\\qb\\\n' | {
 		run --separate-stderr "$BIN/libcheck" unescape
@@ -232,6 +245,22 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	grep -q -a -F "$village" "$BIN/train-ner"
 }
 
+@test "output to a pipe: the pipe is widened to 1 MB (a stage writing in bursts keeps the next fed), the same bytes as to a file" {
+	[ "$(cat /proc/sys/fs/pipe-max-size)" -ge 1048576 ] || skip "pipes are limited below 1 MB here"
+	seq 1 300000 > "$TMP/in"
+	"$BIN/libcheck" lines "$TMP/in" > "$TMP/file"
+	run --separate-stderr python3 -c '
+import fcntl, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)
+data = p.stdout.read()
+size = fcntl.fcntl(p.stdout.fileno(), fcntl.F_GETPIPE_SZ)
+open(sys.argv[-1] + ".piped", "wb").write(data)
+print(p.wait(), size)' "$BIN/libcheck" lines "$TMP/in"
+	[ "$status" -eq 0 ]
+	[ "$output" = "0 1048576" ]
+	cmp "$TMP/file" "$TMP/in.piped"
+}
+
 @test "output: a write error is reported and ends the program with status 1" {
 	seq 1 100000 > "$TMP/in"
 	run --separate-stderr bash -c "'$BIN/libcheck' lines '$TMP/in' > /dev/full"
@@ -284,6 +313,15 @@ print("".join(random.choice(alphabet) for _ in range(5000)), end="")' > "$TMP/te
 	check_output "en-common.txt: more than 1,000 lines, 0 wrong
 ner-given.txt: more than 1,000 lines, 0 wrong
 ner-cities.txt: more than 1,000 lines, 0 wrong"
+}
+
+@test "lexicons: the built-in lexicons answer the same with and without their first words' cues, at each token of each phrase and near misses" {
+	run --separate-stderr "$BIN/libcheck" lexicons
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "builtin: 40 phrases or more, 0 wrong
+known: 40 phrases or more, 0 wrong
+terms: 40 phrases or more, 0 wrong"
 }
 
 # Page metadata (lib/pagemeta): tables of inputs and outputs in tests/cases/pagemeta.

@@ -9,6 +9,7 @@
 #include "data.h"
 #include "diag.h"
 #include "english.h"
+#include "entity-impl.h"
 #include "escape.h"
 #include "fieldlist.h"
 #include "hash.h"
@@ -28,7 +29,8 @@ static const char usage[] =
     "       libcheck ner MODEL [FILE...]\n"
     "       libcheck viterbi N\n"
     "       libcheck bytes\n"
-    "       libcheck english\n";
+    "       libcheck english\n"
+    "       libcheck lexicons\n";
 static const char help[] =
     "  lines     each line as NAME:LINE:LENGTH:TEXT (text escaped)\n"
     "  escape    all of standard input as one escaped field\n"
@@ -49,7 +51,10 @@ static const char help[] =
     "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n"
     "  english   the English word lists' lookups against a binary search of\n"
     "            their lines, on every line and three words made from each;\n"
-    "            the wrong answers per list\n";
+    "            the wrong answers per list\n"
+    "  lexicons  the built-in lexicons' lookups at each token of each phrase\n"
+    "            and of four texts made from it, with the first words' cues\n"
+    "            (C_FIRST) and without; the wrong answers per lexicon\n";
 
 static struct fieldlist list;
 static struct table table;
@@ -447,6 +452,66 @@ check_english(void)
 	}
 }
 
+/* The answers of lex_match and lex_exact at each token of text v[0..n), with l's first-word cues and without: how many differ. */
+static unsigned long
+lexicon_answers_differ(struct tagger *t, struct lexicon *l, const char *v, size_t n)
+{
+	unsigned long wrong = 0;
+	int cue = l->first_cue;
+
+	t->ntok = tokenize(v, n, &t->tok, &t->tokcap);
+	find_cues(t, v);
+	for (size_t i = 0; i < t->ntok; i++) {
+		size_t len[2] = { 0, 0 };
+		const struct entry *e[2], *x[2];
+
+		for (int k = 0; k < 2; k++) {
+			l->first_cue = k ? 0 : cue;
+			t->first_tok = SIZE_MAX;
+			e[k] = lex_match(t, l, v, i, &len[k]);
+			x[k] = lex_exact(t, l, v, i, t->ntok);
+		}
+		wrong += e[0] != e[1] || len[0] != len[1] || x[0] != x[1];
+	}
+	l->first_cue = cue;
+	return wrong;
+}
+
+/* Each phrase of the built-in lexicons as written in the lexicon, capitalised, with an x after it, without its last byte, with an x before it. */
+static void
+check_lexicons(void)
+{
+	struct tagger *t = tagger_new();
+	struct lexicon *lexicons[] = { &t->builtin, &t->known, &t->terms };
+	static const char *const name[] = { "builtin", "known", "terms" };
+	struct buf v = { 0 };
+
+	for (int k = 0; k < 3; k++) {
+		unsigned long wrong = 0;
+
+		for (size_t id = 0, n; id < lexicons[k]->phrase.n; id++) {
+			const char *key = table_key(&lexicons[k]->phrase, id, &n);
+
+			for (int form = 0; form < 5; form++) {
+				v.len = 0;
+				buf_adds(&v, form == 4 ? "x" : "");
+				buf_add(&v, key, form == 3 && n > 0 ? n - 1 : n);
+				buf_adds(&v, form == 2 ? "x" : "");
+				for (size_t p = 0; form == 1 && p < v.len; p++)
+					if ((p == 0 || v.data[p - 1] == ' ') && v.data[p] >= 'a' && v.data[p] <= 'z')
+						v.data[p] -= 32;
+				wrong += lexicon_answers_differ(t, lexicons[k], v.data, v.len);
+			}
+		}
+		out_str(name[k]);
+		out_str(lexicons[k]->phrase.n >= 40 ? ": 40 phrases or more, " : ": under 40 phrases, ");
+		out_u64(wrong);
+		out_str(" wrong\n");
+	}
+	buf_free(&v);
+	tagger_free(t);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -502,6 +567,8 @@ main(int argc, char *argv[])
 		status = each_input(argc, argv, pagemeta_events, NULL);
 	else if (strcmp(cmd, "english") == 0 && argc == 0)
 		check_english();
+	else if (strcmp(cmd, "lexicons") == 0 && argc == 0)
+		check_lexicons();
 	else if (strcmp(cmd, "bytes") == 0 && argc == 0) {
 		out_u64(check_bytes());
 		out_str(" wrong\n");

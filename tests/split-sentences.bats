@@ -75,6 +75,22 @@ lossless() {
 	check_output $'d\t1\t1\tSatu dua.\nd\t1\t2\tTiga.'
 }
 
+@test "white space is folded 16 bytes at a time as byte by byte: every kind, at every place" {
+	# Words, single and repeated spaces of every kind Python's str.split knows, and
+	# characters that share their first bytes (©, dashes, quotes, 、), at random places.
+	python3 - > "$TMP/in" <<'EOF2'
+import random
+r = random.Random(17)
+parts = ["a", "Kata", "dua.", "Tiga", "\u00a9", "\u2014", "\u201c", "\u201d", "\u3001", "\u1780", "\u00e9",
+         " ", " ", " ", "  ", "\v", "\f", "\x1c", "\x1f", "\u0085", "\u00a0", "\u1680", "\u2003",
+         "\u200a", "\u2028", "\u202f", "\u205f", "\u3000", " \u00a0 "]
+for _ in range(3000):
+    print("".join(r.choice(parts) for _ in range(r.randint(1, 60))))
+EOF2
+	SS "$TMP/in" > "$TMP/out"
+	lossless "$TMP/in" "$TMP/out" "$TMP/in"
+}
+
 @test "a record without three fields is reported, the rest is split" {
 	printf 'd\t1\tSatu. Dua.\nd\t2\n' > "$TMP/in"
 	printf 'Tiga.\n' > "$TMP/in2"
