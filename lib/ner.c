@@ -345,6 +345,8 @@ struct word {
 _Static_assert(offsetof(struct word, own) == 64, "a word's key in one cache line");
 
 /* Scratch of ner_tag and the cache of words, kept from call to call (one per thread). */
+#define EDGES 2		/* words a token's groups see on each side */
+
 static _Thread_local struct scratch {
 	struct nerf_scratch fs;
 	int32_t *emit;			/* NERF_ROW a token */
@@ -358,7 +360,7 @@ static _Thread_local struct scratch {
 	struct pages words;
 	struct word edge[2];		/* the sentence's start (before it) and end (after it) */
 	uint32_t window;		/* counts the windows tagged */
-	struct word **ref;		/* the entries of the words of the window [lo, hi), NULL: none */
+	struct word **ref;		/* the entries of the words of the window [lo, hi) from EDGES on, NULL: none */
 	size_t nref, refcap;
 	uint64_t *hash;			/* the hashes of the window's words */
 	size_t hashcap;
@@ -408,14 +410,14 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 	struct word *w = &tls.word[tls.hash[tls.nref] & (WORDS - 1)];
 	int first = tls.fs.lo + tls.nref == 0;
 
-	tls.ref[tls.nref] = NULL;
+	tls.ref[EDGES + tls.nref] = NULL;
 	if (w->len == n && memcmp(w->bytes, s, n) == 0) {
 		if (w->kept >> (first ? SUM_FIRST : SUM_OWN) & 1)
 			memcpy(x, w->lex, NERF_LEX_SHARED);
 		else
 			nerf_lex(&m->phrases, x, s, low, n);	/* its own features will be added up */
 		w->window = tls.window;
-		tls.ref[tls.nref++] = w;
+		tls.ref[EDGES + tls.nref++] = w;
 		return;
 	}
 	nerf_lex(&m->phrases, x, s, low, n);
@@ -428,7 +430,7 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 	memcpy(w->bytes, s, n);
 	w->kept = w->unfit = 0;
 	w->window = tls.window;
-	tls.ref[tls.nref++] = w;
+	tls.ref[EDGES + tls.nref++] = w;
 }
 
 /* Hash the words of the window of tokens [from, to) and fetch their entries, all at once. */
@@ -438,7 +440,12 @@ find_words(const char *text, const struct token *tok, size_t n, size_t from, siz
 	size_t lo, hi;
 
 	nerf_window(n, from, to, &lo, &hi);
-	tls.ref = xgrow(tls.ref, &tls.refcap, hi - lo, sizeof *tls.ref);
+	tls.ref = xgrow(tls.ref, &tls.refcap, hi - lo + 2 * EDGES, sizeof *tls.ref);
+	/* Read only at a sentence's edges: a window short of them is far from its tokens. */
+	for (size_t e = 0; e < EDGES; e++) {
+		tls.ref[e] = &tls.edge[0];
+		tls.ref[EDGES + hi - lo + e] = &tls.edge[1];
+	}
 	tls.hash = xgrow(tls.hash, &tls.hashcap, hi - lo, sizeof *tls.hash);
 	for (size_t j = lo; j < hi; j++) {
 		struct word *w;
@@ -499,19 +506,15 @@ add_group(const struct ner_model *m, struct word *w, unsigned s, size_t i, unsig
 		w->unfit |= (unsigned char)(1u << s);
 }
 
-/* The cache entry of the word at i + d of n tokens (NULL: none); the sentence's edges beyond. */
+/* The cache entry of the word at i + d, -EDGES <= d <= EDGES (NULL: none); the sentence's edges beyond it. */
 static inline struct word *
-word_at(size_t i, int d, size_t n)
+word_at(size_t i, int d)
 {
-	if (d < 0 && i < (size_t)-d)
-		return &tls.edge[0];
-	if (d > 0 && i + (size_t)d >= n)
-		return &tls.edge[1];
-	return tls.ref[i + (size_t)d - tls.fs.lo];
+	return tls.ref[i + (size_t)(EDGES + d) - tls.fs.lo];
 }
 
 NERF_SIMD static void
-emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int32_t *emit)
+emissions(const struct ner_model *m, size_t from, size_t to, int32_t *emit)
 {
 	struct nerf_scratch *fs = &tls.fs;
 
@@ -529,11 +532,11 @@ emissions(const struct ner_model *m, size_t n, size_t from, size_t to, int32_t *
 				__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
 		add_weights(m, f, fs->nfeat[t], &e);
 		if (!fs->whole[t]) {
-			add_group(m, word_at(i, 0, n), i == 0 ? SUM_FIRST : SUM_OWN, i, NERF_OWN, &e);
-			add_group(m, word_at(i, -1, n), SUM_PREV, i, NERF_PREV, &e);
-			add_group(m, word_at(i, 1, n), SUM_NEXT, i, NERF_NEXT, &e);
-			add_group(m, word_at(i, -2, n), SUM_PREV2, i, NERF_PREV2, &e);
-			add_group(m, word_at(i, 2, n), SUM_NEXT2, i, NERF_NEXT2, &e);
+			add_group(m, word_at(i, 0), i == 0 ? SUM_FIRST : SUM_OWN, i, NERF_OWN, &e);
+			add_group(m, word_at(i, -1), SUM_PREV, i, NERF_PREV, &e);
+			add_group(m, word_at(i, 1), SUM_NEXT, i, NERF_NEXT, &e);
+			add_group(m, word_at(i, -2), SUM_PREV2, i, NERF_PREV2, &e);
+			add_group(m, word_at(i, 2), SUM_NEXT2, i, NERF_NEXT2, &e);
 		}
 		/* Row lane 0 added up the fingerprints; nerf_viterbi32 reads the others. */
 		memcpy(emit + t * NERF_ROW, &e, sizeof e);
@@ -578,7 +581,7 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 			nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
 		} else
 			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
-		emissions(m, n, from, to, tls.emit);
+		emissions(m, from, to, tls.emit);
 		if (cached)
 			nerf_viterbi32(tls.emit, to - from, &m->vtrans, label + from, tls.back32);
 		else
