@@ -310,6 +310,8 @@ clu(uint32_t c, unsigned bits)
 }
 
 /* A feature of group g: written if the group is wanted, counted in k either way. */
+/* Room for n + 1 more features (with no limit, k is not needed and goes unmade). */
+#define ROOM(n) (limit == UINT_MAX || k + (n) < limit)
 #define ADD(g, t, v) do { if (groups & (g)) f[nf++] = fk((t), (v)); k++; } while (0)
 /* The bits set in x (__builtin_popcount is a call on generic x86-64). */
 static inline unsigned
@@ -332,7 +334,7 @@ count_bits(uint32_t x)
 		k += count_bits(m_ & skip_); \
 		m_ &= ~skip_; \
 	} \
-	for (; m_ && k < limit; m_ &= m_ - 1) \
+	for (; m_ && ROOM(0); m_ &= m_ - 1) \
 		ADD((m_ & -m_ & w_) ? (g) : NERF_CONTEXT, T_CLASS, (unsigned)__builtin_ctz(m_) * 8 + (pos)); \
 } while (0)
 
@@ -415,7 +417,7 @@ token_features(const struct nerf_scratch *s, size_t i, unsigned groups, unsigned
 					has |= w[j].x.mu | w[j].mb | w[j].mi | w[j].ml;
 			has &= NERC_CLASSES & ~(1u << NERC_COMMON);
 			/* as many as leave room for the three run features below */
-			for (unsigned cl = 0; has && k + 3 < limit; cl++, has >>= 1)
+			for (unsigned cl = 0; has && ROOM(3); cl++, has >>= 1)
 				if (has & 1)
 					ADD(NERF_CONTEXT, T_RUNHAS, cl * 16 + (i == r0) * 2 + (i + 1 == r1));
 		}
@@ -432,9 +434,9 @@ token_features(const struct nerf_scratch *s, size_t i, unsigned groups, unsigned
 	ADD_CLASSES(c->mp, 4, NERF_PREV, m1->x.mu);
 	ADD_CLASSES(c->mn, 5, NERF_NEXT, p1->x.mu);
 	/* The word's length with its shape (DPR, Bali, Yogyakarta); the verbal affixes of its neighbours. */
-	if (k < limit)
+	if (ROOM(0))
 		ADD(NERF_OWN, T_LENSHAPE, pair(c->x.shape, len_bucket(c->x.len)));
-	if (k + 2 <= limit) {
+	if (ROOM(1)) {
 		ADD(NERF_PREV, T_MORPHM1, m1->x.morph);
 		ADD(NERF_NEXT, T_MORPHP1, p1->x.morph);
 	}
