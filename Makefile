@@ -99,12 +99,12 @@ fuzz-build: deps
 	@$(MAKE) --no-print-directory CC=clang O=obj-fuzz B=bin-fuzz \
 	    CFLAGS='$(SANITIZE) -fsanitize=fuzzer-no-link' $(FUZZ:%=bin-fuzz/fuzz-%)
 
-# Each fuzz target for FUZZ_SECONDS (default 600); fuzz-smoke: 5000 runs each, for CI.
+# Each fuzz target for FUZZ_SECONDS (default 600); fuzz-smoke: 2000 runs each, for CI.
 fuzz: fuzz-build
 	scripts/fuzz -max_total_time=$${FUZZ_SECONDS:-600}
 
 fuzz-smoke: fuzz-build
-	scripts/fuzz -runs=5000
+	scripts/fuzz -runs=2000
 
 eval: all
 	@for s in scripts/eval-*; do [ -x "$$s" ] && "$$s"; done; true

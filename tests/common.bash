@@ -12,6 +12,13 @@ teardown() {
 	rm -rf "$TMP"
 }
 
+# property_seeds: the seeds of a property test, 1 to 20; 1 to 5 under the
+# sanitizers (KABAR_SANITIZED), where each run costs ten times more and the
+# paths are those of the first seeds.
+property_seeds() {
+	seq 1 "$([ -n "${KABAR_SANITIZED:-}" ] && echo 5 || echo 20)"
+}
+
 # check_output EXPECTED: stdout is exactly EXPECTED, with a readable diff if not.
 check_output() {
 	if [ "$output" != "$1" ]; then
