@@ -181,7 +181,7 @@ void
 table_prefetch(const struct table *t, const uint64_t *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		__builtin_prefetch(&t->slots[h[i] & t->mask]);
+		table_prefetch_slot(t, h[i]);
 	for (size_t i = 0; i < n; i++) {
 		struct slot s = t->slots[h[i] & t->mask];
 

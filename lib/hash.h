@@ -47,11 +47,16 @@ void table_reserve(struct table *t, size_t keys);
  * so that the cache misses of a batch overlap instead of adding up.
  */
 void table_prefetch(const struct table *t, const uint64_t *h, size_t n);
-/* Fetch into the cache the slot where the key of hash h is looked up or added: insertions in a row fetch it some keys ahead. */
+/*
+ * Fetch into the cache the slot where the key of hash h is looked up or
+ * added, some keys ahead.  A read hint: the tables looked up most are
+ * shared by tag-entities' threads, and a write hint would take each line
+ * from the other core's cache.
+ */
 static inline void
 table_prefetch_slot(const struct table *t, uint64_t h)
 {
-	__builtin_prefetch(&t->slots[h & t->mask], 1);
+	__builtin_prefetch(&t->slots[h & t->mask]);
 }
 /* Make room for the ids and bytes of `keys` keys of `bytes` bytes in all (a list of known size: no copies as they grow). */
 void table_reserve_keys(struct table *t, size_t keys, size_t bytes);
