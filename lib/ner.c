@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "hash.h"
 #include "mem.h"
@@ -372,7 +373,7 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 	int first = tls.fs.lo + tls.nref == 0;
 
 	tls.ref[EDGES + tls.nref] = NULL;
-	if (w->len == n && memcmp(w->bytes, s, n) == 0) {
+	if (w->len == n && bytes_equal(w->bytes, s, n)) {
 		if (w->kept >> (first ? SUM_FIRST : SUM_OWN) & 1)
 			memcpy(x, w->lex, NERF_LEX_SHARED);
 		else
@@ -388,7 +389,7 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 	}
 	memcpy(w->lex, x, NERF_LEX_SHARED);
 	w->len = (unsigned char)n;
-	memcpy(w->bytes, s, n);
+	bytes_copy(w->bytes, s, n);
 	w->kept = w->unfit = 0;
 	w->window = tls.window;
 	tls.ref[EDGES + tls.nref++] = w;
