@@ -164,22 +164,29 @@ fingerprint(uint64_t key)
 	return fp ? fp : 1;
 }
 
+/* Add a feature's key and weights w (label y's in lane[y] of its slot) to the table. */
 static void
-insert(struct ner_model *m, uint64_t key, const char *w)
+insert(struct ner_model *m, uint64_t key, const char *w, const unsigned char lane[NERF_NLABELS])
 {
 	uint16_t fp = fingerprint(key);
+	struct feature_slot *slot;
 	size_t i;
 
 	m->seen[SEEN(key) / 64] |= 1ull << (SEEN(key) % 64);
 	for (i = (size_t)key & m->mask; m->slot[i].fp && m->slot[i].fp != fp; i = (i + 1) & m->mask)
 		;
-	m->slot[i].fp = fp;
+	slot = &m->slot[i];
+	if (!slot->fp) {
+		slot->fp = fp;
+		for (unsigned y = 0; y < NERF_NLABELS; y++)
+			slot->lane[lane[y]] = get16(w + 2 * y);
+		return;
+	}
 	/* Two features that fall on one fingerprint share a slot: their weights add up. */
 	for (unsigned y = 0; y < NERF_NLABELS; y++) {
-		int16_t *lane = &m->slot[i].lane[slot_lane(y) - 1];
-		int v = *lane + get16(w + 2 * y);
+		int v = slot->lane[lane[y]] + get16(w + 2 * y);
 
-		*lane = (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
+		slot->lane[lane[y]] = (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
 	}
 }
 
@@ -198,6 +205,7 @@ ner_load(const char *data, size_t len)
 	uint32_t nfeat, nphrase;
 	const char *key, *w, *pkey, *pmask;
 	size_t cap = 16;
+	unsigned char lane[NERF_NLABELS];
 
 	if (len < HEADER || memcmp(data, MAGIC, 8) != 0)
 		return malformed(m, "not a model file");
@@ -222,6 +230,8 @@ ner_load(const char *data, size_t len)
 		cap *= 2;
 	m->slot = nerf_pages_map(&m->slot_pages, cap * sizeof *m->slot);
 	m->mask = cap - 1;
+	for (unsigned y = 0; y < NERF_NLABELS; y++)
+		lane[y] = (unsigned char)(slot_lane(y) - 1);
 	for (size_t i = 0; i < nfeat; i++) {
 		uint64_t k = get64(key + 8 * i);
 
@@ -230,7 +240,7 @@ ner_load(const char *data, size_t len)
 			__builtin_prefetch(&m->slot[(size_t)get64(key + 8 * (i + 8)) & m->mask], 1);
 		if (i > 0 && k <= get64(key + 8 * (i - 1)))
 			return malformed(m, "features out of order");
-		insert(m, k, w + 2 * NERF_NLABELS * i);
+		insert(m, k, w + 2 * NERF_NLABELS * i, lane);
 	}
 	nerf_phrases_init(&m->phrases, nphrase);
 	for (size_t i = 0; i < nphrase; i++) {
@@ -238,7 +248,7 @@ ner_load(const char *data, size_t len)
 
 		if (k == 0 || (i > 0 && k <= get64(pkey + 8 * (i - 1))))
 			return malformed(m, "phrases out of order");
-		nerf_phrases_or(&m->phrases, k, get64(pmask + 8 * i));
+		nerf_phrases_append(&m->phrases, k, get64(pmask + 8 * i));
 	}
 	return m;
 }

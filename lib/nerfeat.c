@@ -109,6 +109,7 @@ nerf_phrases_init(struct nerf_phrases *p, size_t expect)
 {
 	p->cap = expect + expect / 2 + 64;
 	p->n = 0;
+	p->next = 0;
 	p->pages.base = NULL;
 	if (p->cap * sizeof *p->slot >= PHRASES_PAGED)
 		p->slot = nerf_pages_map(&p->pages, p->cap * sizeof *p->slot);
@@ -147,8 +148,33 @@ nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint64_t mask)
 	if (!p->slot[i].key) {
 		p->slot[i].key = key;
 		p->n++;
+		p->next = SIZE_MAX;	/* a key anywhere: nerf_phrases_append can no longer tell its slot */
 	}
 	p->slot[i].mask |= mask;
+}
+
+/*
+ * A key's first slot grows with the key: the keys added so far in order fill
+ * a run of slots up to p->next from the first slot of each, so the next
+ * key's is its first slot or p->next, whichever comes later, until the end
+ * of the table (then probing goes on from its start) or a growth.
+ */
+void
+nerf_phrases_append(struct nerf_phrases *p, uint64_t key, uint64_t mask)
+{
+	size_t i = first_slot(p, key);
+
+	if (i < p->next)
+		i = p->next;
+	if (i >= p->cap || 3 * (p->n + 1) > 2 * p->cap) {
+		p->next = SIZE_MAX;
+		nerf_phrases_or(p, key, mask);
+		return;
+	}
+	p->slot[i].key = key;
+	p->slot[i].mask = mask;
+	p->n++;
+	p->next = i + 1;
 }
 
 uint64_t

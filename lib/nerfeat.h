@@ -81,11 +81,17 @@ struct nerf_phrases {
 	size_t cap;
 	size_t n;
 	struct nerf_pages pages;	/* slot's, if a table this large has pages of its own */
+	size_t next;			/* the slot after the last key appended (SIZE_MAX: append no more) */
 };
 
 void nerf_phrases_init(struct nerf_phrases *p, size_t expect);
 /* OR mask into the phrase with this key. */
 void nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint64_t mask);
+/*
+ * Add a key greater than all those in p (a model's, in order): the slot
+ * nerf_phrases_or would find, without walking to it.
+ */
+void nerf_phrases_append(struct nerf_phrases *p, uint64_t key, uint64_t mask);
 uint64_t nerf_phrases_get(const struct nerf_phrases *p, uint64_t key);
 /* Add phrase s[0..n) (already lower case, single spaces) with its prefixes. */
 void nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint64_t mask);

@@ -28,6 +28,7 @@ static const char usage[] =
     "       libcheck date|url-date|pagemeta [FILE...]\n"
     "       libcheck ner MODEL [FILE...]\n"
     "       libcheck viterbi N\n"
+    "       libcheck phrases N\n"
     "       libcheck bytes\n"
     "       libcheck english\n"
     "       libcheck lexicons\n";
@@ -48,6 +49,10 @@ static const char help[] =
     "            the lines, tokens and lines tagged differently\n"
     "  viterbi   N random sequences decoded by nerf_viterbi, nerf_viterbi32 and\n"
     "            the plain algorithm; the sequences decoded differently\n"
+    "  phrases   tables of N random keys (the last ones near the largest, which\n"
+    "            wrap around; also in a table too small, which grows) made by\n"
+    "            nerf_phrases_append in order and by nerf_phrases_or; the tables\n"
+    "            that differ in a slot or a lookup\n"
     "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n"
     "  english   the English word lists' lookups against a binary search of\n"
     "            their lines, on every line and three words made from each;\n"
@@ -340,6 +345,65 @@ viterbi_check(long count)
 	return differ;
 }
 
+static int
+compare_keys(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Keys 1 to n by nerf_phrases_append and by nerf_phrases_or, in tables made
+ * for expect keys: the same slots, and each key found with its mask.
+ */
+static int
+phrases_differ(const uint64_t *key, size_t n, size_t expect)
+{
+	struct nerf_phrases a, b;
+	int differ;
+
+	nerf_phrases_init(&a, expect);
+	nerf_phrases_init(&b, expect);
+	for (size_t i = 0; i < n; i++) {
+		nerf_phrases_append(&a, key[i], key[i] >> 7 | 1);
+		nerf_phrases_or(&b, key[i], key[i] >> 7 | 1);
+	}
+	differ = a.cap != b.cap || a.n != b.n || memcmp(a.slot, b.slot, a.cap * sizeof *a.slot) != 0;
+	for (size_t i = 0; i < n; i++)
+		differ |= nerf_phrases_get(&a, key[i]) != (key[i] >> 7 | 1);
+	nerf_phrases_free(&a);
+	nerf_phrases_free(&b);
+	return differ;
+}
+
+/*
+ * Tables of n random keys, distinct and in order, the last eighth of them
+ * within 2^56 of the largest key (their first slots at the table's end, so
+ * that they wrap around to its start): made for n keys, and for n / 4 (the
+ * table grows on the way).  Returns the tables that differ.
+ */
+static unsigned long
+check_phrases(size_t n)
+{
+	uint64_t x = 88172645463325252ull, *key = xmalloc(n * sizeof *key);
+	unsigned long differ = 0;
+	size_t m = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		key[i] = i < n - n / 8 ? x : ~(x >> 8);
+	}
+	qsort(key, n, sizeof *key, compare_keys);
+	for (size_t i = 0; i < n; i++)	/* distinct, not 0 */
+		if (key[i] && (m == 0 || key[i] != key[m - 1]))
+			key[m++] = key[i];
+	differ += phrases_differ(key, m, m);
+	differ += phrases_differ(key, m, m / 4);
+	free(key);
+	return differ;
+}
+
 /*
  * bytes_copy and bytes_equal against memcpy and memcmp for every length up
  * to 40 and every byte that differs; the copy must not touch the guard
@@ -569,7 +633,10 @@ main(int argc, char *argv[])
 		check_english();
 	else if (strcmp(cmd, "lexicons") == 0 && argc == 0)
 		check_lexicons();
-	else if (strcmp(cmd, "bytes") == 0 && argc == 0) {
+	else if (strcmp(cmd, "phrases") == 0 && argc == 1) {
+		out_u64(check_phrases((size_t)cli_number("phrases", argv[0], 1, 10000000)));
+		out_str(" tables differ\n");
+	} else if (strcmp(cmd, "bytes") == 0 && argc == 0) {
 		out_u64(check_bytes());
 		out_str(" wrong\n");
 	} else if (strcmp(cmd, "number") == 0 && argc == 1) {

@@ -181,6 +181,16 @@ cache_input() {
 	[ "$output" = "214 lines, 32024 tokens, 0 tagged differently" ]
 }
 
+@test "a model's phrases appended in order fill the slots that probing would" {
+	run --separate-stderr "$BIN/libcheck" phrases 200000
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "0 tables differ" ]
+	run --separate-stderr "$BIN/libcheck" phrases 1
+	[ "$status" -eq 0 ]
+	[ "$output" = "0 tables differ" ]
+}
+
 @test "nerf_viterbi decodes as the plain algorithm does, ties too" {
 	run --separate-stderr "$BIN/libcheck" viterbi 200000
 	[ "$status" -eq 0 ]
