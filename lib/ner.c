@@ -596,6 +596,12 @@ ner_tag_plain(const struct ner_model *m, const char *text, const struct token *t
 	tag(m, text, tok, n, label, 0);
 }
 
+const int *
+ner_last_scores(void)
+{
+	return tls.emit;
+}
+
 void
 ner_free(struct ner_model *m)
 {

@@ -21,6 +21,13 @@ void ner_tag(const struct ner_model *m, const char *text, const struct token *to
 /* As ner_tag, but every feature of every token looked up, none summed per word: for tests. */
 void ner_tag_plain(const struct ner_model *m, const char *text, const struct token *tok, size_t n,
     unsigned char *label);
+/*
+ * The scores of label y (enum ner_label's order is not theirs: 13 BIOES
+ * labels of nerfeat.h) for the tokens of the last chunk (NERF_CHUNK tokens)
+ * of this thread's last ner_tag or ner_tag_plain, row after row of
+ * NERF_ROW, label y in lane nerf_lane(y): for tests.
+ */
+const int *ner_last_scores(void);
 void ner_free(struct ner_model *m);
 
 #endif

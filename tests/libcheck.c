@@ -46,7 +46,8 @@ static const char help[] =
     "            [NAME VALUE]... (VALUE (null): none), text TEXT, end TAG, finish\n"
     "            (writes the page's metadata records, DOC the URL of begin)\n"
     "  ner       each line tagged by MODEL with and without the cache of words;\n"
-    "            the lines, tokens and lines tagged differently\n"
+    "            the lines, tokens, lines tagged differently and tokens (of\n"
+    "            each line's last NERF_CHUNK) scored differently\n"
     "  viterbi   N random sequences decoded by nerf_viterbi, nerf_viterbi32 and\n"
     "            the plain algorithm; the sequences decoded differently\n"
     "  phrases   tables of N random keys (the last ones near the largest, which\n"
@@ -240,8 +241,24 @@ pagemeta_events(struct reader *r, void *ctx)
 
 struct ner_count {
 	const struct ner_model *model;
-	unsigned long lines, tokens, differ;
+	unsigned long lines, tokens, differ, scored;
 };
+
+/* The tokens of the last chunk of ner_tag (its scores in cached) that ner_tag_plain scored otherwise. */
+static unsigned long
+scored_differently(const int *cached, size_t n)
+{
+	const int *plain = ner_last_scores();
+	unsigned long differ = 0;
+
+	for (size_t i = 0; i < n; i++)
+		for (unsigned y = 0; y < NERF_NLABELS; y++)
+			if (cached[i * NERF_ROW + nerf_lane(y)] != plain[i * NERF_ROW + nerf_lane(y)]) {
+				differ++;
+				break;
+			}
+	return differ;
+}
 
 static int
 ner_lines(struct reader *r, void *ctx)
@@ -250,16 +267,23 @@ ner_lines(struct reader *r, void *ctx)
 	struct token *tok = NULL;
 	size_t cap = 0, n;
 	unsigned char *cached = NULL, *plain = NULL;
+	int *scores = NULL;
 	struct line ln;
 
 	while (reader_line(r, &ln)) {
+		size_t last;	/* tokens of the last chunk */
+
 		n = tokenize(ln.data, ln.len, &tok, &cap);
+		last = n == 0 ? 0 : n - (n - 1) / NERF_CHUNK * NERF_CHUNK;
 		cached = xrealloc(cached, n + 1);
 		plain = xrealloc(plain, n + 1);
+		scores = xrealloc(scores, (last + 1) * NERF_ROW * sizeof *scores);
 		ner_tag(c->model, ln.data, tok, n, cached);
+		memcpy(scores, ner_last_scores(), last * NERF_ROW * sizeof *scores);
 		ner_tag_plain(c->model, ln.data, tok, n, plain);
 		c->lines++;
 		c->tokens += n;
+		c->scored += scored_differently(scores, last);
 		if (memcmp(cached, plain, n) != 0) {
 			warn("%s:%lu: tagged differently with the cache of words", r->name, r->lineno);
 			c->differ++;
@@ -268,6 +292,7 @@ ner_lines(struct reader *r, void *ctx)
 	free(tok);
 	free(cached);
 	free(plain);
+	free(scores);
 	return 0;
 }
 
@@ -662,7 +687,9 @@ main(int argc, char *argv[])
 		out_u64(c.tokens);
 		out_str(" tokens, ");
 		out_u64(c.differ);
-		out_str(" tagged differently\n");
+		out_str(" tagged differently, ");
+		out_u64(c.scored);
+		out_str(" scored differently\n");
 		ner_free((struct ner_model *)c.model);
 		buf_free(&model);
 	} else if (strcmp(cmd, "viterbi") == 0 && argc == 1) {
