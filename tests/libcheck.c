@@ -379,7 +379,7 @@ compare_keys(const void *a, const void *b)
 }
 
 /*
- * Keys 1 to n by nerf_phrases_append and by nerf_phrases_or, in tables made
+ * The n keys by nerf_phrases_append and by nerf_phrases_or, in tables made
  * for expect keys: the same slots, and each key found with its mask.
  */
 static int
