@@ -177,27 +177,27 @@ cache_input() {
 	echo "Kata170 Kata2963 Kata4431 Kata7526 Kata9734 Kata10791 Kata170 dan Kata2963 di Kata10791 , Kata4431 Kata7526 Kata9734"
 }
 
-@test "the cache of words changes no label or score of the tagger" {
-	cache_input > "$TMP/in"
-	run --separate-stderr "$BIN/libcheck" ner lib/data/ner.model "$TMP/in"
+# libcheck ARGS... ends well, quietly, with this line: libcheck_says LINE ARGS...
+libcheck_says() {
+	local want=$1
+	shift
+	run --separate-stderr "$BIN/libcheck" "$@"
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]
-	[ "$output" = "215 lines, 32039 tokens, 0 tagged differently, 0 scored differently" ]
+	[ "$output" = "$want" ]
+}
+
+@test "the cache of words changes no label or score of the tagger" {
+	cache_input > "$TMP/in"
+	libcheck_says "215 lines, 32039 tokens, 0 tagged differently, 0 scored differently" \
+	    ner lib/data/ner.model "$TMP/in"
 }
 
 @test "a model's phrases appended in order fill the slots that probing would" {
-	run --separate-stderr "$BIN/libcheck" phrases 200000
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	[ "$output" = "0 tables differ" ]
-	run --separate-stderr "$BIN/libcheck" phrases 1
-	[ "$status" -eq 0 ]
-	[ "$output" = "0 tables differ" ]
+	libcheck_says "0 tables differ" phrases 200000
+	libcheck_says "0 tables differ" phrases 1
 }
 
 @test "nerf_viterbi decodes as the plain algorithm does, ties too" {
-	run --separate-stderr "$BIN/libcheck" viterbi 200000
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	[ "$output" = "200000 sequences, 0 decoded differently" ]
+	libcheck_says "200000 sequences, 0 decoded differently" viterbi 200000
 }
