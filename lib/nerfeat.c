@@ -57,14 +57,56 @@ nerf_phrase_key(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-/* s[0..n) lower-cased into b's room (reserved). */
+/* The ASCII capitals of 8 bytes in lower case, the other bytes as they are (no carry crosses a byte). */
+static inline uint64_t
+lower8(uint64_t x)
+{
+	uint64_t low7 = x & 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3fULL;	/* bit 7 set where low7 >= 'A' */
+	uint64_t past_z = low7 + 0x2525252525252525ULL;	/* where low7 > 'Z' */
+
+	return x | ((from_a & ~past_z & ~x & 0x8080808080808080ULL) >> 2);
+}
+
+/* The same of the 4 bytes at s into d. */
+static inline void
+lower4_at(char *d, const char *s)
+{
+	uint32_t x;
+	uint64_t y;
+
+	memcpy(&x, s, 4);
+	y = lower8(x);
+	x = (uint32_t)y;
+	memcpy(d, &x, 4);
+}
+
+/*
+ * s[0..n) lower-cased into b's room (reserved): 8 or 4 bytes at a time, the
+ * last ones overlapping those before (lower case twice is lower case).
+ */
 static inline void
 lower_into(struct buf *b, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
+	char *d = b->data + b->len;
 
-		b->data[b->len + i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	if (n >= 8) {
+		for (size_t i = 0;; i += 8) {
+			size_t at = i + 8 <= n ? i : n - 8;
+			uint64_t x;
+
+			memcpy(&x, s + at, 8);
+			x = lower8(x);
+			memcpy(d + at, &x, 8);
+			if (at == n - 8)
+				break;
+		}
+	} else if (n >= 4) {
+		lower4_at(d, s);
+		lower4_at(d + n - 4, s + n - 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
 	}
 	b->len += n;
 }
