@@ -29,6 +29,7 @@ static const char usage[] =
     "       libcheck ner MODEL [FILE...]\n"
     "       libcheck viterbi N\n"
     "       libcheck phrases N\n"
+    "       libcheck lower\n"
     "       libcheck bytes\n"
     "       libcheck english\n"
     "       libcheck lexicons\n";
@@ -54,6 +55,8 @@ static const char help[] =
     "            wrap around; also in a table too small, which grows) made by\n"
     "            nerf_phrases_append in order and by nerf_phrases_or; the tables\n"
     "            that differ in a slot or a lookup\n"
+    "  lower     nerf_lower against a byte loop on words of 0 to 40 bytes, each\n"
+    "            byte value at each place, and random ones; the wrong answers\n"
     "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n"
     "  english   the English word lists' lookups against a binary search of\n"
     "            their lines, on every line and three words made from each;\n"
@@ -430,6 +433,36 @@ check_phrases(size_t n)
 }
 
 /*
+ * nerf_lower after two bytes of a buffer, against a byte loop: words of 0
+ * to 40 bytes holding each byte value at each place (the next bytes the
+ * following values), then random words.  Returns the wrong answers.
+ */
+static unsigned long
+check_lower(void)
+{
+	uint64_t x = 88172645463325252ull;
+	unsigned long wrong = 0;
+	char word[40], want[40];
+	struct buf b = { 0 };
+
+	for (long k = 0; k < 256 * 41 + 100000; k++) {
+		size_t n = (size_t)k % 41;
+
+		for (size_t i = 0; i < n; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			word[i] = (char)(k < 256 * 41 ? (size_t)k / 41 + i : x);
+			want[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] + 32) : word[i];
+		}
+		b.len = 0;
+		buf_add(&b, "[]", 2);
+		nerf_lower(&b, word, n);
+		wrong += b.len != n + 2 || memcmp(b.data, "[]", 2) != 0 || (n && memcmp(b.data + 2, want, n) != 0);
+	}
+	buf_free(&b);
+	return wrong;
+}
+
+/*
  * bytes_copy and bytes_equal against memcpy and memcmp for every length up
  * to 40 and every byte that differs; the copy must not touch the guard
  * bytes around it.  Returns the number of wrong answers.
@@ -661,6 +694,9 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "phrases") == 0 && argc == 1) {
 		out_u64(check_phrases((size_t)cli_number("phrases", argv[0], 1, 10000000)));
 		out_str(" tables differ\n");
+	} else if (strcmp(cmd, "lower") == 0 && argc == 0) {
+		out_u64(check_lower());
+		out_str(" wrong\n");
 	} else if (strcmp(cmd, "bytes") == 0 && argc == 0) {
 		out_u64(check_bytes());
 		out_str(" wrong\n");

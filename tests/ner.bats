@@ -198,6 +198,10 @@ libcheck_says() {
 	libcheck_says "0 tables differ" phrases 1
 }
 
+@test "nerf_lower lower-cases as a byte loop does, every byte value at every place" {
+	libcheck_says "0 wrong" lower
+}
+
 @test "nerf_viterbi decodes as the plain algorithm does, ties too" {
 	libcheck_says "200000 sequences, 0 decoded differently" viterbi 200000
 }
