@@ -322,6 +322,84 @@ flags_add(struct bp_flagset *set, uint64_t h, unsigned flags)
 	set->n++;
 }
 
+/* ------------------------------------------------------------- line keys */
+
+static void
+keymap_init(struct bp_keymap *k, unsigned bits)
+{
+	k->slot = xcalloc((size_t)1 << bits, sizeof *k->slot);
+	k->shift = 64 - bits;
+	k->n = 0;
+	k->stamp = 1;
+}
+
+/* The slot of key: its own, or the empty one where it goes. */
+static inline struct bp_keyslot *
+keymap_slot(const struct bp_keymap *k, uint64_t key)
+{
+	size_t mask = ((size_t)1 << (64 - k->shift)) - 1;
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> k->shift);
+
+	while (k->slot[i].stamp == k->stamp && k->slot[i].key != key)
+		i = (i + 1) & mask;
+	return &k->slot[i];
+}
+
+static inline void
+keymap_prefetch(const struct bp_keymap *k, uint64_t key)
+{
+	__builtin_prefetch(&k->slot[(key * 0x9E3779B97F4A7C15ULL) >> k->shift]);
+}
+
+/* Twice the slots, the keys in use moved over. */
+static void
+keymap_grow(struct bp_keymap *k)
+{
+	struct bp_keymap old = *k;
+	size_t n = (size_t)1 << (64 - old.shift);
+
+	keymap_init(k, 64 - old.shift + 1);
+	k->n = old.n;
+	for (size_t i = 0; i < n; i++)
+		if (old.slot[i].stamp == old.stamp) {
+			struct bp_keyslot *s = keymap_slot(k, old.slot[i].key);
+
+			*s = old.slot[i];
+			s->stamp = k->stamp;
+		}
+	free(old.slot);
+}
+
+/* The id of key, added (the next id) if new: *added says which. */
+static inline uint32_t
+keymap_id(struct bp_keymap *k, uint64_t key, int *added)
+{
+	struct bp_keyslot *s = keymap_slot(k, key);
+
+	*added = s->stamp != k->stamp;
+	if (!*added)
+		return s->id;
+	if (2 * (k->n + 1) > ((size_t)1 << (64 - k->shift))) {	/* at most half full */
+		keymap_grow(k);
+		s = keymap_slot(k, key);
+	}
+	s->key = key;
+	s->id = (uint32_t)k->n++;
+	s->stamp = k->stamp;
+	return s->id;
+}
+
+/* Forget every key: a new stamp (the slots wiped only when it wraps). */
+static void
+keymap_clear(struct bp_keymap *k)
+{
+	k->n = 0;
+	if (++k->stamp == 0) {
+		memset(k->slot, 0, ((size_t)1 << (64 - k->shift)) * sizeof *k->slot);
+		k->stamp = 1;
+	}
+}
+
 static inline uint32_t
 stop_bits(const struct bp_model *m, uint64_t h)
 {
@@ -432,9 +510,9 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	byte_class_init();
 	debug = getenv("BP_DEBUG") != NULL;
 	table_init(&m->words, 2048);
-	table_init(&m->seen, 1024);
+	keymap_init(&m->seen, 11);
 	table_init(&m->bodywords, 1024);
-	table_init(&m->doclines, 1024);
+	keymap_init(&m->doclines, 11);
 	/* Every built-in stoplist stop-XX.txt is a language. */
 	for (char a = 'a'; a <= 'z'; a++)
 		for (char b = 'a'; b <= 'z'; b++) {
@@ -474,9 +552,9 @@ void
 bp_free(struct bp_model *m)
 {
 	table_free(&m->words);
-	table_free(&m->seen);
+	free(m->seen.slot);
 	table_free(&m->bodywords);
-	table_free(&m->doclines);
+	free(m->doclines.slot);
 	free(m->firstline);
 	free(m->wordlangs);
 	free(m->stops.slot);
@@ -486,14 +564,12 @@ bp_free(struct bp_model *m)
 	memset(m, 0, sizeof *m);
 }
 
-/*
- * The document counted once for the line's key, its id in seen1; h is
- * hash_bytes() of the key's 8 bytes, as the table rehashes them when it grows.
- */
+/* The document counted once for the line's key, its id in seen1. */
 static void
-count_line(struct bp_model *m, struct bp_line *l, uint64_t h)
+count_line(struct bp_model *m, struct bp_line *l)
 {
-	size_t id = table_intern_hashed(&m->seen, (const char *)&l->key, sizeof l->key, h, NULL);
+	int added;
+	size_t id = keymap_id(&m->seen, l->key, &added);
 
 	l->seen1 = (uint32_t)id + 1;
 	if (id >= m->seencap) {
@@ -511,24 +587,21 @@ count_line(struct bp_model *m, struct bp_line *l, uint64_t h)
 void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
-	enum { BATCH = 16 };	/* lines whose table lookups are fetched together */
-	uint64_t hashes[BATCH];
+	enum { BATCH = 16 };	/* lines whose slots are fetched together */
 
 	m->ndocs++;
 	for (size_t from = 0; from < n; from += BATCH) {
-		size_t to = from + BATCH < n ? from + BATCH : n, k = 0;
+		size_t to = from + BATCH < n ? from + BATCH : n;
 
 		for (size_t i = from; i < to; i++) {
 			if (!lines[i].analysed)
 				bp_analyse(m, &lines[i]);
 			if (lines[i].words < m->opt.repeat_words)	/* longer: never counted as repeated */
-				hashes[k++] = hash_bytes(&lines[i].key, sizeof lines[i].key);
+				keymap_prefetch(&m->seen, lines[i].key);
 		}
-		table_prefetch(&m->seen, hashes, k);
-		k = 0;
 		for (size_t i = from; i < to; i++)
 			if (lines[i].words < m->opt.repeat_words)
-				count_line(m, &lines[i], hashes[k++]);
+				count_line(m, &lines[i]);
 	}
 }
 
@@ -890,13 +963,13 @@ headed(struct bp_model *m, const struct bp_line *lines, size_t floor, size_t sta
 static void
 mark_twice(struct bp_model *m, struct bp_line *lines, size_t n)
 {
-	table_clear(&m->doclines);
+	keymap_clear(&m->doclines);
 	for (size_t i = 0; i < n; i++) {
 		int added;
 
 		if (lines[i].words == 0)
 			continue;
-		size_t id = table_intern(&m->doclines, (const char *)&lines[i].key, sizeof lines[i].key, &added);
+		size_t id = keymap_id(&m->doclines, lines[i].key, &added);
 
 		if (added) {
 			m->firstline = xgrow(m->firstline, &m->firstcap, id + 1, sizeof *m->firstline);
