@@ -257,6 +257,29 @@ word_key_fast(const unsigned char *a, size_t len)
 	return word_mix(w0, w1, w2, len);
 }
 
+/*
+ * The same for a word of the line [line, end), without a call to memcpy
+ * and the stall of loading what it just stored: a short word near the
+ * line's end is read from the line's last 8 bytes.
+ */
+static inline uint64_t
+word_key_in(const unsigned char *line, const unsigned char *end, const unsigned char *a, size_t len)
+{
+	uint64_t w;
+
+	if (end - a >= 24)
+		return word_key_fast(a, len);
+	if (len > 8 || end - line < 8)
+		return word_key(a, len);
+	if (end - a >= 8)
+		memcpy(&w, a, 8);
+	else {
+		memcpy(&w, end - 8, 8);
+		w >>= 8 * (8 - (end - a));
+	}
+	return word_mix(w & (~0ULL >> (64 - 8 * len)), 0, 0, len);
+}
+
 /* A phrase's hash, one word's hash at a time. */
 static inline uint64_t
 phrase_step(uint64_t h, uint64_t word)
@@ -328,6 +351,7 @@ static void
 keymap_init(struct bp_keymap *k, unsigned bits)
 {
 	k->slot = xcalloc((size_t)1 << bits, sizeof *k->slot);
+	huge_pages(k->slot, ((size_t)1 << bits) * sizeof *k->slot);	/* before it is touched: fewer page faults */
 	k->shift = 64 - bits;
 	k->n = 0;
 	k->stamp = 1;
@@ -681,7 +705,7 @@ line_end(struct bp_line *l)
 void
 bp_analyse(const struct bp_model *m, struct bp_line *l)
 {
-	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
+	const unsigned char *line = (const unsigned char *)l->text, *p = line, *end = p + l->len;
 
 	l->stops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
@@ -739,7 +763,7 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 			wb--;
 		size_t wlen = (size_t)(wb - wa);
 		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(wa, wlen) :
-		    end - wa >= 24 ? word_key_fast(wa, wlen) : word_key(wa, wlen);
+		    word_key_in(line, end, wa, wlen);
 		while (b > a && ((byte_class[b[-1]] & C_TRAIL) ||
 		    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
 			b -= (b[-1] & 0x80) ? 3 : 1;
@@ -795,7 +819,7 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 		tcwords += prefix;
 		if (len <= MAX_STOP) {
 			uint32_t bits = stop_bits(m, wlen == len ? wk :
-			    end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
+			    word_key_in(line, end, a, len));
 
 			/* A capitalised stopword inside a sentence: Title Case, a headline. */
 			if (bits) {
