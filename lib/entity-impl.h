@@ -89,7 +89,7 @@ struct person {
 };
 
 struct tagger {
-	pcre2_code *re, *web;
+	const pcre2_code *re, *web;	/* compiled once, shared by the taggers of all threads */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
