@@ -155,8 +155,8 @@ table_intern_hashed(struct table *t, const char *key, size_t len, uint64_t h, in
 				*added = 0;
 			return t->slots[i].id1 - 1;
 		}
-	if (t->n >= UINT32_MAX - 1)
-		abort();	/* four billion keys: beyond what an id holds */
+	if (t->n >= UINT32_MAX - 1 || t->view)
+		abort();	/* four billion keys: beyond what an id holds; or a key added to a prepared table */
 	size_t id = t->n++;
 
 	buf_add(&t->arena, key, len);
@@ -214,8 +214,23 @@ table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h
 }
 
 void
+table_view(struct table *t, const struct slot *slots, size_t cap, const uint64_t *off, size_t n, const char *keys)
+{
+	memset(t, 0, sizeof *t);
+	t->slots = (struct slot *)slots;	/* never written: a view takes no key */
+	t->mask = cap - 1;
+	t->n = n;
+	t->off = (uint64_t *)off;
+	t->arena.data = (char *)keys;
+	t->arena.len = off[n];
+	t->view = 1;
+}
+
+void
 table_clear(struct table *t)
 {
+	if (t->view)
+		abort();
 	memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
 	t->n = 0;
 	t->arena.len = 0;
@@ -224,6 +239,10 @@ table_clear(struct table *t)
 void
 table_free(struct table *t)
 {
+	if (t->view) {
+		memset(t, 0, sizeof *t);
+		return;
+	}
 	free(t->slots);
 	free(t->off);
 	buf_free(&t->arena);

@@ -25,6 +25,7 @@ struct table {
 	struct buf arena;	/* every key's bytes, in id order */
 	uint64_t *off;		/* key id's bytes are arena[off[id], off[id+1]) */
 	size_t offcap;
+	int view;		/* slots, offsets and keys are a prepared image (table_view): read only, not freed */
 };
 
 uint64_t hash_bytes(const void *p, size_t n);
@@ -64,6 +65,12 @@ void table_reserve_keys(struct table *t, size_t keys, size_t bytes);
 long long table_find(const struct table *t, const char *key, size_t len);
 /* As table_find with a hash the caller computed with hash_bytes (a key looked up in several tables). */
 long long table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h);
+/*
+ * Make t a read-only view of a table prepared at build time (the slots,
+ * offsets and key bytes of a table built by table_intern, kept as they
+ * were): looked up in place, no key added, nothing to free.  cap: slots.
+ */
+void table_view(struct table *t, const struct slot *slots, size_t cap, const uint64_t *off, size_t n, const char *keys);
 void table_clear(struct table *t);	/* forget every key, keep the memory */
 void table_free(struct table *t);
 

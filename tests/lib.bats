@@ -324,6 +324,33 @@ known: 40 phrases or more, 0 wrong
 terms: 40 phrases or more, 0 wrong"
 }
 
+@test "prepared: each table of the prepared images answers as the table built from the lists, on every key and near misses" {
+	run --separate-stderr "$BIN/libcheck" prepared
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "en-common.txt: 10 keys or more, 0 wrong
+ner-given.txt: 10 keys or more, 0 wrong
+ner-cities.txt: 10 keys or more, 0 wrong
+types: 10 keys or more, 0 wrong
+cues: 10 keys or more, 0 wrong
+builtin phrases: 10 keys or more, 0 wrong
+builtin first words: 10 keys or more, 0 wrong
+known phrases: 10 keys or more, 0 wrong
+known first words: 10 keys or more, 0 wrong
+terms phrases: 10 keys or more, 0 wrong
+terms first words: 10 keys or more, 0 wrong
+places: 10 keys or more, 0 wrong
+countries: 10 keys or more, 0 wrong
+country starts: 10 keys or more, 0 wrong"
+}
+
+@test "prepared: a truncated image is refused with a message, not read past its end" {
+	run --separate-stderr "$BIN/libcheck" prepared truncated
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "libcheck: built-in entity-tables.bin: malformed" ]
+}
+
 # Page metadata (lib/pagemeta): tables of inputs and outputs in tests/cases/pagemeta.
 PAGEMETA=tests/cases/pagemeta
 
