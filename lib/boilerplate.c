@@ -345,85 +345,6 @@ flags_add(struct bp_flagset *set, uint64_t h, unsigned flags)
 	set->n++;
 }
 
-/* ------------------------------------------------------------- line keys */
-
-static void
-keymap_init(struct bp_keymap *k, unsigned bits)
-{
-	k->slot = xcalloc((size_t)1 << bits, sizeof *k->slot);
-	huge_pages(k->slot, ((size_t)1 << bits) * sizeof *k->slot);	/* before it is touched: fewer page faults */
-	k->shift = 64 - bits;
-	k->n = 0;
-	k->stamp = 1;
-}
-
-/* The slot of key: its own, or the empty one where it goes. */
-static inline struct bp_keyslot *
-keymap_slot(const struct bp_keymap *k, uint64_t key)
-{
-	size_t mask = ((size_t)1 << (64 - k->shift)) - 1;
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> k->shift);
-
-	while (k->slot[i].stamp == k->stamp && k->slot[i].key != key)
-		i = (i + 1) & mask;
-	return &k->slot[i];
-}
-
-static inline void
-keymap_prefetch(const struct bp_keymap *k, uint64_t key)
-{
-	__builtin_prefetch(&k->slot[(key * 0x9E3779B97F4A7C15ULL) >> k->shift]);
-}
-
-/* Twice the slots, the keys in use moved over. */
-static void
-keymap_grow(struct bp_keymap *k)
-{
-	struct bp_keymap old = *k;
-	size_t n = (size_t)1 << (64 - old.shift);
-
-	keymap_init(k, 64 - old.shift + 1);
-	k->n = old.n;
-	for (size_t i = 0; i < n; i++)
-		if (old.slot[i].stamp == old.stamp) {
-			struct bp_keyslot *s = keymap_slot(k, old.slot[i].key);
-
-			*s = old.slot[i];
-			s->stamp = k->stamp;
-		}
-	free(old.slot);
-}
-
-/* The id of key, added (the next id) if new: *added says which. */
-static inline uint32_t
-keymap_id(struct bp_keymap *k, uint64_t key, int *added)
-{
-	struct bp_keyslot *s = keymap_slot(k, key);
-
-	*added = s->stamp != k->stamp;
-	if (!*added)
-		return s->id;
-	if (2 * (k->n + 1) > ((size_t)1 << (64 - k->shift))) {	/* at most half full */
-		keymap_grow(k);
-		s = keymap_slot(k, key);
-	}
-	s->key = key;
-	s->id = (uint32_t)k->n++;
-	s->stamp = k->stamp;
-	return s->id;
-}
-
-/* Forget every key: a new stamp (the slots wiped only when it wraps). */
-static void
-keymap_clear(struct bp_keymap *k)
-{
-	k->n = 0;
-	if (++k->stamp == 0) {
-		memset(k->slot, 0, ((size_t)1 << (64 - k->shift)) * sizeof *k->slot);
-		k->stamp = 1;
-	}
-}
-
 static inline uint32_t
 stop_bits(const struct bp_model *m, uint64_t h)
 {
@@ -576,9 +497,9 @@ void
 bp_free(struct bp_model *m)
 {
 	table_free(&m->words);
-	free(m->seen.slot);
+	keymap_free(&m->seen);
 	table_free(&m->bodywords);
-	free(m->doclines.slot);
+	keymap_free(&m->doclines);
 	free(m->firstline);
 	free(m->wordlangs);
 	free(m->stops.slot);

@@ -63,22 +63,6 @@ struct bp_lang {
 	char code[8];		/* of stop-CODE.txt */
 };
 
-/*
- * Line keys (64-bit hashes already) -> dense ids, each key in its slot:
- * one memory access a lookup, where a table of byte strings (hash.h)
- * keeps its keys apart; cleared by a new stamp (private to boilerplate.c).
- */
-struct bp_keymap {
-	struct bp_keyslot {
-		uint64_t key;
-		uint32_t id;
-		uint32_t stamp;	/* the slot is used if it is the map's */
-	} *slot;
-	size_t n;
-	unsigned shift;		/* 64 - log2(slots) */
-	uint32_t stamp;
-};
-
 /* Hashes with a byte of flags each (private to boilerplate.c). */
 struct bp_flagset {
 	uint64_t *slot;		/* the hash, its low byte the flags; 0 empty */
@@ -96,7 +80,7 @@ struct bp_model {
 	struct bp_flagset stops;	/* lower-case stopword hash -> its languages */
 	struct bp_flagset cues;	/* cue phrases and their prefixes -> BP_CUE, BP_END, private flags */
 	size_t cue_maxwords;	/* words of the longest cue */
-	struct bp_keymap seen;	/* line key -> id, for the short lines counted */
+	struct keymap seen;	/* line key -> id, for the short lines counted */
 	struct {
 		uint32_t docs;		/* documents it was seen in */
 		uint32_t lastdoc;	/* the last document counted + 1 */
@@ -104,7 +88,7 @@ struct bp_model {
 	size_t seencap;
 	uint32_t ndocs;		/* documents counted so far */
 	struct table bodywords;	/* of the document being classified */
-	struct bp_keymap doclines;	/* its line keys -> id ... */
+	struct keymap doclines;	/* its line keys -> id ... */
 	uint32_t *firstline;	/* ... -> its first line with that key */
 	size_t firstcap;
 };

@@ -248,3 +248,50 @@ table_free(struct table *t)
 	buf_free(&t->arena);
 	memset(t, 0, sizeof *t);
 }
+
+void
+keymap_init(struct keymap *k, unsigned bits)
+{
+	k->slot = xcalloc((size_t)1 << bits, sizeof *k->slot);
+	huge_pages(k->slot, ((size_t)1 << bits) * sizeof *k->slot);	/* before it is touched: fewer page faults */
+	k->shift = 64 - bits;
+	k->n = 0;
+	k->stamp = 1;
+}
+
+/* Twice the slots, the keys in use moved over. */
+void
+keymap_grow(struct keymap *k)
+{
+	struct keymap old = *k;
+	size_t n = (size_t)1 << (64 - old.shift);
+
+	keymap_init(k, 64 - old.shift + 1);
+	k->n = old.n;
+	for (size_t i = 0; i < n; i++)
+		if (old.slot[i].stamp == old.stamp) {
+			struct keyslot *s = keymap_slot(k, old.slot[i].key);
+
+			*s = old.slot[i];
+			s->stamp = k->stamp;
+		}
+	free(old.slot);
+}
+
+/* A new stamp: the slots are wiped only when it wraps. */
+void
+keymap_clear(struct keymap *k)
+{
+	k->n = 0;
+	if (++k->stamp == 0) {
+		memset(k->slot, 0, ((size_t)1 << (64 - k->shift)) * sizeof *k->slot);
+		k->stamp = 1;
+	}
+}
+
+void
+keymap_free(struct keymap *k)
+{
+	free(k->slot);
+	memset(k, 0, sizeof *k);
+}

@@ -211,6 +211,20 @@ open("'"$TMP"'/want", "w").write("".join(esc.get(c, c) for c in text) + "\n")'
 	[ "$(sed -n '600000p' "$TMP/ids")" = "299999" ]
 }
 
+@test "keymap: equal keys get one id, ids are dense, a clear forgets every key, many keys fit" {
+	run --separate-stderr bash -c "printf 'b\na\nb\n\na\nc\n' | '$BIN/libcheck' keymap"
+	check_output $'0 new\n1 new\n0\nclear\n0 new\n1 new\n2 keys'
+	seq 1 300000 > "$TMP/keys"
+	{ cat "$TMP/keys" "$TMP/keys"; echo; cat "$TMP/keys"; } | "$BIN/libcheck" keymap > "$TMP/ids"
+	[ "$(tail -n 1 "$TMP/ids")" = "300000 keys" ]
+	[ "$(sed -n '299999p' "$TMP/ids")" = "299998 new" ]
+	[ "$(sed -n '300001p' "$TMP/ids")" = "0" ]
+	[ "$(sed -n '600000p' "$TMP/ids")" = "299999" ]
+	[ "$(sed -n '600001p' "$TMP/ids")" = "clear" ]
+	[ "$(sed -n '900001p' "$TMP/ids")" = "299999 new" ]
+	[ "$(grep -c new "$TMP/ids")" = 600000 ]
+}
+
 @test "numbers from options are checked with bounds" {
 	run --separate-stderr "$BIN/libcheck" number 3
 	[ "$status" -eq 0 ]

@@ -22,7 +22,7 @@
 #include "token.h"
 
 static const char usage[] =
-    "usage: libcheck lines|escape|unescape|intern|utf8 [FILE...]\n"
+    "usage: libcheck lines|escape|unescape|intern|keymap|utf8 [FILE...]\n"
     "       libcheck fields LIST [FILE...]\n"
     "       libcheck number VALUE\n"
     "       libcheck date|url-date|pagemeta [FILE...]\n"
@@ -38,6 +38,8 @@ static const char help[] =
     "  unescape  each line unescaped\n"
     "  fields    the fields of LIST, cut-style\n"
     "  intern    each line's id in a hash table, then the number of distinct lines\n"
+    "  keymap    each line's id in a keymap (its key the line's hash; an empty\n"
+    "            line clears the map), then the number of keys\n"
     "  utf8      each line as valid or invalid (UTF-8 as read, before its repair)\n"
     "  number    VALUE parsed as an option between -5 and 5\n"
     "  date      each line as a metadata date: LINE TAB DATE (or -)\n"
@@ -135,6 +137,25 @@ intern(struct reader *r, void *ctx)
 	while (reader_line(r, &ln)) {
 		out_u64(table_intern(&table, ln.data, ln.len, NULL));
 		out_char('\n');
+	}
+	return 0;
+}
+
+static int
+keymap_lines(struct reader *r, void *ctx)
+{
+	struct keymap *k = ctx;
+	struct line ln;
+	int added;
+
+	while (reader_line(r, &ln)) {
+		if (ln.len == 0) {
+			keymap_clear(k);
+			out_str("clear\n");
+			continue;
+		}
+		out_u64(keymap_id(k, hash_bytes(ln.data, ln.len), &added));
+		out_str(added ? " new\n" : "\n");
 	}
 	return 0;
 }
@@ -698,6 +719,14 @@ main(int argc, char *argv[])
 		out_u64(table.n);
 		out_str(" distinct\n");
 		table_free(&table);
+	} else if (strcmp(cmd, "keymap") == 0) {
+		struct keymap k;
+
+		keymap_init(&k, 1);
+		status = each_input(argc, argv, keymap_lines, &k);
+		out_u64(k.n);
+		out_str(" keys\n");
+		keymap_free(&k);
 	} else if (strcmp(cmd, "date") == 0 || strcmp(cmd, "url-date") == 0) {
 		int url = cmd[0] == 'u';
 
