@@ -40,7 +40,14 @@ DATA_fuzz-html        = $(DATA_boilerplate)
 DATA_fuzz-sentence     = $(DATA_sentence)
 DATA_fuzz-entity       = $(DATA_entity)
 DATA_fuzz-model        = ner.model
+DATA_prepare-tables    = $(filter-out ner.model,$(DATA_entity))
 data_of = $(sort $(wildcard $(addprefix lib/data/,$(DATA_$(1)))))
+# Tables built from those lists at build time by scripts/prepare-tables, linked
+# in beside them and used in place (data.h: a prepared image).
+PREPARED_entity         = $(O)/english-lists.bin $(O)/entity-tables.bin
+PREPARED_tag-entities   = $(PREPARED_entity)
+PREPARED_libcheck       = $(PREPARED_entity)
+PREPARED_fuzz-entity    = $(PREPARED_entity)
 
 all: $(TOOLS:%=$(B)/%) $(B)/libcheck
 
@@ -63,9 +70,19 @@ $(O)/%.o: lib/%.c lib/*.h Makefile
 	@mkdir -p $(O)
 	$(CC) $(KFLAGS) -c -o $@ $<
 
-$(O)/data-%.S: scripts/embed-data Makefile $$(call data_of,$$*)
+$(O)/data-%.S: scripts/embed-data Makefile $$(call data_of,$$*) $$(PREPARED_$$*)
 	@mkdir -p $(O)
-	scripts/embed-data $(call data_of,$*) > $@
+	scripts/embed-data $(call data_of,$*) $(PREPARED_$*) > $@
+
+# english-lists.bin, entity-tables.bin: made again when a list or the library changes.
+$(O)/english-lists.bin: $(B)/prepare-tables
+	$(B)/prepare-tables english $@
+$(O)/entity-tables.bin: $(B)/prepare-tables
+	$(B)/prepare-tables entity $@
+
+$(B)/prepare-tables: scripts/prepare-tables.c $(O)/data-prepare-tables.o $(O)/libkabar.a
+	@mkdir -p $(B)
+	$(CC) $(KFLAGS) -Ilib -o $@ $< $(O)/data-prepare-tables.o $(O)/libkabar.a $(LDLIBS)
 
 $(O)/data-%.o: $(O)/data-%.S
 	$(CC) -c -o $@ $<

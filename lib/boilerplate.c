@@ -257,6 +257,29 @@ word_key_fast(const unsigned char *a, size_t len)
 	return word_mix(w0, w1, w2, len);
 }
 
+/*
+ * The same for a word of the line [line, end), without a call to memcpy
+ * and the stall of loading what it just stored: a short word near the
+ * line's end is read from the line's last 8 bytes.
+ */
+static inline uint64_t
+word_key_in(const unsigned char *line, const unsigned char *end, const unsigned char *a, size_t len)
+{
+	uint64_t w;
+
+	if (end - a >= 24)
+		return word_key_fast(a, len);
+	if (len > 8 || end - line < 8)
+		return word_key(a, len);
+	if (end - a >= 8)
+		memcpy(&w, a, 8);
+	else {
+		memcpy(&w, end - 8, 8);
+		w >>= 8 * (8 - (end - a));
+	}
+	return word_mix(w & (~0ULL >> (64 - 8 * len)), 0, 0, len);
+}
+
 /* A phrase's hash, one word's hash at a time. */
 static inline uint64_t
 phrase_step(uint64_t h, uint64_t word)
@@ -432,9 +455,9 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	byte_class_init();
 	debug = getenv("BP_DEBUG") != NULL;
 	table_init(&m->words, 2048);
-	table_init(&m->seen, 1024);
+	keymap_init(&m->seen, 11);
 	table_init(&m->bodywords, 1024);
-	table_init(&m->doclines, 1024);
+	keymap_init(&m->doclines, 11);
 	/* Every built-in stoplist stop-XX.txt is a language. */
 	for (char a = 'a'; a <= 'z'; a++)
 		for (char b = 'a'; b <= 'z'; b++) {
@@ -474,9 +497,9 @@ void
 bp_free(struct bp_model *m)
 {
 	table_free(&m->words);
-	table_free(&m->seen);
+	keymap_free(&m->seen);
 	table_free(&m->bodywords);
-	table_free(&m->doclines);
+	keymap_free(&m->doclines);
 	free(m->firstline);
 	free(m->wordlangs);
 	free(m->stops.slot);
@@ -486,14 +509,12 @@ bp_free(struct bp_model *m)
 	memset(m, 0, sizeof *m);
 }
 
-/*
- * The document counted once for the line's key, its id in seen1; h is
- * hash_bytes() of the key's 8 bytes, as the table rehashes them when it grows.
- */
+/* The document counted once for the line's key, its id in seen1. */
 static void
-count_line(struct bp_model *m, struct bp_line *l, uint64_t h)
+count_line(struct bp_model *m, struct bp_line *l)
 {
-	size_t id = table_intern_hashed(&m->seen, (const char *)&l->key, sizeof l->key, h, NULL);
+	int added;
+	size_t id = keymap_id(&m->seen, l->key, &added);
 
 	l->seen1 = (uint32_t)id + 1;
 	if (id >= m->seencap) {
@@ -511,24 +532,21 @@ count_line(struct bp_model *m, struct bp_line *l, uint64_t h)
 void
 bp_count(struct bp_model *m, struct bp_line *lines, size_t n)
 {
-	enum { BATCH = 16 };	/* lines whose table lookups are fetched together */
-	uint64_t hashes[BATCH];
+	enum { BATCH = 16 };	/* lines whose slots are fetched together */
 
 	m->ndocs++;
 	for (size_t from = 0; from < n; from += BATCH) {
-		size_t to = from + BATCH < n ? from + BATCH : n, k = 0;
+		size_t to = from + BATCH < n ? from + BATCH : n;
 
 		for (size_t i = from; i < to; i++) {
 			if (!lines[i].analysed)
 				bp_analyse(m, &lines[i]);
 			if (lines[i].words < m->opt.repeat_words)	/* longer: never counted as repeated */
-				hashes[k++] = hash_bytes(&lines[i].key, sizeof lines[i].key);
+				keymap_prefetch(&m->seen, lines[i].key);
 		}
-		table_prefetch(&m->seen, hashes, k);
-		k = 0;
 		for (size_t i = from; i < to; i++)
 			if (lines[i].words < m->opt.repeat_words)
-				count_line(m, &lines[i], hashes[k++]);
+				count_line(m, &lines[i]);
 	}
 }
 
@@ -608,7 +626,7 @@ line_end(struct bp_line *l)
 void
 bp_analyse(const struct bp_model *m, struct bp_line *l)
 {
-	const unsigned char *p = (const unsigned char *)l->text, *end = p + l->len;
+	const unsigned char *line = (const unsigned char *)l->text, *p = line, *end = p + l->len;
 
 	l->stops = 0;
 	l->terminal = l->ellipsis = l->signoff = 0;
@@ -666,7 +684,7 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 			wb--;
 		size_t wlen = (size_t)(wb - wa);
 		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(wa, wlen) :
-		    end - wa >= 24 ? word_key_fast(wa, wlen) : word_key(wa, wlen);
+		    word_key_in(line, end, wa, wlen);
 		while (b > a && ((byte_class[b[-1]] & C_TRAIL) ||
 		    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
 			b -= (b[-1] & 0x80) ? 3 : 1;
@@ -722,7 +740,7 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 		tcwords += prefix;
 		if (len <= MAX_STOP) {
 			uint32_t bits = stop_bits(m, wlen == len ? wk :
-			    end - a >= 24 ? word_key_fast(a, len) : word_key(a, len));
+			    word_key_in(line, end, a, len));
 
 			/* A capitalised stopword inside a sentence: Title Case, a headline. */
 			if (bits) {
@@ -890,13 +908,13 @@ headed(struct bp_model *m, const struct bp_line *lines, size_t floor, size_t sta
 static void
 mark_twice(struct bp_model *m, struct bp_line *lines, size_t n)
 {
-	table_clear(&m->doclines);
+	keymap_clear(&m->doclines);
 	for (size_t i = 0; i < n; i++) {
 		int added;
 
 		if (lines[i].words == 0)
 			continue;
-		size_t id = table_intern(&m->doclines, (const char *)&lines[i].key, sizeof lines[i].key, &added);
+		size_t id = keymap_id(&m->doclines, lines[i].key, &added);
 
 		if (added) {
 			m->firstline = xgrow(m->firstline, &m->firstcap, id + 1, sizeof *m->firstline);

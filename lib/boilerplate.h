@@ -80,7 +80,7 @@ struct bp_model {
 	struct bp_flagset stops;	/* lower-case stopword hash -> its languages */
 	struct bp_flagset cues;	/* cue phrases and their prefixes -> BP_CUE, BP_END, private flags */
 	size_t cue_maxwords;	/* words of the longest cue */
-	struct table seen;	/* line key -> id, for the short lines counted */
+	struct keymap seen;	/* line key -> id, for the short lines counted */
 	struct {
 		uint32_t docs;		/* documents it was seen in */
 		uint32_t lastdoc;	/* the last document counted + 1 */
@@ -88,7 +88,7 @@ struct bp_model {
 	size_t seencap;
 	uint32_t ndocs;		/* documents counted so far */
 	struct table bodywords;	/* of the document being classified */
-	struct table doclines;	/* its line keys -> id ... */
+	struct keymap doclines;	/* its line keys -> id ... */
 	uint32_t *firstline;	/* ... -> its first line with that key */
 	size_t firstcap;
 };

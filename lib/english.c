@@ -75,8 +75,9 @@ english_stopwords(void (*add)(void *ctx, const char *w, size_t n, int kinds), vo
 }
 
 /*
- * The lists of words (hundreds of thousands of lines) in hash tables, each
- * built at its first use and then only read: pthread_once makes the
+ * The lists of words (hundreds of thousands of lines) in hash tables,
+ * prepared at build time (english-lists.bin, see english_lists_image) and
+ * looked up in place, each at its first use: pthread_once makes the
  * taggers of several threads share one.
  */
 struct word_list {
@@ -84,6 +85,7 @@ struct word_list {
 	struct table words;
 };
 
+static const char *const list_files[] = { "en-common.txt", "ner-given.txt", "ner-cities.txt" };	/* the image's order */
 static struct word_list common = { .file = "en-common.txt" }, given = { .file = "ner-given.txt" },
     cities = { .file = "ner-cities.txt" };
 static pthread_once_t common_once = PTHREAD_ONCE_INIT, given_once = PTHREAD_ONCE_INIT,
@@ -94,31 +96,68 @@ static pthread_once_t common_once = PTHREAD_ONCE_INIT, given_once = PTHREAD_ONCE
  * cache misses of filling a table larger than the cache overlap (the same
  * table as adding the lines one by one).
  */
-static void
-load_list(struct word_list *l)
+void
+english_list_build(const char *file, struct table *words)
 {
 	enum { AHEAD = 16 };
-	const struct blob *b = data_find(l->file);
+	const struct blob *b = data_find(file);
 	struct line ln[AHEAD];
 	uint64_t h[AHEAD];
 	size_t pos = 0, lines = 0, n, i;
 
 	if (!b)
-		die("built-in %s: missing", l->file);
+		die("built-in %s: missing", file);
 	for (const char *p = b->data; (p = memchr(p, '\n', (size_t)(b->data + b->len - p))); p++)
 		lines++;
-	table_init(&l->words, lines);
-	table_reserve_keys(&l->words, lines, b->len);
+	table_init(words, lines);
+	table_reserve_keys(words, lines, b->len);
 	for (n = 0;; n++) {	/* line n is read after line n - AHEAD, whose place it takes, is added */
 		if (n >= AHEAD)
-			table_intern_hashed(&l->words, ln[n % AHEAD].data, ln[n % AHEAD].len, h[n % AHEAD], NULL);
+			table_intern_hashed(words, ln[n % AHEAD].data, ln[n % AHEAD].len, h[n % AHEAD], NULL);
 		if (!data_next_line(b, &pos, &ln[n % AHEAD]))
 			break;
 		h[n % AHEAD] = hash_bytes(ln[n % AHEAD].data, ln[n % AHEAD].len);
-		table_prefetch_slot(&l->words, h[n % AHEAD]);
+		table_prefetch_slot(words, h[n % AHEAD]);
 	}
 	for (i = n >= AHEAD ? n - AHEAD + 1 : 0; i < n; i++)	/* the last lines read */
-		table_intern_hashed(&l->words, ln[i % AHEAD].data, ln[i % AHEAD].len, h[i % AHEAD], NULL);
+		table_intern_hashed(words, ln[i % AHEAD].data, ln[i % AHEAD].len, h[i % AHEAD], NULL);
+}
+
+void
+english_lists_image(struct buf *out)
+{
+	for (size_t k = 0; k < sizeof list_files / sizeof *list_files; k++) {
+		struct table words;
+
+		english_list_build(list_files[k], &words);
+		image_put_table(out, &words);
+		table_free(&words);
+	}
+}
+
+int
+english_list_prepared(const char *file, struct table *words)
+{
+	const struct blob *image = data_find("english-lists.bin");
+	size_t pos = 0;
+
+	if (!image)
+		return 0;
+	for (size_t k = 0; k < sizeof list_files / sizeof *list_files; k++) {
+		if (!image_get_table(image, &pos, words))
+			die("built-in english-lists.bin: malformed");
+		if (strcmp(list_files[k], file) == 0)
+			return 1;
+	}
+	die("built-in english-lists.bin: no %s", file);
+}
+
+/* The list's prepared table, or (a program built without the image: scripts/prepare-tables) the list's lines. */
+static void
+load_list(struct word_list *l)
+{
+	if (!english_list_prepared(l->file, &l->words))
+		english_list_build(l->file, &l->words);
 }
 
 static void

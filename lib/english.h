@@ -9,6 +9,9 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+#include "hash.h"
+
 struct english {
 	long doc_votes;		/* English stopwords minus Indonesian ones of the document so far */
 };
@@ -40,5 +43,12 @@ void english_prefetch(const char *w, size_t n);
 int english_given_name(const char *name, size_t n);
 /* Is name[0..n) (as written: St. Louis) a city of GeoNames (lib/data/ner-cities.txt)? */
 int english_city(const char *name, size_t n);
+
+/* The table of a list (en-common.txt, ner-given.txt or ner-cities.txt) built from its lines. */
+void english_list_build(const char *file, struct table *words);
+/* The prepared image of the three lists (english-lists.bin), built from their lines: scripts/prepare-tables. */
+void english_lists_image(struct buf *out);
+/* The list's table as a view of the prepared image; 0 if the program has no image. */
+int english_list_prepared(const char *file, struct table *words);
 
 #endif

@@ -60,11 +60,13 @@ places_load(struct tagger *t)
 void
 places_free(struct tagger *t)
 {
+	if (!t->country.view) {	/* a prepared tagger's are the image's */
+		buf_free(&t->country_en);
+		free(t->country_at);
+	}
 	table_free(&t->place);
 	table_free(&t->country);
 	table_free(&t->country_start);
-	buf_free(&t->country_en);
-	free(t->country_at);
 }
 
 void

@@ -89,7 +89,7 @@ struct person {
 };
 
 struct tagger {
-	pcre2_code *re, *web;
+	const pcre2_code *re, *web;	/* compiled once, shared by the taggers of all threads */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
@@ -198,6 +198,7 @@ void set_value(struct tagger *t, struct cand *c, const char *v, size_t n);
 void add_value(struct tagger *t, struct mention *m, const char *v, size_t n);
 
 /* entity-lexicon.c */
+void lexicons_init(struct tagger *t);
 void lexicons_load(struct tagger *t);
 void lexicons_free(struct tagger *t);
 void lex_init(struct lexicon *l);
@@ -280,5 +281,12 @@ void find_english_runs(struct tagger *t, const char *s);
 void dotted_ends(struct tagger *t, const char *s);
 /* A country's value in the language of the values asked. */
 void country_value(struct tagger *t, struct mention *m);
+
+/* entity-prepared.c: the built-in tables prepared at build time (entity-tables.bin) */
+struct blob;
+/* A tagger with the built-in tables of the prepared image, or (NULL) built from the lists. */
+struct tagger *tagger_with_tables(const struct blob *prepared);
+void tagger_tables_image(const struct tagger *t, struct buf *out);
+void tagger_tables_view(struct tagger *t, const struct blob *image);
 
 #endif

@@ -48,10 +48,12 @@ lex_clear(struct lexicon *l)
 void
 lex_free(struct lexicon *l)
 {
+	if (!l->phrase.view) {	/* a prepared lexicon's entries and values are the image's */
+		free(l->e);
+		buf_free(&l->values);
+	}
 	table_free(&l->phrase);
 	table_free(&l->first);
-	free(l->e);
-	buf_free(&l->values);
 }
 
 int
@@ -496,18 +498,24 @@ load_dict(struct tagger *t, struct lexicon *l, const char *name, const char *dat
 	return status;
 }
 
-/* The lexicons and cues of the built-in data. */
+/* The lexicons filled as the tagger runs: the user's dictionaries, what a document defines. */
+void
+lexicons_init(struct tagger *t)
+{
+	lex_init(&t->user);
+	lex_init(&t->doc);
+	t->first_tok = SIZE_MAX;
+}
+
+/* The lexicons and cues of the built-in data, built from the lists. */
 void
 lexicons_load(struct tagger *t)
 {
 	struct blob b;
 
 	lex_init(&t->builtin);
-	lex_init(&t->user);
-	lex_init(&t->doc);
 	lex_init(&t->terms);
 	lex_init(&t->known);
-	t->first_tok = SIZE_MAX;
 	load_cues(t);
 	b = blob_of("institutions.tsv");
 	load_dict(t, &t->builtin, "institutions.tsv", b.data, b.len, P_LIST);
@@ -531,6 +539,7 @@ lexicons_free(struct tagger *t)
 	lex_free(&t->terms);
 	lex_free(&t->known);
 	buf_free(&t->first);
+	if (!t->cue.view)
+		free(t->cuekind);
 	table_free(&t->cue);
-	free(t->cuekind);
 }

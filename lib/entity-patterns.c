@@ -5,6 +5,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -550,11 +551,26 @@ date_value(struct tagger *t, struct mention *m, const struct cand *c)
 	add_value(t, m, v, (size_t)n);
 }
 
+/*
+ * The patterns compiled once for all taggers (the threads of -j share them:
+ * a compiled pattern is only read by a match) and kept to the end.
+ */
+static pcre2_code *main_re, *web_re;
+static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
+
+static void
+compile_patterns(void)
+{
+	main_re = compile(main_pattern);
+	web_re = compile(web_pattern);
+}
+
 void
 patterns_compile(struct tagger *t)
 {
-	t->re = compile(main_pattern);
-	t->web = compile(web_pattern);
+	pthread_once(&patterns_once, compile_patterns);
+	t->re = main_re;
+	t->web = web_re;
 	t->md = pcre2_match_data_create(8, NULL);
 	t->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(t->mctx, 100000);
@@ -564,8 +580,6 @@ patterns_compile(struct tagger *t)
 void
 patterns_free(struct tagger *t)
 {
-	pcre2_code_free(t->re);
-	pcre2_code_free(t->web);
 	pcre2_match_data_free(t->md);
 	pcre2_match_context_free(t->mctx);
 }

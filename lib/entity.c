@@ -511,22 +511,39 @@ tagger_tokens(const struct tagger *t, const struct token **tok)
 }
 
 struct tagger *
-tagger_new(void)
+tagger_with_tables(const struct blob *prepared)
 {
 	struct tagger *t = xcalloc(1, sizeof *t);
 	int i;
 
 	table_init(&t->types, 16);
 	table_init(&t->bodies, 64);
-	for (i = 0; i < T_BUILTIN; i++)
-		tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
-	lexicons_load(t);
-	places_load(t);
-	first_words_cues(t);
+	lexicons_init(t);
+	if (prepared)
+		tagger_tables_view(t, prepared);
+	else {
+		for (i = 0; i < T_BUILTIN; i++)
+			tagger_type(t, builtin_types[i], strlen(builtin_types[i]));
+		lexicons_load(t);
+		places_load(t);
+		first_words_cues(t);
+	}
 	english_init(&t->en);
 	patterns_compile(t);
 	t->builtin_model = 1;
 	return t;
+}
+
+struct tagger *
+tagger_new(void)
+{
+	const struct blob *prepared = data_find("entity-tables.bin");
+	struct blob image;
+
+	if (!prepared)	/* scripts/prepare-tables, which makes it */
+		return tagger_with_tables(NULL);
+	image = *prepared;
+	return tagger_with_tables(&image);
 }
 
 void

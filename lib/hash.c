@@ -155,8 +155,8 @@ table_intern_hashed(struct table *t, const char *key, size_t len, uint64_t h, in
 				*added = 0;
 			return t->slots[i].id1 - 1;
 		}
-	if (t->n >= UINT32_MAX - 1)
-		abort();	/* four billion keys: beyond what an id holds */
+	if (t->n >= UINT32_MAX - 1 || t->view)
+		abort();	/* four billion keys: beyond what an id holds; or a key added to a prepared table */
 	size_t id = t->n++;
 
 	buf_add(&t->arena, key, len);
@@ -214,8 +214,23 @@ table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h
 }
 
 void
+table_view(struct table *t, const struct slot *slots, size_t cap, const uint64_t *off, size_t n, const char *keys)
+{
+	memset(t, 0, sizeof *t);
+	t->slots = (struct slot *)slots;	/* never written: a view takes no key */
+	t->mask = cap - 1;
+	t->n = n;
+	t->off = (uint64_t *)off;
+	t->arena.data = (char *)keys;
+	t->arena.len = off[n];
+	t->view = 1;
+}
+
+void
 table_clear(struct table *t)
 {
+	if (t->view)
+		abort();
 	memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
 	t->n = 0;
 	t->arena.len = 0;
@@ -224,8 +239,59 @@ table_clear(struct table *t)
 void
 table_free(struct table *t)
 {
+	if (t->view) {
+		memset(t, 0, sizeof *t);
+		return;
+	}
 	free(t->slots);
 	free(t->off);
 	buf_free(&t->arena);
 	memset(t, 0, sizeof *t);
+}
+
+void
+keymap_init(struct keymap *k, unsigned bits)
+{
+	k->slot = xcalloc((size_t)1 << bits, sizeof *k->slot);
+	huge_pages(k->slot, ((size_t)1 << bits) * sizeof *k->slot);	/* before it is touched: fewer page faults */
+	k->shift = 64 - bits;
+	k->n = 0;
+	k->stamp = 1;
+}
+
+/* Twice the slots, the keys in use moved over. */
+void
+keymap_grow(struct keymap *k)
+{
+	struct keymap old = *k;
+	size_t n = (size_t)1 << (64 - old.shift);
+
+	keymap_init(k, 64 - old.shift + 1);
+	k->n = old.n;
+	for (size_t i = 0; i < n; i++)
+		if (old.slot[i].stamp == old.stamp) {
+			struct keyslot *s = keymap_slot(k, old.slot[i].key);
+
+			*s = old.slot[i];
+			s->stamp = k->stamp;
+		}
+	free(old.slot);
+}
+
+/* A new stamp: the slots are wiped only when it wraps. */
+void
+keymap_clear(struct keymap *k)
+{
+	k->n = 0;
+	if (++k->stamp == 0) {
+		memset(k->slot, 0, ((size_t)1 << (64 - k->shift)) * sizeof *k->slot);
+		k->stamp = 1;
+	}
+}
+
+void
+keymap_free(struct keymap *k)
+{
+	free(k->slot);
+	memset(k, 0, sizeof *k);
 }

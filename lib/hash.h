@@ -25,6 +25,7 @@ struct table {
 	struct buf arena;	/* every key's bytes, in id order */
 	uint64_t *off;		/* key id's bytes are arena[off[id], off[id+1]) */
 	size_t offcap;
+	int view;		/* slots, offsets and keys are a prepared image (table_view): read only, not freed */
 };
 
 uint64_t hash_bytes(const void *p, size_t n);
@@ -64,6 +65,12 @@ void table_reserve_keys(struct table *t, size_t keys, size_t bytes);
 long long table_find(const struct table *t, const char *key, size_t len);
 /* As table_find with a hash the caller computed with hash_bytes (a key looked up in several tables). */
 long long table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h);
+/*
+ * Make t a read-only view of a table prepared at build time (the slots,
+ * offsets and key bytes of a table built by table_intern, kept as they
+ * were): looked up in place, no key added, nothing to free.  cap: slots.
+ */
+void table_view(struct table *t, const struct slot *slots, size_t cap, const uint64_t *off, size_t n, const char *keys);
 void table_clear(struct table *t);	/* forget every key, keep the memory */
 void table_free(struct table *t);
 
@@ -72,6 +79,66 @@ table_key(const struct table *t, size_t id, size_t *len)
 {
 	*len = (size_t)(t->off[id + 1] - t->off[id]);
 	return t->arena.data + t->off[id];
+}
+
+/*
+ * A map of 64-bit keys that are hashes already (a line's key) to dense
+ * ids, the key in its slot: one memory access a lookup, where a table
+ * keeps its keys apart.  Cleared by a new stamp instead of a wipe: fit for
+ * a map emptied per page.  Open addressing, load at most 1/2.
+ */
+struct keymap {
+	struct keyslot {
+		uint64_t key;
+		uint32_t id;
+		uint32_t stamp;	/* the slot is used if it is the map's */
+	} *slot;
+	size_t n;		/* keys */
+	unsigned shift;		/* 64 - log2(slots) */
+	uint32_t stamp;
+};
+
+void keymap_init(struct keymap *k, unsigned bits);	/* 2^bits slots to start with */
+void keymap_grow(struct keymap *k);
+void keymap_clear(struct keymap *k);	/* forget every key, keep the memory */
+void keymap_free(struct keymap *k);
+
+/* The slot of key: its own, or the empty one where it goes. */
+static inline struct keyslot *
+keymap_slot(const struct keymap *k, uint64_t key)
+{
+	size_t mask = ((size_t)1 << (64 - k->shift)) - 1;
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> k->shift);
+
+	while (k->slot[i].stamp == k->stamp && k->slot[i].key != key)
+		i = (i + 1) & mask;
+	return &k->slot[i];
+}
+
+/* Fetch into the cache the slot where key is looked up, some keys ahead. */
+static inline void
+keymap_prefetch(const struct keymap *k, uint64_t key)
+{
+	__builtin_prefetch(&k->slot[(key * 0x9E3779B97F4A7C15ULL) >> k->shift]);
+}
+
+/* The id of key, added (the next id) if new: *added says which. */
+static inline uint32_t
+keymap_id(struct keymap *k, uint64_t key, int *added)
+{
+	struct keyslot *s = keymap_slot(k, key);
+
+	*added = s->stamp != k->stamp;
+	if (!*added)
+		return s->id;
+	if (2 * (k->n + 1) > ((size_t)1 << (64 - k->shift))) {	/* at most half full */
+		keymap_grow(k);
+		s = keymap_slot(k, key);
+	}
+	s->key = key;
+	s->id = (uint32_t)k->n++;
+	s->stamp = k->stamp;
+	return s->id;
 }
 
 #endif

@@ -211,6 +211,20 @@ open("'"$TMP"'/want", "w").write("".join(esc.get(c, c) for c in text) + "\n")'
 	[ "$(sed -n '600000p' "$TMP/ids")" = "299999" ]
 }
 
+@test "keymap: equal keys get one id, ids are dense, a clear forgets every key, many keys fit" {
+	run --separate-stderr bash -c "printf 'b\na\nb\n\na\nc\n' | '$BIN/libcheck' keymap"
+	check_output $'0 new\n1 new\n0\nclear\n0 new\n1 new\n2 keys'
+	seq 1 300000 > "$TMP/keys"
+	{ cat "$TMP/keys" "$TMP/keys"; echo; cat "$TMP/keys"; } | "$BIN/libcheck" keymap > "$TMP/ids"
+	[ "$(tail -n 1 "$TMP/ids")" = "300000 keys" ]
+	[ "$(sed -n '299999p' "$TMP/ids")" = "299998 new" ]
+	[ "$(sed -n '300001p' "$TMP/ids")" = "0" ]
+	[ "$(sed -n '600000p' "$TMP/ids")" = "299999" ]
+	[ "$(sed -n '600001p' "$TMP/ids")" = "clear" ]
+	[ "$(sed -n '900001p' "$TMP/ids")" = "299999 new" ]
+	[ "$(grep -c new "$TMP/ids")" = 600000 ]
+}
+
 @test "numbers from options are checked with bounds" {
 	run --separate-stderr "$BIN/libcheck" number 3
 	[ "$status" -eq 0 ]
@@ -322,6 +336,33 @@ ner-cities.txt: more than 1,000 lines, 0 wrong"
 	check_output "builtin: 40 phrases or more, 0 wrong
 known: 40 phrases or more, 0 wrong
 terms: 40 phrases or more, 0 wrong"
+}
+
+@test "prepared: each table of the prepared images answers as the table built from the lists, on every key and near misses" {
+	run --separate-stderr "$BIN/libcheck" prepared
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "en-common.txt: 10 keys or more, 0 wrong
+ner-given.txt: 10 keys or more, 0 wrong
+ner-cities.txt: 10 keys or more, 0 wrong
+types: 10 keys or more, 0 wrong
+cues: 10 keys or more, 0 wrong
+builtin phrases: 10 keys or more, 0 wrong
+builtin first words: 10 keys or more, 0 wrong
+known phrases: 10 keys or more, 0 wrong
+known first words: 10 keys or more, 0 wrong
+terms phrases: 10 keys or more, 0 wrong
+terms first words: 10 keys or more, 0 wrong
+places: 10 keys or more, 0 wrong
+countries: 10 keys or more, 0 wrong
+country starts: 10 keys or more, 0 wrong"
+}
+
+@test "prepared: a truncated image is refused with a message, not read past its end" {
+	run --separate-stderr "$BIN/libcheck" prepared truncated
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "libcheck: built-in entity-tables.bin: malformed" ]
 }
 
 # Page metadata (lib/pagemeta): tables of inputs and outputs in tests/cases/pagemeta.

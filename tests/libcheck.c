@@ -22,7 +22,7 @@
 #include "token.h"
 
 static const char usage[] =
-    "usage: libcheck lines|escape|unescape|intern|utf8 [FILE...]\n"
+    "usage: libcheck lines|escape|unescape|intern|keymap|utf8 [FILE...]\n"
     "       libcheck fields LIST [FILE...]\n"
     "       libcheck number VALUE\n"
     "       libcheck date|url-date|pagemeta [FILE...]\n"
@@ -32,13 +32,16 @@ static const char usage[] =
     "       libcheck lower\n"
     "       libcheck bytes\n"
     "       libcheck english\n"
-    "       libcheck lexicons\n";
+    "       libcheck lexicons\n"
+    "       libcheck prepared [truncated]\n";
 static const char help[] =
     "  lines     each line as NAME:LINE:LENGTH:TEXT (text escaped)\n"
     "  escape    all of standard input as one escaped field\n"
     "  unescape  each line unescaped\n"
     "  fields    the fields of LIST, cut-style\n"
     "  intern    each line's id in a hash table, then the number of distinct lines\n"
+    "  keymap    each line's id in a keymap (its key the line's hash; an empty\n"
+    "            line clears the map), then the number of keys\n"
     "  utf8      each line as valid or invalid (UTF-8 as read, before its repair)\n"
     "  number    VALUE parsed as an option between -5 and 5\n"
     "  date      each line as a metadata date: LINE TAB DATE (or -)\n"
@@ -63,7 +66,12 @@ static const char help[] =
     "            the wrong answers per list\n"
     "  lexicons  the built-in lexicons' lookups at each token of each phrase\n"
     "            and of four texts made from it, with the first words' cues\n"
-    "            (C_FIRST) and without; the wrong answers per lexicon\n";
+    "            (C_FIRST) and without; the wrong answers per lexicon\n"
+    "  prepared  each table of the prepared images (english-lists.bin,\n"
+    "            entity-tables.bin) against the same table built from the lists:\n"
+    "            every key, three near misses of it and what the key maps to;\n"
+    "            the wrong answers per table (truncated: the entity image less\n"
+    "            its last 8 bytes, which must be refused)\n";
 
 static struct fieldlist list;
 static struct table table;
@@ -138,6 +146,25 @@ intern(struct reader *r, void *ctx)
 	while (reader_line(r, &ln)) {
 		out_u64(table_intern(&table, ln.data, ln.len, NULL));
 		out_char('\n');
+	}
+	return 0;
+}
+
+static int
+keymap_lines(struct reader *r, void *ctx)
+{
+	struct keymap *k = ctx;
+	struct line ln;
+	int added;
+
+	while (reader_line(r, &ln)) {
+		if (ln.len == 0) {
+			keymap_clear(k);
+			out_str("clear\n");
+			continue;
+		}
+		out_u64(keymap_id(k, hash_bytes(ln.data, ln.len), &added));
+		out_str(added ? " new\n" : "\n");
 	}
 	return 0;
 }
@@ -634,6 +661,139 @@ check_lexicons(void)
 	tagger_free(t);
 }
 
+/* The answers of tables a and b to key v[0..n): 1 if they differ. */
+static int
+find_differs(const struct table *a, const struct table *b, const char *v, size_t n)
+{
+	return table_find(a, v, n) != table_find(b, v, n);
+}
+
+/*
+ * How many keys of the built table the prepared one answers otherwise (by
+ * id and by bytes), and near misses of them (an x after, the last byte
+ * left out, the first letter in the other case); `same` checks what a key
+ * maps to, by id.
+ */
+static unsigned long
+tables_differ(const struct table *built, const struct table *prepared, int (*same)(size_t id, const void *ctx), const void *ctx)
+{
+	unsigned long wrong = built->n != prepared->n;
+	struct buf v = { 0 };
+
+	for (size_t id = 0, n, pn; id < built->n && id < prepared->n; id++) {
+		const char *key = table_key(built, id, &n), *pkey = table_key(prepared, id, &pn);
+
+		wrong += table_find(prepared, key, n) != (long long)id || pn != n || memcmp(key, pkey, n) != 0;
+		wrong += same && !same(id, ctx);
+		v.len = 0;
+		buf_add(&v, key, n);
+		buf_addc(&v, 'x');
+		wrong += find_differs(built, prepared, v.data, v.len) + (n > 0 && find_differs(built, prepared, v.data, n - 1));
+		if (n > 0 && ((v.data[0] | 32) >= 'a' && (v.data[0] | 32) <= 'z')) {
+			v.data[0] ^= 32;
+			wrong += find_differs(built, prepared, v.data, n);
+		}
+	}
+	buf_free(&v);
+	return wrong;
+}
+
+static void
+report_tables(const char *name, const struct table *built, unsigned long wrong)
+{
+	out_str(name);
+	out_str(built->n >= 10 ? ": 10 keys or more, " : ": under 10 keys, ");
+	out_u64(wrong);
+	out_str(" wrong\n");
+}
+
+/* The two taggers compared: built from the lists, and from the prepared image. */
+static const struct tagger *cmp_built, *cmp_prepared;
+static const struct lexicon *cmp_lex[2];
+
+static int
+same_cue(size_t id, const void *ctx)
+{
+	(void)ctx;
+	return cmp_built->cuekind[id] == cmp_prepared->cuekind[id];
+}
+
+static int
+same_entry(size_t id, const void *ctx)
+{
+	const struct entry *a = &cmp_lex[0]->e[id], *b = &cmp_lex[1]->e[id];
+
+	(void)ctx;
+	return a->type == b->type && a->prio == b->prio && a->capitals == b->capitals && a->vlen == b->vlen &&
+	    memcmp(cmp_lex[0]->values.data + a->value, cmp_lex[1]->values.data + b->value, a->vlen) == 0;
+}
+
+static int
+same_country(size_t id, const void *ctx)
+{
+	(void)ctx;
+	return strcmp(cmp_built->country_en.data + cmp_built->country_at[id],
+	    cmp_prepared->country_en.data + cmp_prepared->country_at[id]) == 0;
+}
+
+/* Each table of the prepared images against the one built from the lists. */
+static void
+check_prepared(void)
+{
+	static const char *const file[] = { "en-common.txt", "ner-given.txt", "ner-cities.txt" };
+	struct tagger *built = tagger_with_tables(NULL), *prepared = tagger_new();
+	const char *const lexname[] = { "builtin", "known", "terms" };
+	const struct lexicon *const lex[2][3] = { { &built->builtin, &built->known, &built->terms },
+	    { &prepared->builtin, &prepared->known, &prepared->terms } };
+	char name[64];
+
+	for (int k = 0; k < 3; k++) {
+		struct table words, view;
+
+		english_list_build(file[k], &words);
+		if (!english_list_prepared(file[k], &view))
+			die("no english-lists.bin");
+		report_tables(file[k], &words, tables_differ(&words, &view, NULL, NULL));
+		table_free(&words);
+	}
+	if (!prepared->cue.view)
+		die("no entity-tables.bin");
+	cmp_built = built;
+	cmp_prepared = prepared;
+	report_tables("types", &built->types, tables_differ(&built->types, &prepared->types, NULL, NULL));
+	report_tables("cues", &built->cue, tables_differ(&built->cue, &prepared->cue, same_cue, NULL));
+	for (int k = 0; k < 3; k++) {
+		cmp_lex[0] = lex[0][k];
+		cmp_lex[1] = lex[1][k];
+		snprintf(name, sizeof name, "%s phrases", lexname[k]);
+		report_tables(name, &lex[0][k]->phrase,
+		    tables_differ(&lex[0][k]->phrase, &lex[1][k]->phrase, same_entry, NULL) +
+		    (lex[0][k]->maxlen != lex[1][k]->maxlen) + (lex[0][k]->first_cue != lex[1][k]->first_cue));
+		snprintf(name, sizeof name, "%s first words", lexname[k]);
+		report_tables(name, &lex[0][k]->first, tables_differ(&lex[0][k]->first, &lex[1][k]->first, NULL, NULL));
+	}
+	report_tables("places", &built->place, tables_differ(&built->place, &prepared->place, NULL, NULL));
+	report_tables("countries", &built->country, tables_differ(&built->country, &prepared->country, same_country, NULL));
+	report_tables("country starts", &built->country_start,
+	    tables_differ(&built->country_start, &prepared->country_start, NULL, NULL));
+	tagger_free(built);
+	tagger_free(prepared);
+}
+
+/* The entity image less its last 8 bytes: refused (ends the program). */
+static void
+check_truncated(void)
+{
+	const struct blob *b = data_find("entity-tables.bin");
+	struct blob cut;
+
+	if (!b || b->len < 8)
+		die("no entity-tables.bin");
+	cut = *b;
+	cut.len -= 8;
+	tagger_free(tagger_with_tables(&cut));
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -681,6 +841,14 @@ main(int argc, char *argv[])
 		out_u64(table.n);
 		out_str(" distinct\n");
 		table_free(&table);
+	} else if (strcmp(cmd, "keymap") == 0) {
+		struct keymap k;
+
+		keymap_init(&k, 1);
+		status = each_input(argc, argv, keymap_lines, &k);
+		out_u64(k.n);
+		out_str(" keys\n");
+		keymap_free(&k);
 	} else if (strcmp(cmd, "date") == 0 || strcmp(cmd, "url-date") == 0) {
 		int url = cmd[0] == 'u';
 
@@ -691,6 +859,10 @@ main(int argc, char *argv[])
 		check_english();
 	else if (strcmp(cmd, "lexicons") == 0 && argc == 0)
 		check_lexicons();
+	else if (strcmp(cmd, "prepared") == 0 && argc == 0)
+		check_prepared();
+	else if (strcmp(cmd, "prepared") == 0 && argc == 1 && strcmp(argv[0], "truncated") == 0)
+		check_truncated();
 	else if (strcmp(cmd, "phrases") == 0 && argc == 1) {
 		out_u64(check_phrases((size_t)cli_number("phrases", argv[0], 1, 10000000)));
 		out_str(" tables differ\n");

@@ -149,6 +149,25 @@ spelled() {
 	done
 }
 
+@test "lines twice in a page score half; once in each of two pages, they do not (each page's lines are forgotten after it)" {
+	for p in a b; do
+		printf '%s\n' "Report one of the council: the town met that day and agreed on the plan for the roads." \
+		    "The council will meet again next week, when the budget for the new school is due." \
+		    "Report two of the council: the town met that day and agreed on the plan for the bridges." > "$TMP/$p.txt"
+	done
+	cat "$TMP/a.txt" "$TMP/a.txt" > "$TMP/twice.txt"
+	run --separate-stderr SB -r 0 --explain "$TMP/a.txt" "$TMP/b.txt" "$TMP/twice.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 12 ]
+	for p in a b; do
+		[ "$(printf '%s\n' "$output" | grep -c "^$TMP/$p.txt	[123]	body	0.98[12]	")" -eq 2 ]
+		[ "$(printf '%s\n' "$output" | grep -c "^$TMP/$p.txt	2	body	0.979	The council will meet again next week")" -eq 1 ]
+	done
+	[ "$(printf '%s\n' "$output" | grep -c "^$TMP/twice.txt	[1346]	boilerplate	0.491	Report ")" -eq 4 ]
+	[ "$(printf '%s\n' "$output" | grep -c "^$TMP/twice.txt	[25]	boilerplate	0.490	The council will meet")" -eq 2 ]
+}
+
 @test "a line in three documents is boilerplate though thousands of other lines come between them" {
 	make_site
 	# page 1 also holds 5000 lines of words of their own: the site's table grows past 1,024, 2,048 and 4,096 lines
