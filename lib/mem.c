@@ -67,6 +67,31 @@ huge_pages(void *p, size_t n)
 #endif
 }
 
+void *
+pages_map(struct pages *p, size_t bytes)
+{
+	size_t huge = (size_t)2 << 20, whole = (bytes + huge - 1) / huge * huge;
+	uintptr_t at;
+
+	p->len = whole + huge;
+	p->base = mmap(NULL, p->len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p->base == MAP_FAILED)
+		die("out of memory (%zu bytes)", bytes);
+	at = ((uintptr_t)p->base + huge - 1) & ~(uintptr_t)(huge - 1);
+#ifdef MADV_HUGEPAGE
+	madvise((void *)at, whole, MADV_HUGEPAGE);	/* a hint: refused, nothing changes */
+#endif
+	return (void *)at;
+}
+
+void
+pages_unmap(struct pages *p)
+{
+	if (p->base)
+		munmap(p->base, p->len);
+	p->base = NULL;
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {

@@ -18,4 +18,19 @@ char *xstrndup(const char *s, size_t n);
  */
 void huge_pages(void *p, size_t n);
 
+/*
+ * Large tables read at random (the name tagger's model and its cache of
+ * words) in pages of their own, zero until first touched, aligned to
+ * 2 MB and in pages of 2 MB where the system gives them when asked
+ * (MADV_HUGEPAGE): a TLB entry then covers 2 MB instead of 4 KB, and a
+ * table of megabytes costs a few page faults instead of one per 4 KB.
+ */
+struct pages {
+	void *base;
+	size_t len;
+};
+/* Zero bytes in pages of their own, 2 MB-aligned; out of memory ends the program. */
+void *pages_map(struct pages *p, size_t bytes);
+void pages_unmap(struct pages *p);
+
 #endif

@@ -118,7 +118,7 @@ slot_lane(unsigned y)
 
 struct ner_model {
 	struct feature_slot *slot;
-	struct nerf_pages slot_pages;
+	struct pages slot_pages;
 	size_t mask;
 	uint64_t seen[(1u << SEEN_BITS) / 64];
 	nerf_trans trans;
@@ -228,7 +228,7 @@ ner_load(const char *data, size_t len)
 	pmask = pkey + (size_t)nphrase * 8;
 	while (cap < 2 * (size_t)nfeat)	/* half empty: a lookup seldom walks past its slot */
 		cap *= 2;
-	m->slot = nerf_pages_map(&m->slot_pages, cap * sizeof *m->slot);
+	m->slot = pages_map(&m->slot_pages, cap * sizeof *m->slot);
 	m->mask = cap - 1;
 	for (unsigned y = 0; y < NERF_NLABELS; y++)
 		lane[y] = (unsigned char)(slot_lane(y) - 1);
@@ -334,7 +334,7 @@ static _Thread_local struct scratch {
 	unsigned long model_id;
 	/* In 4 KB pages, the first touch of an entry took 8 % of the time on English (TLB misses); 2 % in 2 MB. */
 	struct word *word;		/* WORDS of them, in words */
-	struct nerf_pages words;
+	struct pages words;
 	struct word edge[2];		/* the sentence's start (before it) and end (after it) */
 	uint32_t window;		/* counts the windows tagged */
 	struct word **ref;		/* the entries of the words of the window [lo, hi) from EDGES on, NULL: none */
@@ -358,7 +358,7 @@ free_scratch(void *scratch)
 	free(s->emit64);
 	free(s->back);
 	free(s->back32);
-	nerf_pages_unmap(&s->words);
+	pages_unmap(&s->words);
 	free(s->ref);
 	free(s->hash);
 	memset(s, 0, sizeof *s);
@@ -460,7 +460,7 @@ cache_for(const struct ner_model *m)
 	if (tls.model == m && tls.model_id == m->id)
 		return;
 	if (!tls.word)
-		tls.word = nerf_pages_map(&tls.words, WORDS * sizeof *tls.word);
+		tls.word = pages_map(&tls.words, WORDS * sizeof *tls.word);
 	else
 		memset(tls.word, 0, WORDS * sizeof *tls.word);
 	memset(tls.edge, 0, sizeof tls.edge);
@@ -608,7 +608,7 @@ ner_free(struct ner_model *m)
 {
 	if (!m)
 		return;
-	nerf_pages_unmap(&m->slot_pages);
+	pages_unmap(&m->slot_pages);
 	nerf_phrases_free(&m->phrases);
 	free(m);
 }

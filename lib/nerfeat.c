@@ -3,7 +3,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "diag.h"
 #include "hash.h"
@@ -118,31 +117,6 @@ nerf_lower(struct buf *b, const char *s, size_t n)
 	lower_into(b, s, n);
 }
 
-void *
-nerf_pages_map(struct nerf_pages *p, size_t bytes)
-{
-	size_t huge = (size_t)2 << 20, whole = (bytes + huge - 1) / huge * huge;
-	uintptr_t at;
-
-	p->len = whole + huge;
-	p->base = mmap(NULL, p->len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p->base == MAP_FAILED)
-		die("out of memory (%zu bytes)", bytes);
-	at = ((uintptr_t)p->base + huge - 1) & ~(uintptr_t)(huge - 1);
-#ifdef MADV_HUGEPAGE
-	madvise((void *)at, whole, MADV_HUGEPAGE);	/* a hint: refused, nothing changes */
-#endif
-	return (void *)at;
-}
-
-void
-nerf_pages_unmap(struct nerf_pages *p)
-{
-	if (p->base)
-		munmap(p->base, p->len);
-	p->base = NULL;
-}
-
 /* Phrase tables from this size on have pages of their own (a model's: 4.5 MB, 1,100 faults in 4 KB pages). */
 #define PHRASES_PAGED ((size_t)1 << 20)
 
@@ -154,7 +128,7 @@ nerf_phrases_init(struct nerf_phrases *p, size_t expect)
 	p->next = 0;
 	p->pages.base = NULL;
 	if (p->cap * sizeof *p->slot >= PHRASES_PAGED)
-		p->slot = nerf_pages_map(&p->pages, p->cap * sizeof *p->slot);
+		p->slot = pages_map(&p->pages, p->cap * sizeof *p->slot);
 	else
 		p->slot = xcalloc(p->cap, sizeof *p->slot);
 }
@@ -241,7 +215,7 @@ void
 nerf_phrases_free(struct nerf_phrases *p)
 {
 	if (p->pages.base)
-		nerf_pages_unmap(&p->pages);
+		pages_unmap(&p->pages);
 	else
 		free(p->slot);
 	memset(p, 0, sizeof *p);

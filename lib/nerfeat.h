@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "mem.h"
 #include "token.h"
 
 /* Bumped whenever the features change: a model of another version is refused. */
@@ -52,21 +53,6 @@ enum nerf_class {
 #define NERF_MAXPHRASE 8		/* words in a phrase at most */
 
 /*
- * Tables read at random (the model's slots and phrases, the tagger's cache
- * of words) in pages of their own, zero until first touched, aligned to
- * 2 MB and in pages of 2 MB where the system gives them when asked
- * (MADV_HUGEPAGE): a TLB entry then covers 2 MB instead of 4 KB, and a
- * table of megabytes costs a few page faults instead of one per 4 KB.
- */
-struct nerf_pages {
-	void *base;
-	size_t len;
-};
-/* Zero bytes in pages of their own, 2 MB-aligned; out of memory ends the program. */
-void *nerf_pages_map(struct nerf_pages *p, size_t bytes);
-void nerf_pages_unmap(struct nerf_pages *p);
-
-/*
  * Phrases (lower-case words joined by single spaces) by hash: open addressing
  * with linear probing, key 0 empty.  A key's first slot is key * cap / 2^64,
  * so keys inserted in increasing order (a model's) fill the table from start
@@ -80,7 +66,7 @@ struct nerf_phrases {
 	struct nerf_slot *slot;
 	size_t cap;
 	size_t n;
-	struct nerf_pages pages;	/* slot's, if a table this large has pages of its own */
+	struct pages pages;	/* slot's, if a table this large has pages of its own */
 	size_t next;			/* the slot after the last key appended (SIZE_MAX: append no more) */
 };
 
