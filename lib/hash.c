@@ -252,8 +252,7 @@ table_free(struct table *t)
 void
 keymap_init(struct keymap *k, unsigned bits)
 {
-	k->slot = xcalloc((size_t)1 << bits, sizeof *k->slot);
-	huge_pages(k->slot, ((size_t)1 << bits) * sizeof *k->slot);	/* before it is touched: fewer page faults */
+	k->slot = pages_map(&k->pages, ((size_t)1 << bits) * sizeof *k->slot);
 	k->shift = 64 - bits;
 	k->n = 0;
 	k->stamp = 1;
@@ -275,7 +274,7 @@ keymap_grow(struct keymap *k)
 			*s = old.slot[i];
 			s->stamp = k->stamp;
 		}
-	free(old.slot);
+	pages_unmap(&old.pages);
 }
 
 /* A new stamp: the slots are wiped only when it wraps. */
@@ -292,6 +291,6 @@ keymap_clear(struct keymap *k)
 void
 keymap_free(struct keymap *k)
 {
-	free(k->slot);
+	pages_unmap(&k->pages);
 	memset(k, 0, sizeof *k);
 }
