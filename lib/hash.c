@@ -252,7 +252,7 @@ table_free(struct table *t)
 void
 keymap_init(struct keymap *k, unsigned bits)
 {
-	k->slot = pages_map(&k->pages, ((size_t)1 << bits) * sizeof *k->slot);
+	k->slot = pages_alloc(&k->pages, ((size_t)1 << bits) * sizeof *k->slot);
 	k->shift = 64 - bits;
 	k->n = 0;
 	k->stamp = 1;
@@ -274,7 +274,7 @@ keymap_grow(struct keymap *k)
 			*s = old.slot[i];
 			s->stamp = k->stamp;
 		}
-	pages_unmap(&old.pages);
+	pages_free(&old.pages);
 }
 
 /* A new stamp: the slots are wiped only when it wraps. */
@@ -291,6 +291,6 @@ keymap_clear(struct keymap *k)
 void
 keymap_free(struct keymap *k)
 {
-	pages_unmap(&k->pages);
+	pages_free(&k->pages);
 	memset(k, 0, sizeof *k);
 }

@@ -87,9 +87,9 @@ table_key(const struct table *t, size_t id, size_t *len)
  * ids, the key in its slot: one memory access a lookup, where a table
  * keeps its keys apart.  Cleared by a new stamp instead of a wipe: fit for
  * a map emptied per page.  Open addressing, load at most 1/2; the slots
- * in pages of their own (pages_map): a map grown to megabytes costs a page
- * fault per 2 MB, not per 4 KB (1,480 faults of strip-boilerplate's 2,419
- * on the English bench pages were its map's growth).
+ * in pages_alloc's memory: a map grown to megabytes costs a page fault per
+ * 2 MB, not per 4 KB (1,480 faults of strip-boilerplate's 2,419 on the
+ * English bench pages were its map's growth).
  */
 struct keymap {
 	struct keyslot {

@@ -68,11 +68,15 @@ huge_pages(void *p, size_t n)
 }
 
 void *
-pages_map(struct pages *p, size_t bytes)
+pages_alloc(struct pages *p, size_t bytes)
 {
 	size_t huge = (size_t)2 << 20, whole = (bytes + huge - 1) / huge * huge;
 	uintptr_t at;
 
+	if (bytes < PAGES_MIN) {
+		p->len = 0;
+		return p->base = xcalloc(1, bytes ? bytes : 1);
+	}
 	p->len = whole + huge;
 	p->base = mmap(NULL, p->len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p->base == MAP_FAILED)
@@ -85,9 +89,11 @@ pages_map(struct pages *p, size_t bytes)
 }
 
 void
-pages_unmap(struct pages *p)
+pages_free(struct pages *p)
 {
-	if (p->base)
+	if (p->base && p->len == 0)
+		free(p->base);
+	else if (p->base)
 		munmap(p->base, p->len);
 	p->base = NULL;
 }

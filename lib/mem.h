@@ -19,18 +19,22 @@ char *xstrndup(const char *s, size_t n);
 void huge_pages(void *p, size_t n);
 
 /*
- * Large tables read at random (the name tagger's model and its cache of
- * words) in pages of their own, zero until first touched, aligned to
- * 2 MB and in pages of 2 MB where the system gives them when asked
- * (MADV_HUGEPAGE): a TLB entry then covers 2 MB instead of 4 KB, and a
- * table of megabytes costs a few page faults instead of one per 4 KB.
+ * The memory of a table read at random (the name tagger's model and its
+ * cache of words, phrase tables, keymaps): from PAGES_MIN bytes on, pages
+ * of its own, zero until first touched, aligned to 2 MB and in pages of
+ * 2 MB where the system gives them when asked (MADV_HUGEPAGE): a TLB entry
+ * then covers 2 MB instead of 4 KB, and a table of megabytes costs a few
+ * page faults instead of one per 4 KB (a calloc block of 2-4 MB holds no
+ * whole 2 MB page).  A smaller table comes from malloc, where a page of
+ * 2 MB would be mostly waste.
  */
+#define PAGES_MIN ((size_t)1 << 20)
 struct pages {
 	void *base;
-	size_t len;
+	size_t len;		/* of the mapping; 0: base is malloc's */
 };
-/* Zero bytes in pages of their own, 2 MB-aligned; out of memory ends the program. */
-void *pages_map(struct pages *p, size_t bytes);
-void pages_unmap(struct pages *p);
+/* Zero bytes for a table; out of memory ends the program. */
+void *pages_alloc(struct pages *p, size_t bytes);
+void pages_free(struct pages *p);
 
 #endif

@@ -228,7 +228,7 @@ ner_load(const char *data, size_t len)
 	pmask = pkey + (size_t)nphrase * 8;
 	while (cap < 2 * (size_t)nfeat)	/* half empty: a lookup seldom walks past its slot */
 		cap *= 2;
-	m->slot = pages_map(&m->slot_pages, cap * sizeof *m->slot);
+	m->slot = pages_alloc(&m->slot_pages, cap * sizeof *m->slot);
 	m->mask = cap - 1;
 	for (unsigned y = 0; y < NERF_NLABELS; y++)
 		lane[y] = (unsigned char)(slot_lane(y) - 1);
@@ -358,7 +358,7 @@ free_scratch(void *scratch)
 	free(s->emit64);
 	free(s->back);
 	free(s->back32);
-	pages_unmap(&s->words);
+	pages_free(&s->words);
 	free(s->ref);
 	free(s->hash);
 	memset(s, 0, sizeof *s);
@@ -460,7 +460,7 @@ cache_for(const struct ner_model *m)
 	if (tls.model == m && tls.model_id == m->id)
 		return;
 	if (!tls.word)
-		tls.word = pages_map(&tls.words, WORDS * sizeof *tls.word);
+		tls.word = pages_alloc(&tls.words, WORDS * sizeof *tls.word);
 	else
 		memset(tls.word, 0, WORDS * sizeof *tls.word);
 	memset(tls.edge, 0, sizeof tls.edge);
@@ -608,7 +608,7 @@ ner_free(struct ner_model *m)
 {
 	if (!m)
 		return;
-	pages_unmap(&m->slot_pages);
+	pages_free(&m->slot_pages);
 	nerf_phrases_free(&m->phrases);
 	free(m);
 }

@@ -117,20 +117,13 @@ nerf_lower(struct buf *b, const char *s, size_t n)
 	lower_into(b, s, n);
 }
 
-/* Phrase tables from this size on have pages of their own (a model's: 4.5 MB, 1,100 faults in 4 KB pages). */
-#define PHRASES_PAGED ((size_t)1 << 20)
-
 void
 nerf_phrases_init(struct nerf_phrases *p, size_t expect)
 {
 	p->cap = expect + expect / 2 + 64;
 	p->n = 0;
 	p->next = 0;
-	p->pages.base = NULL;
-	if (p->cap * sizeof *p->slot >= PHRASES_PAGED)
-		p->slot = pages_map(&p->pages, p->cap * sizeof *p->slot);
-	else
-		p->slot = xcalloc(p->cap, sizeof *p->slot);
+	p->slot = pages_alloc(&p->pages, p->cap * sizeof *p->slot);	/* a model's: 4.5 MB */
 }
 
 static void
@@ -214,10 +207,7 @@ nerf_phrases_add(struct nerf_phrases *p, const char *s, size_t n, uint64_t mask)
 void
 nerf_phrases_free(struct nerf_phrases *p)
 {
-	if (p->pages.base)
-		pages_unmap(&p->pages);
-	else
-		free(p->slot);
+	pages_free(&p->pages);
 	memset(p, 0, sizeof *p);
 }
 

@@ -66,7 +66,7 @@ struct nerf_phrases {
 	struct nerf_slot *slot;
 	size_t cap;
 	size_t n;
-	struct pages pages;	/* slot's, if a table this large has pages of its own */
+	struct pages pages;	/* slot's */
 	size_t next;			/* the slot after the last key appended (SIZE_MAX: append no more) */
 };
 
