@@ -19,6 +19,17 @@ property_seeds() {
 	seq 1 "$([ -n "${KABAR_SANITIZED:-}" ] && echo 5 || echo 20)"
 }
 
+# libcheck_says EXPECTED ARGS...: libcheck ARGS... ends well, quietly, its
+# stdout exactly EXPECTED.
+libcheck_says() {
+	local want=$1
+	shift
+	run --separate-stderr "$BIN/libcheck" "$@"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	check_output "$want"
+}
+
 # check_output EXPECTED: stdout is exactly EXPECTED, with a readable diff if not.
 check_output() {
 	if [ "$output" != "$1" ]; then

@@ -5,13 +5,10 @@ load common
 
 @test "lines: LF and CRLF ends, the last line without LF still counts" {
 	printf 'one\r\ntwo\n\nthree' > "$TMP/in"
-	run --separate-stderr "$BIN/libcheck" lines "$TMP/in"
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "$TMP/in:1:3:one
+	libcheck_says "$TMP/in:1:3:one
 $TMP/in:2:3:two
 $TMP/in:3:0:
-$TMP/in:4:5:three"
+$TMP/in:4:5:three" lines "$TMP/in"
 }
 
 @test "lines: a leading byte-order mark is skipped, a later one is kept" {
@@ -314,35 +311,23 @@ print(p.wait(), size)' "$BIN/libcheck" lines "$TMP/in"
 }
 
 @test "bytes: bytes_copy and bytes_equal agree with memcpy and memcmp at every length to 40, nothing written beyond" {
-	run --separate-stderr "$BIN/libcheck" bytes
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "0 wrong"
+	libcheck_says "0 wrong" bytes
 }
 
 @test "english: the hash tables of the English word lists answer as a binary search of their lines, on each line and near misses" {
-	run --separate-stderr "$BIN/libcheck" english
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "en-common.txt: more than 1,000 lines, 0 wrong
+	libcheck_says "en-common.txt: more than 1,000 lines, 0 wrong
 ner-given.txt: more than 1,000 lines, 0 wrong
-ner-cities.txt: more than 1,000 lines, 0 wrong"
+ner-cities.txt: more than 1,000 lines, 0 wrong" english
 }
 
 @test "lexicons: the built-in lexicons answer the same with and without their first words' cues, at each token of each phrase and near misses" {
-	run --separate-stderr "$BIN/libcheck" lexicons
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "builtin: 40 phrases or more, 0 wrong
+	libcheck_says "builtin: 40 phrases or more, 0 wrong
 known: 40 phrases or more, 0 wrong
-terms: 40 phrases or more, 0 wrong"
+terms: 40 phrases or more, 0 wrong" lexicons
 }
 
 @test "prepared: each table of the prepared images answers as the table built from the lists, on every key and near misses" {
-	run --separate-stderr "$BIN/libcheck" prepared
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "en-common.txt: 10 keys or more, 0 wrong
+	libcheck_says "en-common.txt: 10 keys or more, 0 wrong
 ner-given.txt: 10 keys or more, 0 wrong
 ner-cities.txt: 10 keys or more, 0 wrong
 types: 10 keys or more, 0 wrong
@@ -355,7 +340,7 @@ terms phrases: 10 keys or more, 0 wrong
 terms first words: 10 keys or more, 0 wrong
 places: 10 keys or more, 0 wrong
 countries: 10 keys or more, 0 wrong
-country starts: 10 keys or more, 0 wrong"
+country starts: 10 keys or more, 0 wrong" prepared
 }
 
 @test "prepared: a truncated image is refused with a message, not read past its end" {
@@ -369,17 +354,11 @@ country starts: 10 keys or more, 0 wrong"
 PAGEMETA=tests/cases/pagemeta
 
 @test "pagemeta: metadata dates normalised to ISO 8601, impossible ones rejected" {
-	run --separate-stderr "$BIN/libcheck" date "$PAGEMETA/dates.in"
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "$(cat "$PAGEMETA/dates.out")"
+	libcheck_says "$(cat "$PAGEMETA/dates.out")" date "$PAGEMETA/dates.in"
 }
 
 @test "pagemeta: the date in a URL's path, not in its query" {
-	run --separate-stderr "$BIN/libcheck" url-date "$PAGEMETA/url-dates.in"
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "$(cat "$PAGEMETA/url-dates.out")"
+	libcheck_says "$(cat "$PAGEMETA/url-dates.out")" url-date "$PAGEMETA/url-dates.in"
 }
 
 @test "pagemeta: url, title, date and lang chosen from the parser's events" {
@@ -397,11 +376,8 @@ PAGEMETA=tests/cases/pagemeta
 		head -c 1000000 /dev/zero | sed 's/\x0/\xc3\xa9/g'
 		printf '\nend\ttitle\nfinish\n'
 	} > "$TMP/events"
-	run --separate-stderr "$BIN/libcheck" pagemeta "$TMP/events"
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	check_output "https://example.id/a	url	https://example.id/a
-https://example.id/a	title	x$(head -c 499 /dev/zero | sed 's/\x0/\xc3\xa9/g')"
+	libcheck_says "https://example.id/a	url	https://example.id/a
+https://example.id/a	title	x$(head -c 499 /dev/zero | sed 's/\x0/\xc3\xa9/g')" pagemeta "$TMP/events"
 }
 
 @test "pagemeta: an event it does not know is reported with its line" {

@@ -177,16 +177,6 @@ cache_input() {
 	echo "Kata170 Kata2963 Kata4431 Kata7526 Kata9734 Kata10791 Kata170 dan Kata2963 di Kata10791 , Kata4431 Kata7526 Kata9734"
 }
 
-# libcheck ARGS... ends well, quietly, with this line: libcheck_says LINE ARGS...
-libcheck_says() {
-	local want=$1
-	shift
-	run --separate-stderr "$BIN/libcheck" "$@"
-	[ "$status" -eq 0 ]
-	[ "$stderr" = "" ]
-	[ "$output" = "$want" ]
-}
-
 @test "the cache of words changes no label or score of the tagger" {
 	cache_input > "$TMP/in"
 	libcheck_says "215 lines, 32039 tokens, 0 tagged differently, 0 scored differently" \
