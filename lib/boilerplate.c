@@ -7,15 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "boilerplate.h"
 #include "data.h"
 #include "diag.h"
 #include "html.h"
 #include "mem.h"
+#include "simd.h"
 
 /*
  * The weights of the local score (fitted by hand on the development pages,
@@ -137,14 +135,12 @@ token_end(const unsigned char *p, const unsigned char *end, uint32_t *count, uns
 	/* 16 bytes at a time while they are there: no branch per byte (a word's end is not predictable). */
 	while (end - p >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)p);
-		__m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t')), num = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-		__m128i low = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
 		unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
 		    _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
-		    _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8(4)), ctl)));	/* \t \n \v \f \r */
-		unsigned digit = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(num, _mm_set1_epi8(9)), num));
+		    bytes_in(v, '\t', '\r')));	/* \t \n \v \f \r */
+		unsigned digit = (unsigned)_mm_movemask_epi8(bytes_in(v, '0', '9'));
 		unsigned upper = (unsigned)_mm_movemask_epi8(v);
-		unsigned letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(low, _mm_set1_epi8(25)), low)) | upper;
+		unsigned letter = (unsigned)_mm_movemask_epi8(bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z')) | upper;
 		unsigned run = stop ? (unsigned)__builtin_ctz(stop) : 16, in = (1u << run) - 1;
 
 		*count += bits16(digit & in) + (bits16(letter & in) << 16);

@@ -1,11 +1,9 @@
 /* Escaping and unescaping of text fields. */
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "buf.h"
 #include "escape.h"
+#include "simd.h"
 
 const unsigned char escape_needed[256] = {
 	['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
@@ -20,9 +18,8 @@ escape_span(const char *s, size_t n)
 	/* 16 bytes at a time: text fields are long runs with nothing to escape. */
 	for (; end - s >= 16; s += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)s);
-		__m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t'));	/* \t \n (and \v \f) \r */
 		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8(4)), ctl)));
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), bytes_in(v, '\t', '\r')));	/* \t \n (and \v \f) \r */
 
 		for (; hit; hit &= hit - 1)
 			if (escape_needed[(unsigned char)s[__builtin_ctz(hit)]])

@@ -6,14 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "data.h"
 #include "hash.h"
 #include "mem.h"
 #include "sentence.h"
+#include "simd.h"
 
 /* What a listed word is; abbreviations are kept with their final period. */
 enum kind {
@@ -82,14 +80,9 @@ plain_run(const unsigned char *s, size_t i, size_t n, unsigned char **d)
 #ifdef __SSE2__
 	while (n - i >= 17) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		__m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t')), sep = _mm_sub_epi8(v, _mm_set1_epi8(0x1c));
-		__m128i lead = _mm_sub_epi8(v, _mm_set1_epi8((char)0xe1));
 		__m128i blank = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
 		__m128i any = _mm_or_si128(_mm_or_si128(blank, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xc2))),
-		    _mm_or_si128(_mm_or_si128(
-		    _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8(4)), ctl),	/* \t \n \v \f \r */
-		    _mm_cmpeq_epi8(_mm_min_epu8(sep, _mm_set1_epi8(3)), sep)),	/* 0x1c-0x1f */
-		    _mm_cmpeq_epi8(_mm_min_epu8(lead, _mm_set1_epi8(2)), lead)));	/* 0xe1-0xe3 */
+		    _mm_or_si128(_mm_or_si128(bytes_in(v, '\t', '\r'), bytes_in(v, 0x1c, 0x1f)), bytes_in(v, 0xe1, 0xe3)));
 		unsigned spaces = (unsigned)_mm_movemask_epi8(any), single = (unsigned)_mm_movemask_epi8(blank);
 		unsigned next = spaces >> 1 | (space_class[s[i + 16]] ? 1u << 15 : 0);
 		unsigned stop = (spaces & ~single) | (single & next);	/* space_class bytes but single spaces */
