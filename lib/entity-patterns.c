@@ -408,9 +408,12 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 {
 	static const int types[] = { T_DATE, T_TIME, T_MONEY, T_PERCENT, T_QUANTITY };
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
-	size_t i, done = 0;
+	size_t i, done = 0, digits_end = n;
 
-	for (i = 0; i < t->ntok; i++) {
+	/* every pattern holds an ASCII digit: none starts past the sentence's last one */
+	while (digits_end > 0 && !is_digit((unsigned char)s[digits_end - 1]))
+		digits_end--;
+	for (i = 0; i < t->ntok && t->tok[i].start < digits_end; i++) {
 		int rc, g, type = -1;
 		struct cand *c;
 		size_t a, b, score;
