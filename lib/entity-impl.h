@@ -19,6 +19,8 @@
 
 #include <pcre2.h>
 #include <stddef.h>
+#include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "english.h"
@@ -223,8 +225,18 @@ void add_cue(struct tagger *t, const char *w, size_t n, int kind);
 void find_cues(struct tagger *t, const char *s);
 /* The first words of the built-in lexicons' phrases as C_FIRST cues (once they are whole). */
 void first_words_cues(struct tagger *t);
-/* Is token tk the word w (ASCII, any case)? */
-int token_is(const char *s, const struct token *tk, const char *w);
+/*
+ * Is token tk the word w (ASCII, any case)?  Inline: the callers name a
+ * literal, whose length the compiler knows, and most tokens differ from it
+ * in the first letter.
+ */
+static inline int
+token_is(const char *s, const struct token *tk, const char *w)
+{
+	size_t n = tk->end - tk->start;
+
+	return n && lower(s[tk->start]) == lower(w[0]) && strlen(w) == n && strncasecmp(s + tk->start, w, n) == 0;
+}
 /* Is token tk one of the words (a NULL-terminated list; ASCII, any case)? */
 int token_in(const char *s, const struct token *tk, const char *const *words);
 

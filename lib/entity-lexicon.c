@@ -170,16 +170,6 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 	return id < 0 ? NULL : &l->e[id];
 }
 
-/* Is token i the word w (ASCII, any case)? */
-int
-token_is(const char *s, const struct token *tk, const char *w)
-{
-	size_t n = tk->end - tk->start;
-
-	/* the first letter tells most words apart before the list word's length is counted */
-	return n && lower(s[tk->start]) == lower(w[0]) && strlen(w) == n && strncasecmp(s + tk->start, w, n) == 0;
-}
-
 /* Is token tk one of the words (a NULL-terminated list; ASCII, any case)? */
 int
 token_in(const char *s, const struct token *tk, const char *const *words)
