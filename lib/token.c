@@ -8,17 +8,19 @@
 #include "mem.h"
 #include "token.h"
 
-enum { SPACE, WORD, PUNCT };
+enum { SPACE, WORD, PUNCT, WIDE };
 
 /*
- * Class of each ASCII byte (bytes >= 0x80 start or continue a UTF-8
- * sequence); control bytes (NUL too) separate tokens.  Constant: taggers in
+ * Class of each byte: bytes >= 0x80 start or continue a UTF-8 sequence,
+ * whose code point tells (WIDE); control bytes (NUL too) separate tokens.
+ * One lookup a byte, no test for ASCII first.  Constant: taggers in
  * several threads read it.
  */
-static const unsigned char ascii_class[128] = {
+static const unsigned char byte_class[256] = {
 	[0 ... ' '] = SPACE, [0x7f] = SPACE,
 	['0' ... '9'] = WORD, ['A' ... 'Z'] = WORD, ['a' ... 'z'] = WORD,
 	['!' ... '/'] = PUNCT, [':' ... '@'] = PUNCT, ['[' ... '`'] = PUNCT, ['{' ... '~'] = PUNCT,
+	[0x80 ... 0xff] = WIDE,
 };
 
 /* Length of the UTF-8 sequence at s[i] (at least 1) and its code point. */
@@ -75,15 +77,15 @@ size_t
 tokenize(const char *text, size_t n, struct token **tok, size_t *cap)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, nt = 0, len, start;
+	struct token *tk = *tok;	/* in locals: stores to the tokens cannot change them */
+	size_t i = 0, nt = 0, len, start, tkcap = *cap;
 	uint32_t cp;
 	int cls;
 
 	while (i < n) {
-		if (s[i] < 0x80) {
-			cls = ascii_class[s[i]];
-			len = 1;
-		} else {
+		cls = byte_class[s[i]];
+		len = 1;
+		if (cls == WIDE) {
 			len = decode(s, i, n, &cp);
 			cls = wide_class(cp);
 		}
@@ -93,25 +95,23 @@ tokenize(const char *text, size_t n, struct token **tok, size_t *cap)
 		}
 		start = i;
 		i += len;
-		if (cls == WORD) {
-			while (i < n) {
-				if (s[i] < 0x80) {
-					if (ascii_class[s[i]] != WORD)
-						break;
-					i++;
-				} else {
-					len = decode(s, i, n, &cp);
-					if (wide_class(cp) != WORD)
-						break;
-					i += len;
-				}
-			}
+		while (cls == WORD && i < n) {	/* ASCII letters and digits, then a wide letter, if any, and on */
+			while (i < n && byte_class[s[i]] == WORD)
+				i++;
+			if (i == n || byte_class[s[i]] != WIDE)
+				break;
+			len = decode(s, i, n, &cp);
+			if (wide_class(cp) != WORD)
+				break;
+			i += len;
 		}
-		if (nt == *cap)
-			*tok = xgrow(*tok, cap, nt + 1, sizeof **tok);
-		(*tok)[nt].start = start;
-		(*tok)[nt].end = i;
+		if (nt == tkcap)
+			tk = xgrow(tk, &tkcap, nt + 1, sizeof *tk);
+		tk[nt].start = start;
+		tk[nt].end = i;
 		nt++;
 	}
+	*tok = tk;
+	*cap = tkcap;
 	return nt;
 }
