@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "entity-impl.h"
 #include "normalize.h"
+#include "simd.h"
 
 #define DAYN "(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['`’]at|Sabtu|Minggu|Ahad|SENIN|SELASA|RABU|KAMIS|JUMAT|" \
 	"SABTU|MINGGU|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -411,6 +412,18 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 	size_t i, done = 0, digits_end = n;
 
 	/* every pattern holds an ASCII digit: none starts past the sentence's last one */
+#ifdef __SSE2__
+	while (digits_end >= 16) {	/* 16 bytes at a time from the end */
+		unsigned m = (unsigned)_mm_movemask_epi8(bytes_in(_mm_loadu_si128((const __m128i *)(s + digits_end - 16)),
+		    '0', '9'));
+
+		if (m) {
+			digits_end -= (size_t)__builtin_clz(m) - 16;	/* past the last digit of the 16 */
+			break;
+		}
+		digits_end -= 16;
+	}
+#endif
 	while (digits_end > 0 && !is_digit((unsigned char)s[digits_end - 1]))
 		digits_end--;
 	for (i = 0; i < t->ntok && t->tok[i].start < digits_end; i++) {
