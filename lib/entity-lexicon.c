@@ -106,33 +106,14 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 	free(tok);
 }
 
-/* Did find_cues() look token i up: a word of at most MAXCUE bytes? */
-static int
-cue_looked_up(const char *w, size_t n)
-{
-	return n <= MAXCUE && is_alnum((unsigned char)w[0]);
-}
-
-/* May a phrase of l start at token i: not a word that find_cues() found no first word of l? */
-static int
-may_start(const struct tagger *t, const struct lexicon *l, const char *s, size_t i)
-{
-	const struct token *tk = &t->tok[i];
-
-	return !l->first_cue || (t->cues[i] & l->first_cue) || !cue_looked_up(s + tk->start, tk->end - tk->start);
-}
-
-/* The longest phrase of l at token i: its entry and token count, or NULL. */
 const struct entry *
-lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len)
+lex_match_at(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len)
 {
 	const struct token *tok = t->tok;
 	size_t j, last = i + l->maxlen < t->ntok ? i + l->maxlen : t->ntok;
 	size_t ends[MAXPHRASE + 1];
 	long long id;
 
-	if (l->phrase.n == 0 || !may_start(t, l, s, i))
-		return NULL;
 	if (i != t->first_tok) {
 		make_key(&t->first, s, tok, i, i + 1);
 		t->first_hash = hash_bytes(t->first.data, t->first.len);
