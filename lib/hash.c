@@ -134,15 +134,6 @@ table_reserve_keys(struct table *t, size_t keys, size_t bytes)
 	buf_reserve(&t->arena, bytes);
 }
 
-static inline int
-same_key(const struct table *t, uint32_t id1, const char *key, size_t len)
-{
-	size_t klen;
-	const char *k = table_key(t, id1 - 1, &klen);
-
-	return klen == len && bytes_equal(k, key, len);
-}
-
 size_t
 table_intern_hashed(struct table *t, const char *key, size_t len, uint64_t h, int *added)
 {
@@ -150,7 +141,7 @@ table_intern_hashed(struct table *t, const char *key, size_t len, uint64_t h, in
 	size_t i = (size_t)h & t->mask;
 
 	for (; t->slots[i].id1; i = (i + 1) & t->mask)
-		if (t->slots[i].hash == top && same_key(t, t->slots[i].id1, key, len)) {
+		if (t->slots[i].hash == top && table_same_key(t, t->slots[i].id1, key, len)) {
 			if (added)
 				*added = 0;
 			return t->slots[i].id1 - 1;
@@ -200,17 +191,6 @@ long long
 table_find(const struct table *t, const char *key, size_t len)
 {
 	return table_find_hashed(t, key, len, hash_bytes(key, len));
-}
-
-long long
-table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h)
-{
-	uint32_t top = (uint32_t)(h >> 32);
-
-	for (size_t i = (size_t)h & t->mask; t->slots[i].id1; i = (i + 1) & t->mask)
-		if (t->slots[i].hash == top && same_key(t, t->slots[i].id1, key, len))
-			return t->slots[i].id1 - 1;
-	return -1;
 }
 
 void

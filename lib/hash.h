@@ -64,8 +64,6 @@ table_prefetch_slot(const struct table *t, uint64_t h)
 void table_reserve_keys(struct table *t, size_t keys, size_t bytes);
 /* The id of key, or -1. */
 long long table_find(const struct table *t, const char *key, size_t len);
-/* As table_find with a hash the caller computed with hash_bytes (a key looked up in several tables). */
-long long table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h);
 /*
  * Make t a read-only view of a table prepared at build time (the slots,
  * offsets and key bytes of a table built by table_intern, kept as they
@@ -144,6 +142,35 @@ keymap_id(struct keymap *k, uint64_t key, int *added)
 	s->id = (uint32_t)k->n++;
 	s->stamp = k->stamp;
 	return s->id;
+}
+
+/* Is the key of id1 (a slot's) key[0..len)?  A word of 1-3 bytes compared in place, not by memcmp. */
+static inline int
+table_same_key(const struct table *t, uint32_t id1, const char *key, size_t len)
+{
+	size_t klen;
+	const char *k = table_key(t, id1 - 1, &klen);
+
+	if (klen != len)
+		return 0;
+	if (len < 4)	/* bytes 0, len / 2 and len - 1 are all of them */
+		return len == 0 || (k[0] == key[0] && k[len / 2] == key[len / 2] && k[len - 1] == key[len - 1]);
+	return bytes_equal(k, key, len);
+}
+
+/*
+ * As table_find with a hash the caller computed with hash_bytes (a key
+ * looked up in several tables).  Inline: tag-entities asks it at each token.
+ */
+static inline __attribute__((always_inline)) long long
+table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h)
+{
+	uint32_t top = (uint32_t)(h >> 32);
+
+	for (size_t i = (size_t)h & t->mask; t->slots[i].id1; i = (i + 1) & t->mask)
+		if (t->slots[i].hash == top && table_same_key(t, t->slots[i].id1, key, len))
+			return t->slots[i].id1 - 1;
+	return -1;
 }
 
 #endif
