@@ -561,13 +561,16 @@ demonym(struct tagger *t, const char *s, size_t i)
 		return 1;
 	if (n > 4 && w[n - 1] == 's')	/* Austrians */
 		n--;
+	/* the start first: few words begin as a country does, and an ending needs n > 4 */
+	if (n <= 4 || table_find(&t->country_start, w, 4) < 0)
+		return 0;
 	for (k = 0; ending[k]; k++) {
 		size_t e = strlen(ending[k]);
 
 		if (n > e + 3 && memcmp(w + n - e, ending[k], e) == 0)
-			break;
+			return 1;
 	}
-	return ending[k] && table_find(&t->country_start, w, 4) >= 0;	/* an ending matched: n > 4 */
+	return 0;
 }
 
 /* The type of an organisation's or a place's last word (Department, Press; County, Arena), or -1. */
