@@ -263,23 +263,24 @@ count_batch(void *ctx, void *batch)
 		bp_count(&run->model, run->set.lines + run->set.docs[d].first, run->set.docs[d].n);
 }
 
-/* Hand the documents ended since the last batch to the pool. */
+/* Hand the documents ended since the last batch to the pool (one still open is not counted). */
 static void
 submit(struct run *run)
 {
 	struct docset *s = &run->set;
+	size_t ended = s->ndocs - (s->open ? 1 : 0);
 
-	if (s->submitted == s->ndocs)
+	if (s->submitted >= ended)
 		return;
 	struct batch *b = pool_next(run->pool);
 
 	b->lines = s->lines;
 	b->first = s->docs[s->submitted].first;
-	b->n = s->n - b->first;
+	b->n = (ended < s->ndocs ? s->docs[ended].first : s->n) - b->first;
 	b->d0 = s->submitted;
-	b->d1 = s->ndocs;
+	b->d1 = ended;
 	pool_submit(run->pool, s->text.len - s->submitted_text, 0);
-	s->submitted = s->ndocs;
+	s->submitted = ended;
 	s->submitted_text = s->text.len;
 }
 
