@@ -182,6 +182,14 @@ pool_submit(struct pool *p, size_t bytes, int follows)
 }
 
 void
+pool_wait(struct pool *p)
+{
+	pthread_mutex_lock(&p->mu);
+	hand_back(p, 1);
+	pthread_mutex_unlock(&p->mu);
+}
+
+void
 pool_free(struct pool *p)
 {
 	pthread_mutex_lock(&p->mu);

@@ -35,7 +35,9 @@ void *pool_next(struct pool *p);
  * worker that did that one does this one, after it.
  */
 void pool_submit(struct pool *p, size_t bytes, int follows);
-/* Wait for every batch submitted and hand each to done(), in order; stop the threads. */
+/* Wait for every batch submitted and hand each to done(), in order; the threads go on. */
+void pool_wait(struct pool *p);
+/* The same, and stop the threads. */
 void pool_free(struct pool *p);
 
 #endif

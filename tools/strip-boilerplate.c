@@ -13,6 +13,7 @@
 #include "mem.h"
 #include "out.h"
 #include "pagemeta.h"
+#include "pool.h"
 #include "record.h"
 #include "utf8.h"
 #include "warc.h"
@@ -36,6 +37,11 @@ static const char help[] =
 
 /* A block of documents is counted, then written: at most this much memory (text and lines). */
 #define BLOCK_BYTES (32u << 20)
+/* The documents ended are analysed by the pool's threads in batches of about this much text. */
+#define BATCH_TEXT (64u << 10)
+/* Batches in flight, threads at most. */
+#define BATCHES 8
+#define THREADS 4
 
 /* The non-blank lines of the documents read but not yet written. */
 struct docset {
@@ -53,6 +59,14 @@ struct docset {
 	size_t ndocs, dcap;
 	struct buf names;
 	int open;
+	size_t submitted, submitted_text;	/* documents handed to the pool, and the text before theirs */
+};
+
+/* The lines of documents [d0, d1) of the block, analysed by a thread, then counted in order. */
+struct batch {
+	struct bp_line *lines;	/* the block's (it moves only once no batch is out) */
+	size_t first, n;
+	size_t d0, d1;
 };
 
 /* A text document given as bytes in pieces (a WARC record), cut into lines as the reader would. */
@@ -77,6 +91,7 @@ struct run {
 	int status;	/* 1 once a page was reported */
 	char where[300];	/* how a message names the page: its input, and its WARC record */
 	long block;	/* documents of a stream counted together */
+	struct pool *pool;	/* analyses the lines when they are counted (not --render, --meta, -r 0) */
 };
 
 /*
@@ -146,6 +161,8 @@ doc_line(struct run *run, const char *text, size_t len, unsigned long lineno)
 
 	if (blank(text, len))
 		return NULL;
+	if (run->pool && (s->n == s->cap || s->text.cap - s->text.len < len))
+		pool_wait(run->pool);	/* the lines and text may move: no thread may be reading them */
 	if (s->n == s->cap) {
 		s->lines = xgrow(s->lines, &s->cap, s->n + 1, sizeof *s->lines);
 		s->offs = xrealloc(s->offs, s->cap * sizeof *s->offs);
@@ -162,8 +179,6 @@ doc_line(struct run *run, const char *text, size_t len, unsigned long lineno)
 		for (size_t i = 0; i < s->n; i++)
 			s->lines[i].text = s->text.data + s->offs[i];
 	l->text = s->text.data + s->offs[s->n];
-	if (run->classify)
-		bp_analyse(&run->model, l);
 	s->n++;
 	s->docs[s->ndocs - 1].n++;
 	return l;
@@ -227,22 +242,69 @@ write_doc(struct run *run, const struct doc *d)
 	}
 }
 
-/* Write the documents held (each was counted as it ended), then forget them. */
+/* A thread's work: the signals of a batch's lines. */
+static void
+analyse_batch(void *model, void *batch)
+{
+	struct batch *b = batch;
+
+	for (size_t i = b->first; i < b->first + b->n; i++)
+		bp_analyse(model, &b->lines[i]);
+}
+
+/* A batch analysed, in order: its documents counted, each once, as bp_count wants. */
+static void
+count_batch(void *ctx, void *batch)
+{
+	struct run *run = ctx;
+	struct batch *b = batch;
+
+	for (size_t d = b->d0; d < b->d1; d++)
+		bp_count(&run->model, run->set.lines + run->set.docs[d].first, run->set.docs[d].n);
+}
+
+/* Hand the documents ended since the last batch to the pool (one still open is not counted). */
+static void
+submit(struct run *run)
+{
+	struct docset *s = &run->set;
+	size_t ended = s->ndocs - (s->open ? 1 : 0);
+
+	if (s->submitted >= ended)
+		return;
+	struct batch *b = pool_next(run->pool);
+
+	b->lines = s->lines;
+	b->first = s->docs[s->submitted].first;
+	b->n = (ended < s->ndocs ? s->docs[ended].first : s->n) - b->first;
+	b->d0 = s->submitted;
+	b->d1 = ended;
+	pool_submit(run->pool, s->text.len - s->submitted_text, 0);
+	s->submitted = ended;
+	s->submitted_text = s->text.len;
+}
+
+/* Write the documents held (analysed and counted first), then forget them. */
 static void
 flush(struct run *run)
 {
 	struct docset *s = &run->set;
 
+	if (run->pool) {
+		submit(run);
+		pool_wait(run->pool);
+	}
 	for (size_t i = 0; i < s->ndocs; i++)
 		write_doc(run, &s->docs[i]);
 	s->text.len = s->names.len = 0;
 	s->n = s->ndocs = 0;
+	s->submitted = s->submitted_text = 0;
 	s->open = 0;
 }
 
 /*
- * A document ended: count its lines (unless counting is off), while they
- * are in the cache; keep it for its block, or write the block when it is full.
+ * A document ended: its lines go to be analysed and counted (unless
+ * counting is off); keep it for its block, or write the block when it is full.
  */
 static void
 doc_end(struct run *run)
@@ -252,8 +314,8 @@ doc_end(struct run *run)
 	if (!s->open)
 		return;
 	s->open = 0;
-	if (run->classify && run->model.opt.repeat > 0)
-		bp_count(&run->model, s->lines + s->docs[s->ndocs - 1].first, s->docs[s->ndocs - 1].n);
+	if (run->pool && s->text.len - s->submitted_text >= BATCH_TEXT)
+		submit(run);
 	if (run->model.opt.repeat == 0 || (long)s->ndocs >= run->block ||
 	    s->text.len + s->n * (sizeof *s->lines + sizeof *s->offs) >= BLOCK_BYTES)
 		flush(run);
@@ -565,8 +627,24 @@ main(int argc, char *argv[])
 		usage_error("--lang: no stoplist for %s (stop-%s.txt)", o.lang, o.lang);
 	if (run.classify)
 		docset_reserve(&run.set);
+	if (run.classify && o.repeat > 0) {
+		/* Lines are analysed by a thread per core (with one, in this thread), counted in this one. */
+		static struct batch batches[BATCHES];
+		void *batch_of[BATCHES], *worker_of[THREADS];
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		size_t threads = cores < 1 ? 1 : cores > THREADS ? THREADS : (size_t)cores;
+
+		for (size_t i = 0; i < BATCHES; i++)
+			batch_of[i] = &batches[i];
+		for (size_t i = 0; i < threads; i++)
+			worker_of[i] = &run.model;
+		run.pool = pool_new(worker_of, threads, batch_of, BATCHES, BLOCK_BYTES, analyse_batch,
+		    count_batch, &run);
+	}
 	status = each_input(argc, argv, process, &run);
 	flush(&run);
+	if (run.pool)
+		pool_free(run.pool);
 	bp_free(&run.model);
 	warc_free(&run.warc);
 	html_free(&run.html);
