@@ -410,7 +410,8 @@ compare_keys(const void *a, const void *b)
 
 /*
  * The n keys by nerf_phrases_append and by nerf_phrases_or, in tables made
- * for expect keys: the same slots, and each key found with its mask.
+ * for expect keys: the same slots, each key found with its mask, and the
+ * key after each (if not one of them) not found.
  */
 static int
 phrases_differ(const uint64_t *key, size_t n, size_t expect)
@@ -425,8 +426,12 @@ phrases_differ(const uint64_t *key, size_t n, size_t expect)
 		nerf_phrases_or(&b, key[i], key[i] >> 7 | 1);
 	}
 	differ = a.cap != b.cap || a.n != b.n || memcmp(a.slot, b.slot, a.cap * sizeof *a.slot) != 0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		differ |= nerf_phrases_get(&a, key[i]) != (key[i] >> 7 | 1);
+		/* a key not added, its bit set or not, is not found */
+		if (i + 1 == n || key[i] + 1 != key[i + 1])
+			differ |= nerf_phrases_get(&a, key[i] + 1) != 0 || nerf_phrases_get(&b, key[i] + 1) != 0;
+	}
 	nerf_phrases_free(&a);
 	nerf_phrases_free(&b);
 	return differ;
