@@ -259,6 +259,17 @@ $TMP/in	2	1	38	46	PER	Abdullah	Abdullah Azwar Anas"
 	check_output $'Di\tO\nBandung\tB-LOC\nBarat\tI-LOC\n,\tO\nKamis\tB-DATE\n(\tI-DATE\n4\tI-DATE\n/\tI-DATE\n8\tI-DATE\n)\tI-DATE\n.\tO'
 }
 
+@test "tokens: a word of ASCII letters and digits ends where it ends, at any place of the 16 bytes read at once" {
+	local len w sentence expected
+	for len in 1 7 14 15 16 17 18 31 32 33 47; do
+		w=$(head -c "$len" <<<"aZ09bY18cX27dW36eV45fU54gT63hS72iR81jQ90kPlOmNnMoLpK")
+		sentence="$w.${w}ñb ${w} ${w}-9$w"
+		expected="$w\tO\n.\tO\n${w}ñb\tO\n$w\tO\n$w\tO\n-\tO\n9$w\tO"
+		run --separate-stderr TE --no-model --format conll <<<"$(printf "$sentence")"
+		check_output "$(printf "$expected")" || { echo "a word of $len bytes" >&2; return 1; }
+	done
+}
+
 @test "bad options and dictionaries are usage errors (status 2, nothing on stdout)" {
 	run --separate-stderr TE --format xml </dev/null
 	[ "$status" -eq 2 ]
