@@ -505,6 +505,20 @@ word_at(size_t i, int d)
 	return tls.ref[i + (size_t)(EDGES + d) - tls.fs.lo];
 }
 
+/*
+ * The row of a skipped token (nerf_extract_context): O 0, every other label
+ * SKIPPED below it, by far more than a word's weights tell labels apart.
+ * nerf_viterbi32's bound holds still: |trans + emit| <= 32768 + SKIPPED
+ * is within the (NERF_MAX + 1) * 32768 it counts on.
+ */
+#define SKIPPED (NERF_MAX * 32768)
+_Static_assert(NERF_ROW == 16, "skipped_row's lanes");
+_Static_assert(32768ll + SKIPPED <= (NERF_MAX + 1) * 32768ll, "a skipped row keeps nerf_viterbi32's scores in 28 bits");
+
+#define S (-SKIPPED)
+static const int32_t skipped_row[NERF_ROW] = { S, 0, S, S, S, S, S, S, S, S, S, S, S, S, S, S };	/* O in lane 1 */
+#undef S
+
 NERF_SIMD static void
 emissions(const struct ner_model *m, size_t from, size_t to, int32_t *emit)
 {
@@ -518,6 +532,10 @@ emissions(const struct ner_model *m, size_t from, size_t to, int32_t *emit)
 		size_t i = from + t;
 		struct lanes32 e = { 0 };
 
+		if (fs->skip[t]) {
+			memcpy(emit + t * NERF_ROW, skipped_row, sizeof skipped_row);
+			continue;
+		}
 		/* The slots of the token after next are fetched while this one's are added up. */
 		if (t + 2 < to - from)
 			for (unsigned k = 0; k < fs->nfeat[t + 2]; k++)
@@ -601,6 +619,12 @@ const int *
 ner_last_scores(void)
 {
 	return tls.emit;
+}
+
+const unsigned char *
+ner_last_skipped(void)
+{
+	return tls.fs.skip;
 }
 
 void

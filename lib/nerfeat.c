@@ -575,6 +575,7 @@ window(const struct nerf_phrases *p, const char *text, const struct token *tok, 
 		s->feat = xrealloc(s->feat, s->fcap * NERF_MAX * sizeof *s->feat);
 		s->nfeat = xrealloc(s->nfeat, s->fcap);
 		s->whole = xrealloc(s->whole, s->fcap);
+		s->skip = xrealloc(s->skip, s->fcap);
 	}
 	s->lo = lo;
 	s->hi = hi;
@@ -619,7 +620,25 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 		all_features(s, i, s->feat + (i - from) * NERF_MAX, &nf);
 		s->nfeat[i - from] = (unsigned char)nf;
 		s->whole[i - from] = 1;
+		s->skip[i - from] = 0;
 	}
+}
+
+_Static_assert(NERF_QUIET_R <= NERF_MAXPHRASE, "the window holds the words that make a token skipped");
+
+/* Is the word s[0..n), classes mu alone, quiet (NERF_QUIET_R)? */
+static inline int
+quiet(const char *s, size_t n, uint32_t mu)
+{
+	if (mu & NERC_NOTQUIET)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '?' || c == '-')
+			return 0;
+	}
+	return 1;
 }
 
 void
@@ -628,10 +647,25 @@ nerf_extract_context(const struct nerf_phrases *p, const char *text, const struc
 {
 	unsigned nf;
 
+	size_t loud = SIZE_MAX;	/* the last token before i + NERF_QUIET_R that is not quiet */
+
 	window(p, text, tok, n, from, to, s, lex, ctx);
+	/* The window reaches NERF_MAXPHRASE > NERF_QUIET_R tokens beyond [from, to), or the sentence's ends. */
+	for (size_t i = from > NERF_QUIET_R ? from - NERF_QUIET_R : 0; i < from + NERF_QUIET_R && i < n; i++)
+		if (!quiet(text + tok[i].start, tok[i].end - tok[i].start, s->w[i - s->lo].x.mu))
+			loud = i;
 	for (size_t i = from; i < to; i++) {
 		uint64_t *f = s->feat + (i - from) * NERF_MAX;
+		size_t j = i + NERF_QUIET_R;
 
+		if (j < n && !quiet(text + tok[j].start, tok[j].end - tok[j].start, s->w[j - s->lo].x.mu))
+			loud = j;
+		s->skip[i - from] = loud == SIZE_MAX || loud + NERF_QUIET_R < i;
+		if (s->skip[i - from]) {
+			s->whole[i - from] = 0;
+			s->nfeat[i - from] = 0;
+			continue;
+		}
 		/* A token with more features than NERF_MAX loses its last ones: it gets them all here. */
 		s->whole[i - from] = context_features(s, i, f, &nf) > NERF_MAX;
 		if (s->whole[i - from]) {
@@ -666,6 +700,7 @@ nerf_scratch_free(struct nerf_scratch *s)
 	free(s->feat);
 	free(s->nfeat);
 	free(s->whole);
+	free(s->skip);
 	memset(s, 0, sizeof *s);
 }
 

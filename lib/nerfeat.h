@@ -124,6 +124,7 @@ struct nerf_scratch {
 	uint64_t *feat;		/* NERF_MAX per token of [from, to) */
 	unsigned char *nfeat;
 	unsigned char *whole;	/* 1: feat holds all the token's features, not only NERF_CONTEXT */
+	unsigned char *skip;	/* 1: a quiet token among quiet ones (NERF_QUIET_R), no features made */
 	size_t fcap;
 };
 
@@ -157,10 +158,24 @@ nerf_window(size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 	*hi = to + NERF_MAXPHRASE < n ? to + NERF_MAXPHRASE : n;
 }
 /*
+ * A word is quiet if its bytes are ASCII without an upper-case letter, a
+ * digit, '?' or '-', and it alone is none of the place and cue classes
+ * below (lower case, they still name: "desa karangasem"); a token is
+ * skipped if it and every token within NERF_QUIET_R of it in the sentence
+ * are quiet.  The full model labelled no skipped token other than O on
+ * the bench sentences nor NERGrit (docs/ner-model.md, "Tokens the model
+ * skips"): the tagger gives such a token an O-only row, no features.
+ */
+#define NERF_QUIET_R 2
+#define NERC_NOTQUIET (1u << NERC_PROVINCE | 1u << NERC_REGENCY | 1u << NERC_DISTRICT | 1u << NERC_TITLE | \
+	1u << NERC_ORGCUE | 1u << NERC_LOCCUE | 1u << NERC_ORGEND | 1u << NERC_LOCEND | 1u << NERC_PLACE | \
+	1u << NERC_VILLAGE)
+/*
  * As nerf_extract, but token from + i has only its NERF_CONTEXT features in
  * feat, unless whole[i] (too many features: all of them, cut to NERF_MAX,
- * are there); words come from lex(ctx, ...), called for each word of the
- * window [lo, hi) in order (a whole token's word is worked out again).
+ * are there), or none if skip[i]; words come from lex(ctx, ...), called for
+ * each word of the window [lo, hi) in order (a whole token's word is worked
+ * out again).
  */
 void nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok,
     size_t n, size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx);
