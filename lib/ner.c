@@ -401,10 +401,8 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 			__builtin_prefetch(&w->own[first]);
 			__builtin_prefetch(&w->near[0]);
 			__builtin_prefetch(&w->near[2]);
-			if (w->kept >> (first ? SUM_FIRST : SUM_OWN) & 1)
-				memcpy(x, w->lex, NERF_LEX_SHARED);
-			else
-				nerf_lex(&m->phrases, x, s, low, n);	/* its own features will be added up */
+			/* The rest, if its own features are to be added up and it is not skipped, comes in emissions. */
+			memcpy(x, w->lex, NERF_LEX_SHARED);
 			w->window = tls.window;
 			tls.ref[EDGES + tls.nref++] = w;
 			return;
@@ -520,7 +518,8 @@ static const int32_t skipped_row[NERF_ROW] = { S, 0, S, S, S, S, S, S, S, S, S, 
 #undef S
 
 NERF_SIMD static void
-emissions(const struct ner_model *m, size_t from, size_t to, int32_t *emit)
+emissions(const struct ner_model *m, const char *text, const struct token *tok, size_t from, size_t to,
+    int32_t *emit)
 {
 	struct nerf_scratch *fs = &tls.fs;
 
@@ -542,7 +541,12 @@ emissions(const struct ner_model *m, size_t from, size_t to, int32_t *emit)
 				__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
 		add_weights(m, f, fs->nfeat[t], &e);
 		if (!fs->whole[t]) {
-			add_group(m, word_at(i, 0), i == 0 ? SUM_FIRST : SUM_OWN, i, NERF_OWN, &e);
+			struct word *w = word_at(i, 0);
+			unsigned own = i == 0 ? SUM_FIRST : SUM_OWN;
+
+			if (w && !(w->kept >> own & 1))
+				nerf_relex(&m->phrases, fs, text, tok, i);	/* lex_cached gave a part */
+			add_group(m, w, own, i, NERF_OWN, &e);
 			add_group(m, word_at(i, -1), SUM_PREV, i, NERF_PREV, &e);
 			add_group(m, word_at(i, 1), SUM_NEXT, i, NERF_NEXT, &e);
 			add_group(m, word_at(i, -2), SUM_PREV2, i, NERF_PREV2, &e);
@@ -591,7 +595,7 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 			nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
 		} else
 			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
-		emissions(m, from, to, tls.emit);
+		emissions(m, text, tok, from, to, tls.emit);
 		if (cached)
 			nerf_viterbi32(tls.emit, to - from, &m->vtrans, label + from, tls.back32);
 		else

@@ -669,13 +669,20 @@ nerf_extract_context(const struct nerf_phrases *p, const char *text, const struc
 		/* A token with more features than NERF_MAX loses its last ones: it gets them all here. */
 		s->whole[i - from] = context_features(s, i, f, &nf) > NERF_MAX;
 		if (s->whole[i - from]) {
-			struct nerf_word *w = s->w + (i - s->lo);
-
-			nerf_lex(p, &w->x, text + tok[i].start, s->low.data + w->ls, tok[i].end - tok[i].start);
+			nerf_relex(p, s, text, tok, i);
 			all_features(s, i, f, &nf);
 		}
 		s->nfeat[i - from] = (unsigned char)nf;
 	}
+}
+
+void
+nerf_relex(const struct nerf_phrases *p, struct nerf_scratch *s, const char *text, const struct token *tok,
+    size_t i)
+{
+	struct nerf_word *w = s->w + (i - s->lo);
+
+	nerf_lex(p, &w->x, text + tok[i].start, s->low.data + w->ls, tok[i].end - tok[i].start);
 }
 
 unsigned

@@ -179,6 +179,9 @@ nerf_window(size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
  */
 void nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok,
     size_t n, size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx);
+/* Work out the whole nerf_lex of token i's word (of the last nerf_extract_context), of which lex gave only a part. */
+void nerf_relex(const struct nerf_phrases *p, struct nerf_scratch *s, const char *text, const struct token *tok,
+    size_t i);
 /* The features of one group of token i (of the last nerf_extract_context) into f; returns their number. */
 unsigned nerf_group_features(const struct nerf_scratch *s, size_t i, unsigned group, uint64_t *f);
 void nerf_scratch_free(struct nerf_scratch *s);
