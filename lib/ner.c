@@ -310,10 +310,10 @@ enum { SUM_OWN, SUM_FIRST, SUM_PREV, SUM_NEXT, SUM_PREV2, SUM_NEXT2, SUMS };
 #define SUMS32 2		/* SUM_OWN and SUM_FIRST */
 
 struct word {
+	uint32_t window;		/* the last window that used it */
 	char lex[NERF_LEX_SHARED];	/* the first bytes of its nerf_lex */
 	unsigned char len;		/* 0: empty */
 	unsigned char kept, unfit;	/* bit s: sum s is there, does not fit in 16 bits */
-	uint32_t window;		/* the last window that used it */
 	char bytes[WORD_BYTES];
 	struct lanes32 own[SUMS32];	/* sums 0 and 1 */
 	nerf_v8 near[SUMS - SUMS32];	/* sums 2 to 5, 16-bit lanes as in a slot */

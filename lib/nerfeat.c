@@ -304,6 +304,21 @@ len_bucket(unsigned n)
 	return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
 }
 
+/* Is the word s[0..n), classes mu alone, quiet (NERF_QUIET_R)? */
+static inline int
+quiet(const char *s, size_t n, uint32_t mu)
+{
+	if (mu & NERC_NOTQUIET)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '?' || c == '-')
+			return 0;
+	}
+	return 1;
+}
+
 void
 nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const char *l, size_t n)
 {
@@ -345,6 +360,7 @@ nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const 
 	if (!x->cap)
 		x->mu &= ~NERC_CAPONLY;
 	x->prefix = (m & NERC_PREFIX) != 0;
+	x->quiet = (unsigned char)quiet(s, n, x->mu);
 }
 
 /* Mark the phrase of words [i, j] (i < j) of classes m. */
@@ -626,20 +642,6 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 
 _Static_assert(NERF_QUIET_R <= NERF_MAXPHRASE, "the window holds the words that make a token skipped");
 
-/* Is the word s[0..n), classes mu alone, quiet (NERF_QUIET_R)? */
-static inline int
-quiet(const char *s, size_t n, uint32_t mu)
-{
-	if (mu & NERC_NOTQUIET)
-		return 0;
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)s[k];
-
-		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '?' || c == '-')
-			return 0;
-	}
-	return 1;
-}
 
 void
 nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
@@ -652,13 +654,13 @@ nerf_extract_context(const struct nerf_phrases *p, const char *text, const struc
 	window(p, text, tok, n, from, to, s, lex, ctx);
 	/* The window reaches NERF_MAXPHRASE > NERF_QUIET_R tokens beyond [from, to), or the sentence's ends. */
 	for (size_t i = from > NERF_QUIET_R ? from - NERF_QUIET_R : 0; i < from + NERF_QUIET_R && i < n; i++)
-		if (!quiet(text + tok[i].start, tok[i].end - tok[i].start, s->w[i - s->lo].x.mu))
+		if (!s->w[i - s->lo].x.quiet)
 			loud = i;
 	for (size_t i = from; i < to; i++) {
 		uint64_t *f = s->feat + (i - from) * NERF_MAX;
 		size_t j = i + NERF_QUIET_R;
 
-		if (j < n && !quiet(text + tok[j].start, tok[j].end - tok[j].start, s->w[j - s->lo].x.mu))
+		if (j < n && !s->w[j - s->lo].x.quiet)
 			loud = j;
 		s->skip[i - from] = loud == SIZE_MAX || loud + NERF_QUIET_R < i;
 		if (s->skip[i - from]) {

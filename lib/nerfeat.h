@@ -98,6 +98,7 @@ struct nerf_lex {
 	unsigned char morph;		/* a lower-case word's verbal prefix and suffix */
 	unsigned char prefix;		/* it begins a longer phrase */
 	unsigned char npre, nsuf;	/* how many of pre and suf below */
+	unsigned char quiet;		/* NERF_QUIET_R's: it may be skipped */
 	/* Only its own features (NERF_OWN) need the rest: */
 	unsigned char freq;		/* its rank buckets: Wikipedia * 16 + subtitles */
 	unsigned char len;		/* in characters, 255 at most */
