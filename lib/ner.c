@@ -341,6 +341,8 @@ static _Thread_local struct scratch {
 	size_t nref, refcap;
 	uint64_t *hash;			/* the hashes of the window's words */
 	size_t hashcap;
+	unsigned char *lexed;		/* 1: the window's word got its whole nerf_lex from lex_cached */
+	size_t lexedcap;
 	int freed_at_exit;		/* the thread's end frees all this */
 } tls;
 
@@ -361,6 +363,7 @@ free_scratch(void *scratch)
 	pages_free(&s->words);
 	free(s->ref);
 	free(s->hash);
+	free(s->lexed);
 	memset(s, 0, sizeof *s);
 }
 
@@ -404,11 +407,13 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 			/* The rest, if its own features are to be added up and it is not skipped, comes in emissions. */
 			memcpy(x, w->lex, NERF_LEX_SHARED);
 			w->window = tls.window;
+			tls.lexed[tls.nref] = 0;
 			tls.ref[EDGES + tls.nref++] = w;
 			return;
 		}
 	}
 	nerf_lex(&m->phrases, x, s, low, n);
+	tls.lexed[tls.nref] = 1;
 	w = set;		/* the least recently used (an empty one's window is 0) */
 	for (struct word *v = set + 1; v < set + WAYS; v++)
 		if (v->window < w->window)
@@ -439,6 +444,7 @@ find_words(const char *text, const struct token *tok, size_t n, size_t from, siz
 		tls.ref[EDGES + hi - lo + e] = &tls.edge[1];
 	}
 	tls.hash = xgrow(tls.hash, &tls.hashcap, hi - lo, sizeof *tls.hash);
+	tls.lexed = xgrow(tls.lexed, &tls.lexedcap, hi - lo, 1);
 	for (size_t j = lo; j < hi; j++) {
 		struct word *set;
 
@@ -544,7 +550,7 @@ emissions(const struct ner_model *m, const char *text, const struct token *tok, 
 			struct word *w = word_at(i, 0);
 			unsigned own = i == 0 ? SUM_FIRST : SUM_OWN;
 
-			if (w && !(w->kept >> own & 1))
+			if (w && !(w->kept >> own & 1) && !tls.lexed[i - fs->lo])
 				nerf_relex(&m->phrases, fs, text, tok, i);	/* lex_cached gave a part */
 			add_group(m, w, own, i, NERF_OWN, &e);
 			add_group(m, word_at(i, -1), SUM_PREV, i, NERF_PREV, &e);
