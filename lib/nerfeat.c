@@ -642,17 +642,15 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 
 _Static_assert(NERF_QUIET_R <= NERF_MAXPHRASE, "the window holds the words that make a token skipped");
 
-
 void
 nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
     size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx)
 {
 	unsigned nf;
-
-	size_t loud = SIZE_MAX;	/* the last token before i + NERF_QUIET_R that is not quiet */
+	size_t loud = SIZE_MAX;	/* the last token up to i + NERF_QUIET_R that is not quiet (SIZE_MAX: none) */
 
 	window(p, text, tok, n, from, to, s, lex, ctx);
-	/* The window reaches NERF_MAXPHRASE > NERF_QUIET_R tokens beyond [from, to), or the sentence's ends. */
+	/* The window reaches NERF_MAXPHRASE >= NERF_QUIET_R tokens beyond [from, to), or the sentence's ends. */
 	for (size_t i = from > NERF_QUIET_R ? from - NERF_QUIET_R : 0; i < from + NERF_QUIET_R && i < n; i++)
 		if (!s->w[i - s->lo].x.quiet)
 			loud = i;

@@ -111,8 +111,9 @@ struct nerf_lex {
 void nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const char *low, size_t n);
 /*
  * A source of nerf_lex, called for each word of a window in turn: it fills
- * the first NERF_LEX_SHARED bytes, and the rest too unless the weights of
- * the token's own features are known to the caller.
+ * the first NERF_LEX_SHARED bytes, and the rest too unless the caller
+ * knows the weights of the token's own features or works the rest out
+ * where it needs it (nerf_relex).
  */
 typedef void nerf_lex_fn(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n);
 
