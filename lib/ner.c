@@ -310,10 +310,10 @@ enum { SUM_OWN, SUM_FIRST, SUM_PREV, SUM_NEXT, SUM_PREV2, SUM_NEXT2, SUMS };
 #define SUMS32 2		/* SUM_OWN and SUM_FIRST */
 
 struct word {
+	uint32_t window;		/* the last window that used it */
 	char lex[NERF_LEX_SHARED];	/* the first bytes of its nerf_lex */
 	unsigned char len;		/* 0: empty */
 	unsigned char kept, unfit;	/* bit s: sum s is there, does not fit in 16 bits */
-	uint32_t window;		/* the last window that used it */
 	char bytes[WORD_BYTES];
 	struct lanes32 own[SUMS32];	/* sums 0 and 1 */
 	nerf_v8 near[SUMS - SUMS32];	/* sums 2 to 5, 16-bit lanes as in a slot */
@@ -341,6 +341,8 @@ static _Thread_local struct scratch {
 	size_t nref, refcap;
 	uint64_t *hash;			/* the hashes of the window's words */
 	size_t hashcap;
+	unsigned char *lexed;		/* 1: the window's word got its whole nerf_lex from lex_cached */
+	size_t lexedcap;
 	int freed_at_exit;		/* the thread's end frees all this */
 } tls;
 
@@ -361,6 +363,7 @@ free_scratch(void *scratch)
 	pages_free(&s->words);
 	free(s->ref);
 	free(s->hash);
+	free(s->lexed);
 	memset(s, 0, sizeof *s);
 }
 
@@ -401,16 +404,16 @@ lex_cached(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t
 			__builtin_prefetch(&w->own[first]);
 			__builtin_prefetch(&w->near[0]);
 			__builtin_prefetch(&w->near[2]);
-			if (w->kept >> (first ? SUM_FIRST : SUM_OWN) & 1)
-				memcpy(x, w->lex, NERF_LEX_SHARED);
-			else
-				nerf_lex(&m->phrases, x, s, low, n);	/* its own features will be added up */
+			/* The rest, if its own features are to be added up and it is not skipped, comes in emissions. */
+			memcpy(x, w->lex, NERF_LEX_SHARED);
 			w->window = tls.window;
+			tls.lexed[tls.nref] = 0;
 			tls.ref[EDGES + tls.nref++] = w;
 			return;
 		}
 	}
 	nerf_lex(&m->phrases, x, s, low, n);
+	tls.lexed[tls.nref] = 1;
 	w = set;		/* the least recently used (an empty one's window is 0) */
 	for (struct word *v = set + 1; v < set + WAYS; v++)
 		if (v->window < w->window)
@@ -441,6 +444,7 @@ find_words(const char *text, const struct token *tok, size_t n, size_t from, siz
 		tls.ref[EDGES + hi - lo + e] = &tls.edge[1];
 	}
 	tls.hash = xgrow(tls.hash, &tls.hashcap, hi - lo, sizeof *tls.hash);
+	tls.lexed = xgrow(tls.lexed, &tls.lexedcap, hi - lo, 1);
 	for (size_t j = lo; j < hi; j++) {
 		struct word *set;
 
@@ -505,8 +509,23 @@ word_at(size_t i, int d)
 	return tls.ref[i + (size_t)(EDGES + d) - tls.fs.lo];
 }
 
+/*
+ * The row of a skipped token (nerf_extract_context): O 0, every other label
+ * SKIPPED below it, by far more than a word's weights tell labels apart.
+ * nerf_viterbi32's bound holds still: |trans + emit| <= 32768 + SKIPPED
+ * is within the (NERF_MAX + 1) * 32768 it counts on.
+ */
+#define SKIPPED (NERF_MAX * 32768)
+_Static_assert(NERF_ROW == 16, "skipped_row's lanes");
+_Static_assert(32768ll + SKIPPED <= (NERF_MAX + 1) * 32768ll, "a skipped row keeps nerf_viterbi32's scores in 28 bits");
+
+#define S (-SKIPPED)
+static const int32_t skipped_row[NERF_ROW] = { S, 0, S, S, S, S, S, S, S, S, S, S, S, S, S, S };	/* O in lane 1 */
+#undef S
+
 NERF_SIMD static void
-emissions(const struct ner_model *m, size_t from, size_t to, int32_t *emit)
+emissions(const struct ner_model *m, const char *text, const struct token *tok, size_t from, size_t to,
+    int32_t *emit)
 {
 	struct nerf_scratch *fs = &tls.fs;
 
@@ -518,13 +537,22 @@ emissions(const struct ner_model *m, size_t from, size_t to, int32_t *emit)
 		size_t i = from + t;
 		struct lanes32 e = { 0 };
 
+		if (fs->skip[t]) {
+			memcpy(emit + t * NERF_ROW, skipped_row, sizeof skipped_row);
+			continue;
+		}
 		/* The slots of the token after next are fetched while this one's are added up. */
 		if (t + 2 < to - from)
 			for (unsigned k = 0; k < fs->nfeat[t + 2]; k++)
 				__builtin_prefetch(&m->slot[(size_t)f[2 * NERF_MAX + k] & m->mask]);
 		add_weights(m, f, fs->nfeat[t], &e);
 		if (!fs->whole[t]) {
-			add_group(m, word_at(i, 0), i == 0 ? SUM_FIRST : SUM_OWN, i, NERF_OWN, &e);
+			struct word *w = word_at(i, 0);
+			unsigned own = i == 0 ? SUM_FIRST : SUM_OWN;
+
+			if (w && !(w->kept >> own & 1) && !tls.lexed[i - fs->lo])
+				nerf_relex(&m->phrases, fs, text, tok, i);	/* lex_cached gave a part */
+			add_group(m, w, own, i, NERF_OWN, &e);
 			add_group(m, word_at(i, -1), SUM_PREV, i, NERF_PREV, &e);
 			add_group(m, word_at(i, 1), SUM_NEXT, i, NERF_NEXT, &e);
 			add_group(m, word_at(i, -2), SUM_PREV2, i, NERF_PREV2, &e);
@@ -573,7 +601,7 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 			nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
 		} else
 			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
-		emissions(m, from, to, tls.emit);
+		emissions(m, text, tok, from, to, tls.emit);
 		if (cached)
 			nerf_viterbi32(tls.emit, to - from, &m->vtrans, label + from, tls.back32);
 		else
@@ -601,6 +629,12 @@ const int *
 ner_last_scores(void)
 {
 	return tls.emit;
+}
+
+const unsigned char *
+ner_last_skipped(void)
+{
+	return tls.fs.skip;
 }
 
 void

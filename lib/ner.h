@@ -28,6 +28,8 @@ void ner_tag_plain(const struct ner_model *m, const char *text, const struct tok
  * NERF_ROW, label y in lane nerf_lane(y): for tests.
  */
 const int *ner_last_scores(void);
+/* Which tokens of that chunk had an O-only row, no features (NERF_QUIET_R): for tests. */
+const unsigned char *ner_last_skipped(void);
 void ner_free(struct ner_model *m);
 
 #endif

@@ -304,6 +304,21 @@ len_bucket(unsigned n)
 	return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
 }
 
+/* Is the word s[0..n), classes mu alone, quiet (NERF_QUIET_R)? */
+static inline int
+quiet(const char *s, size_t n, uint32_t mu)
+{
+	if (mu & NERC_NOTQUIET)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '?' || c == '-')
+			return 0;
+	}
+	return 1;
+}
+
 void
 nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const char *l, size_t n)
 {
@@ -345,6 +360,7 @@ nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const 
 	if (!x->cap)
 		x->mu &= ~NERC_CAPONLY;
 	x->prefix = (m & NERC_PREFIX) != 0;
+	x->quiet = (unsigned char)quiet(s, n, x->mu);
 }
 
 /* Mark the phrase of words [i, j] (i < j) of classes m. */
@@ -575,6 +591,7 @@ window(const struct nerf_phrases *p, const char *text, const struct token *tok, 
 		s->feat = xrealloc(s->feat, s->fcap * NERF_MAX * sizeof *s->feat);
 		s->nfeat = xrealloc(s->nfeat, s->fcap);
 		s->whole = xrealloc(s->whole, s->fcap);
+		s->skip = xrealloc(s->skip, s->fcap);
 	}
 	s->lo = lo;
 	s->hi = hi;
@@ -619,29 +636,53 @@ nerf_extract(const struct nerf_phrases *p, const char *text, const struct token 
 		all_features(s, i, s->feat + (i - from) * NERF_MAX, &nf);
 		s->nfeat[i - from] = (unsigned char)nf;
 		s->whole[i - from] = 1;
+		s->skip[i - from] = 0;
 	}
 }
+
+_Static_assert(NERF_QUIET_R <= NERF_MAXPHRASE, "the window holds the words that make a token skipped");
 
 void
 nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
     size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx)
 {
 	unsigned nf;
+	size_t loud = SIZE_MAX;	/* the last token up to i + NERF_QUIET_R that is not quiet (SIZE_MAX: none) */
 
 	window(p, text, tok, n, from, to, s, lex, ctx);
+	/* The window reaches NERF_MAXPHRASE >= NERF_QUIET_R tokens beyond [from, to), or the sentence's ends. */
+	for (size_t i = from > NERF_QUIET_R ? from - NERF_QUIET_R : 0; i < from + NERF_QUIET_R && i < n; i++)
+		if (!s->w[i - s->lo].x.quiet)
+			loud = i;
 	for (size_t i = from; i < to; i++) {
 		uint64_t *f = s->feat + (i - from) * NERF_MAX;
+		size_t j = i + NERF_QUIET_R;
 
+		if (j < n && !s->w[j - s->lo].x.quiet)
+			loud = j;
+		s->skip[i - from] = loud == SIZE_MAX || loud + NERF_QUIET_R < i;
+		if (s->skip[i - from]) {
+			s->whole[i - from] = 0;
+			s->nfeat[i - from] = 0;
+			continue;
+		}
 		/* A token with more features than NERF_MAX loses its last ones: it gets them all here. */
 		s->whole[i - from] = context_features(s, i, f, &nf) > NERF_MAX;
 		if (s->whole[i - from]) {
-			struct nerf_word *w = s->w + (i - s->lo);
-
-			nerf_lex(p, &w->x, text + tok[i].start, s->low.data + w->ls, tok[i].end - tok[i].start);
+			nerf_relex(p, s, text, tok, i);
 			all_features(s, i, f, &nf);
 		}
 		s->nfeat[i - from] = (unsigned char)nf;
 	}
+}
+
+void
+nerf_relex(const struct nerf_phrases *p, struct nerf_scratch *s, const char *text, const struct token *tok,
+    size_t i)
+{
+	struct nerf_word *w = s->w + (i - s->lo);
+
+	nerf_lex(p, &w->x, text + tok[i].start, s->low.data + w->ls, tok[i].end - tok[i].start);
 }
 
 unsigned
@@ -666,6 +707,7 @@ nerf_scratch_free(struct nerf_scratch *s)
 	free(s->feat);
 	free(s->nfeat);
 	free(s->whole);
+	free(s->skip);
 	memset(s, 0, sizeof *s);
 }
 

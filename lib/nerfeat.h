@@ -98,6 +98,7 @@ struct nerf_lex {
 	unsigned char morph;		/* a lower-case word's verbal prefix and suffix */
 	unsigned char prefix;		/* it begins a longer phrase */
 	unsigned char npre, nsuf;	/* how many of pre and suf below */
+	unsigned char quiet;		/* NERF_QUIET_R's: it may be skipped */
 	/* Only its own features (NERF_OWN) need the rest: */
 	unsigned char freq;		/* its rank buckets: Wikipedia * 16 + subtitles */
 	unsigned char len;		/* in characters, 255 at most */
@@ -110,8 +111,9 @@ struct nerf_lex {
 void nerf_lex(const struct nerf_phrases *p, struct nerf_lex *x, const char *s, const char *low, size_t n);
 /*
  * A source of nerf_lex, called for each word of a window in turn: it fills
- * the first NERF_LEX_SHARED bytes, and the rest too unless the weights of
- * the token's own features are known to the caller.
+ * the first NERF_LEX_SHARED bytes, and the rest too unless the caller
+ * knows the weights of the token's own features or works the rest out
+ * where it needs it (nerf_relex).
  */
 typedef void nerf_lex_fn(void *ctx, struct nerf_lex *x, const char *s, const char *low, size_t n);
 
@@ -124,6 +126,7 @@ struct nerf_scratch {
 	uint64_t *feat;		/* NERF_MAX per token of [from, to) */
 	unsigned char *nfeat;
 	unsigned char *whole;	/* 1: feat holds all the token's features, not only NERF_CONTEXT */
+	unsigned char *skip;	/* 1: a quiet token among quiet ones (NERF_QUIET_R), no features made */
 	size_t fcap;
 };
 
@@ -157,13 +160,30 @@ nerf_window(size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 	*hi = to + NERF_MAXPHRASE < n ? to + NERF_MAXPHRASE : n;
 }
 /*
+ * A word is quiet if its bytes are ASCII without an upper-case letter, a
+ * digit, '?' or '-', and it alone is none of the place and cue classes
+ * below (lower case, they still name: "desa karangasem"); a token is
+ * skipped if it and every token within NERF_QUIET_R of it in the sentence
+ * are quiet.  The full model labelled no skipped token other than O on
+ * the bench sentences nor NERGrit (docs/ner-model.md, "Tokens the model
+ * skips"): the tagger gives such a token an O-only row, no features.
+ */
+#define NERF_QUIET_R 2
+#define NERC_NOTQUIET (1u << NERC_PROVINCE | 1u << NERC_REGENCY | 1u << NERC_DISTRICT | 1u << NERC_TITLE | \
+	1u << NERC_ORGCUE | 1u << NERC_LOCCUE | 1u << NERC_ORGEND | 1u << NERC_LOCEND | 1u << NERC_PLACE | \
+	1u << NERC_VILLAGE)
+/*
  * As nerf_extract, but token from + i has only its NERF_CONTEXT features in
  * feat, unless whole[i] (too many features: all of them, cut to NERF_MAX,
- * are there); words come from lex(ctx, ...), called for each word of the
- * window [lo, hi) in order (a whole token's word is worked out again).
+ * are there), or none if skip[i]; words come from lex(ctx, ...), called for
+ * each word of the window [lo, hi) in order (a whole token's word is worked
+ * out again).
  */
 void nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok,
     size_t n, size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx);
+/* Work out the whole nerf_lex of token i's word (of the last nerf_extract_context), of which lex gave only a part. */
+void nerf_relex(const struct nerf_phrases *p, struct nerf_scratch *s, const char *text, const struct token *tok,
+    size_t i);
 /* The features of one group of token i (of the last nerf_extract_context) into f; returns their number. */
 unsigned nerf_group_features(const struct nerf_scratch *s, size_t i, unsigned group, uint64_t *f);
 void nerf_scratch_free(struct nerf_scratch *s);

@@ -271,19 +271,60 @@ pagemeta_events(struct reader *r, void *ctx)
 
 struct ner_count {
 	const struct ner_model *model;
-	unsigned long lines, tokens, differ, scored;
+	unsigned long lines, tokens, differ, scored, skipped, wrongly;
 };
 
-/* The tokens of the last chunk of ner_tag (its scores in cached) that ner_tag_plain scored otherwise. */
+/* Has a word bytes that make it not quiet (nerf_extract_context's rule, less the word's classes)? */
+static int
+loud_bytes(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '?' || c == '-')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The tokens [from, from + len) of n that ner_tag skipped (skip) wrongly:
+ * a word within NERF_QUIET_R with bytes that are not quiet, a row in
+ * cached other than O's alone, or a label other than O in plain.
+ */
 static unsigned long
-scored_differently(const int *cached, size_t n)
+skipped_wrongly(const char *text, const struct token *tok, size_t n, size_t from, size_t len,
+    const unsigned char *skip, const int *cached, const unsigned char *plain, unsigned long *skipped)
+{
+	unsigned long wrong = 0;
+
+	for (size_t t = 0; t < len; t++) {
+		size_t i = from + t;
+		int bad = plain[i] != 0;
+
+		if (!skip[t])
+			continue;
+		++*skipped;
+		for (size_t j = i > NERF_QUIET_R ? i - NERF_QUIET_R : 0; j <= i + NERF_QUIET_R && j < n; j++)
+			bad |= loud_bytes(text + tok[j].start, tok[j].end - tok[j].start);
+		for (unsigned y = 0; y < NERF_NLABELS; y++)
+			bad |= y == 0 ? cached[t * NERF_ROW + nerf_lane(y)] != 0 :
+			    cached[t * NERF_ROW + nerf_lane(y)] > -NERF_MAX * 32768;
+		wrong += (unsigned long)bad;
+	}
+	return wrong;
+}
+
+/* The tokens of the last chunk of ner_tag (its scores in cached), not skipped, that ner_tag_plain scored otherwise. */
+static unsigned long
+scored_differently(const int *cached, const unsigned char *skip, size_t n)
 {
 	const int *plain = ner_last_scores();
 	unsigned long differ = 0;
 
 	for (size_t i = 0; i < n; i++)
 		for (unsigned y = 0; y < NERF_NLABELS; y++)
-			if (cached[i * NERF_ROW + nerf_lane(y)] != plain[i * NERF_ROW + nerf_lane(y)]) {
+			if (!skip[i] && cached[i * NERF_ROW + nerf_lane(y)] != plain[i * NERF_ROW + nerf_lane(y)]) {
 				differ++;
 				break;
 			}
@@ -296,7 +337,7 @@ ner_lines(struct reader *r, void *ctx)
 	struct ner_count *c = ctx;
 	struct token *tok = NULL;
 	size_t cap = 0, n;
-	unsigned char *cached = NULL, *plain = NULL;
+	unsigned char *cached = NULL, *plain = NULL, *skip = NULL;
 	int *scores = NULL;
 	struct line ln;
 
@@ -309,11 +350,16 @@ ner_lines(struct reader *r, void *ctx)
 		plain = xrealloc(plain, n + 1);
 		scores = xrealloc(scores, (last + 1) * NERF_ROW * sizeof *scores);
 		ner_tag(c->model, ln.data, tok, n, cached);
-		memcpy(scores, ner_last_scores(), last * NERF_ROW * sizeof *scores);
+		skip = xrealloc(skip, last + 1);
+		if (last > 0) {
+			memcpy(scores, ner_last_scores(), last * NERF_ROW * sizeof *scores);
+			memcpy(skip, ner_last_skipped(), last);
+		}
 		ner_tag_plain(c->model, ln.data, tok, n, plain);
 		c->lines++;
 		c->tokens += n;
-		c->scored += scored_differently(scores, last);
+		c->scored += scored_differently(scores, skip, last);
+		c->wrongly += skipped_wrongly(ln.data, tok, n, n - last, last, skip, scores, plain, &c->skipped);
 		if (memcmp(cached, plain, n) != 0) {
 			warn("%s:%lu: tagged differently with the cache of words", r->name, r->lineno);
 			c->differ++;
@@ -323,6 +369,7 @@ ner_lines(struct reader *r, void *ctx)
 	free(cached);
 	free(plain);
 	free(scores);
+	free(skip);
 	return 0;
 }
 
@@ -902,7 +949,11 @@ main(int argc, char *argv[])
 		out_u64(c.differ);
 		out_str(" tagged differently, ");
 		out_u64(c.scored);
-		out_str(" scored differently\n");
+		out_str(" scored differently, ");
+		out_u64(c.skipped);
+		out_str(" skipped, ");
+		out_u64(c.wrongly);
+		out_str(" skipped wrongly\n");
 		ner_free((struct ner_model *)c.model);
 		buf_free(&model);
 	} else if (strcmp(cmd, "viterbi") == 0 && argc == 1) {
