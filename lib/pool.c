@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mem.h"
 #include "pool.h"
@@ -94,7 +95,8 @@ pool_new(void **workers, size_t nworkers, void **batches, size_t nbatches, size_
 	struct pool *p = xcalloc(1, sizeof *p);
 	sigset_t all, caller;
 
-	p->workers = workers;
+	p->workers = xmalloc(nworkers * sizeof *p->workers);	/* the caller's arrays may go out of scope */
+	memcpy(p->workers, workers, nworkers * sizeof *p->workers);
 	p->nslots = nbatches;
 	p->most = bytes;
 	p->slot = xcalloc(nbatches, sizeof *p->slot);
@@ -203,5 +205,6 @@ pool_free(struct pool *p)
 	pthread_cond_destroy(&p->cv);
 	free(p->thread);
 	free(p->slot);
+	free(p->workers);
 	free(p);
 }

@@ -23,7 +23,8 @@ struct pool;
  * A pool of nworkers workers with states workers[0..nworkers) and
  * nbatches batches batches[0..nbatches) (at least 2 with more than one
  * worker; they are reused in turn), of which at most `bytes` bytes (as
- * pool_submit() counts them) are out at once, and always one.
+ * pool_submit() counts them) are out at once, and always one.  Both
+ * arrays are copied: they need not outlive the call.
  */
 struct pool *pool_new(void **workers, size_t nworkers, void **batches, size_t nbatches, size_t bytes,
     pool_work_fn *work, pool_done_fn *done, void *ctx);
