@@ -107,10 +107,11 @@ check-asan: deps
 	@$(MAKE) --no-print-directory O=obj-asan B=bin-asan CFLAGS='$(SANITIZE)' all
 	BIN=bin-asan KABAR_SANITIZED=1 bats tests
 
-# tag-entities -j under ThreadSanitizer (gcc): its threads on documents in many batches.
+# The threads under ThreadSanitizer (gcc): tag-entities -j on documents in many batches,
+# strip-boilerplate's line analysis in batches of a block.
 check-tsan: deps
-	@$(MAKE) --no-print-directory O=obj-tsan B=bin-tsan CFLAGS='-O1 -g -fsanitize=thread' bin-tsan/tag-entities
-	TSAN_OPTIONS=halt_on_error=1 BIN=bin-tsan bats tests/tag-entities-jobs.bats
+	@$(MAKE) --no-print-directory O=obj-tsan B=bin-tsan CFLAGS='-O1 -g -fsanitize=thread' bin-tsan/tag-entities bin-tsan/strip-boilerplate
+	TSAN_OPTIONS=halt_on_error=1 BIN=bin-tsan bats tests/tag-entities-jobs.bats tests/strip-boilerplate.bats
 
 fuzz-build: deps
 	@$(MAKE) --no-print-directory CC=clang O=obj-fuzz B=bin-fuzz \

@@ -342,3 +342,28 @@ make_wet() {
 	[[ "${lines[0]}" == "u1	2	The council of "* ]]
 	[[ "${lines[2499]}" == "u2500	2	The council of "* ]]
 }
+
+@test "1,000 pages in one block: their lines analysed by the threads in batches, counted in order across all of them" {
+	# 360 KB of text: several 64 KB batches of lines for the threads of a
+	# block; a prose line in every page is repeated, a report line once
+	awk -v dir="$TMP" 'BEGIN {
+		for (i = 1; i <= 1000; i++) {
+			f = sprintf("%s/p%04d.txt", dir, i)
+			print "Rivertown Daily - Home - News - Sport" > f
+			printf "Report %d: The council of the district met on day %d and voted to approve a new plan for the old bridge over the river, which residents had asked for during many long public meetings in the town hall this year.\n", i, i > f
+			print "The weather office said that the rain would continue over the coming days and warned people living near the rivers to stay alert." > f
+			close(f)
+		}
+	}'
+	want=$(for i in $(seq 1 1000); do printf '%s/p%04d.txt\t2\tReport %d: The council of the district met on day %d and voted to approve a new plan for the old bridge over the river, which residents had asked for during many long public meetings in the town hall this year.\n' "$TMP" "$i" "$i" "$i"; done)
+	for block in 1000 250 3; do
+		run --separate-stderr SB -b "$block" "$TMP"/p*.txt
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ]
+		check_output "$want" || { echo "-b $block" >&2; return 1; }
+	done
+	# in a block of 2 pages the prose line is found twice only: body
+	run --separate-stderr SB -b 2 "$TMP"/p0001.txt "$TMP"/p0002.txt
+	[ "${#lines[@]}" -eq 4 ]
+	[[ "${lines[1]}" == "$TMP/p0001.txt	3	The weather office said "* ]]
+}
