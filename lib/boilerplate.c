@@ -199,19 +199,6 @@ static inline uint64_t phrase_step(uint64_t h, uint64_t word);
 #define NEUTRAL 0.3
 
 
-/* Lower-case the ASCII capitals of 8 bytes at once. */
-static inline uint64_t
-lower8(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t heptets = w & ~high;
-	uint64_t above_z = heptets + (0x7F - 'Z') * ones;
-	uint64_t from_a = heptets + (0x80 - 'A') * ones;
-	uint64_t upper = ~w & (from_a ^ above_z) & high;
-
-	return w | (upper >> 2);
-}
-
 static inline uint64_t
 word_mix(uint64_t w0, uint64_t w1, uint64_t w2, size_t len)
 {

@@ -195,6 +195,8 @@ word_cue(struct tagger *t, const char *w, size_t n)
  * Cue flags of each token of the sentence, looked up once: the slots of
  * a batch of words fetched first, so that their cache misses overlap.
  */
+_Static_assert(MAXCUE % 8 == 0, "a cue word is lowered 8 bytes at a time");
+
 void
 find_cues(struct tagger *t, const char *s)
 {
@@ -215,14 +217,15 @@ find_cues(struct tagger *t, const char *s)
 			t->cues[next] = 0;
 			if (!cue_looked_up(w, len))
 				continue;
-#if defined __SSE2__ && MAXCUE == 16
-			if (t->tok[next].start + 16 <= end) {	/* 16 bytes lowered at once, the word's first */
-				__m128i v = _mm_loadu_si128((const __m128i *)w);
+			if (t->tok[next].start + MAXCUE <= end) {	/* the word's first MAXCUE bytes, 8 at a time */
+				for (size_t p = 0; p < MAXCUE; p += 8) {
+					uint64_t x;
 
-				v = _mm_or_si128(v, _mm_and_si128(bytes_in(v, 'A', 'Z'), _mm_set1_epi8(0x20)));
-				_mm_storeu_si128((__m128i *)low[n], v);
+					memcpy(&x, w + p, 8);
+					x = lower8(x);
+					memcpy(low[n] + p, &x, 8);
+				}
 			} else
-#endif
 				for (size_t p = 0; p < len; p++)
 					low[n][p] = lower(w[p]);
 			h[n] = hash_bytes(low[n], len);

@@ -8,6 +8,7 @@
 #include "hash.h"
 #include "mem.h"
 #include "nerfeat.h"
+#include "simd.h"
 
 /* What the features need of each word of the window, computed once. */
 struct nerf_word {
@@ -54,17 +55,6 @@ nerf_phrase_key(const char *s, size_t n)
 	uint64_t h = hash_bytes(s, n);
 
 	return h ? h : 1;
-}
-
-/* The ASCII capitals of 8 bytes in lower case, the other bytes as they are (no carry crosses a byte). */
-static inline uint64_t
-lower8(uint64_t x)
-{
-	uint64_t low7 = x & 0x7f7f7f7f7f7f7f7fULL;
-	uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3fULL;	/* bit 7 set where low7 >= 'A' */
-	uint64_t past_z = low7 + 0x2525252525252525ULL;	/* where low7 > 'Z' */
-
-	return x | ((from_a & ~past_z & ~x & 0x8080808080808080ULL) >> 2);
 }
 
 /* The same of the 4 bytes at s into d. */

@@ -1,9 +1,23 @@
 /*
- * Scans of 16 bytes at a time (SSE2), where the compiler targets it; each
- * user keeps a byte-at-a-time path beside it for other machines.
+ * Many bytes at a time: 8 in a 64-bit word on every machine, 16 in a
+ * vector (SSE2) where the compiler targets it, each user of those keeping
+ * a byte-at-a-time path beside it for other machines.
  */
 #ifndef SIMD_H
 #define SIMD_H
+
+#include <stdint.h>
+
+/* The ASCII capitals of 8 bytes in lower case, the other bytes as they are (no carry crosses a byte). */
+static inline uint64_t
+lower8(uint64_t x)
+{
+	uint64_t low7 = x & 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3fULL;	/* bit 7 set where low7 >= 'A' */
+	uint64_t past_z = low7 + 0x2525252525252525ULL;	/* where low7 > 'Z' */
+
+	return x | ((from_a & ~past_z & ~x & 0x8080808080808080ULL) >> 2);
+}
 
 #ifdef __SSE2__
 #include <emmintrin.h>
