@@ -274,3 +274,16 @@ keymap_free(struct keymap *k)
 	pages_free(&k->pages);
 	memset(k, 0, sizeof *k);
 }
+
+void
+keybits_init(struct keybits *b)
+{
+	b->bit = xcalloc(((size_t)1 << KEYBITS) / 64, sizeof *b->bit);
+}
+
+void
+keybits_free(struct keybits *b)
+{
+	free(b->bit);
+	memset(b, 0, sizeof *b);
+}

@@ -173,4 +173,34 @@ table_find_hashed(const struct table *t, const char *key, size_t len, uint64_t h
 	return -1;
 }
 
+/*
+ * A bit per key in front of a table larger than the cache: most keys looked
+ * up are in no table, and a key whose bit is clear is not in this one.
+ * Keys are hashes already; their low KEYBITS bits pick the bit (256 KB).
+ */
+#define KEYBITS 21
+struct keybits {
+	uint64_t *bit;
+};
+
+void keybits_init(struct keybits *b);
+void keybits_free(struct keybits *b);
+
+static inline void
+keybits_add(struct keybits *b, uint64_t key)
+{
+	size_t i = (size_t)key & (((size_t)1 << KEYBITS) - 1);
+
+	b->bit[i / 64] |= 1ull << (i % 64);
+}
+
+/* May key be in the table: was a key of its bit added? */
+static inline int
+keybits_has(const struct keybits *b, uint64_t key)
+{
+	size_t i = (size_t)key & (((size_t)1 << KEYBITS) - 1);
+
+	return (int)(b->bit[i / 64] >> (i % 64) & 1);
+}
+
 #endif

@@ -110,17 +110,15 @@ slot_lane(unsigned y)
 
 /*
  * Most features of a text are not in the model, and a miss walks the table
- * to an empty slot: a bit per feature hash, 128 KB that stay in the cache,
- * answers most misses without touching the table.
+ * to an empty slot: a bit per feature hash (struct keybits) answers most
+ * misses without touching it.
  */
-#define SEEN_BITS 20
-#define SEEN(key) ((size_t)((key) >> 40) & ((1u << SEEN_BITS) - 1))
 
 struct ner_model {
 	struct feature_slot *slot;
 	struct pages slot_pages;
 	size_t mask;
-	uint64_t seen[(1u << SEEN_BITS) / 64];
+	struct keybits seen;
 	nerf_trans trans;
 	struct nerf_vtrans vtrans;	/* trans for nerf_viterbi32 */
 	struct nerf_phrases phrases;
@@ -172,7 +170,7 @@ insert(struct ner_model *m, uint64_t key, const char *w, const unsigned char lan
 	struct feature_slot *slot;
 	size_t i;
 
-	m->seen[SEEN(key) / 64] |= 1ull << (SEEN(key) % 64);
+	keybits_add(&m->seen, key);
 	for (i = (size_t)key & m->mask; m->slot[i].fp && m->slot[i].fp != fp; i = (i + 1) & m->mask)
 		;
 	slot = &m->slot[i];
@@ -229,6 +227,7 @@ ner_load(const char *data, size_t len)
 	while (cap < 2 * (size_t)nfeat)	/* half empty: a lookup seldom walks past its slot */
 		cap *= 2;
 	m->slot = pages_alloc(&m->slot_pages, cap * sizeof *m->slot);
+	keybits_init(&m->seen);
 	m->mask = cap - 1;
 	for (unsigned y = 0; y < NERF_NLABELS; y++)
 		lane[y] = (unsigned char)(slot_lane(y) - 1);
@@ -253,12 +252,6 @@ ner_load(const char *data, size_t len)
 	return m;
 }
 
-static inline int
-seen(const struct ner_model *m, uint64_t key)
-{
-	return (int)(m->seen[SEEN(key) / 64] >> (SEEN(key) % 64) & 1);
-}
-
 /* Keep of features f[0..nf) those the model may have; returns their number. */
 static inline unsigned
 keep_seen(const struct ner_model *m, uint64_t *f, unsigned nf)
@@ -268,7 +261,7 @@ keep_seen(const struct ner_model *m, uint64_t *f, unsigned nf)
 	/* Without a branch: half of them are kept, at random. */
 	for (unsigned k = 0; k < nf; k++) {
 		f[kept] = f[k];
-		kept += (unsigned)seen(m, f[k]);
+		kept += (unsigned)keybits_has(&m->seen, f[k]);
 	}
 	return kept;
 }
@@ -643,6 +636,7 @@ ner_free(struct ner_model *m)
 	if (!m)
 		return;
 	pages_free(&m->slot_pages);
+	keybits_free(&m->seen);
 	nerf_phrases_free(&m->phrases);
 	free(m);
 }

@@ -109,23 +109,9 @@ nerf_lower(struct buf *b, const char *s, size_t n)
 
 /*
  * Most phrases looked up are not there (94 % of the two-word ones on the
- * English bench), and the table is megabytes: a bit per key, 256 KB that
- * stay in the cache, answers most of them without touching it.
+ * English bench), and the table is megabytes: a bit per key (struct
+ * keybits) answers most of them without touching it.
  */
-#define PHRASE_SEEN_BITS 21
-#define SEEN_PHRASE(key) ((size_t)(key) & ((1u << PHRASE_SEEN_BITS) - 1))
-
-static inline void
-phrase_seen_set(struct nerf_phrases *p, uint64_t key)
-{
-	p->seen[SEEN_PHRASE(key) / 64] |= 1ull << (SEEN_PHRASE(key) % 64);
-}
-
-static inline int
-phrase_seen(const struct nerf_phrases *p, uint64_t key)
-{
-	return (int)(p->seen[SEEN_PHRASE(key) / 64] >> (SEEN_PHRASE(key) % 64) & 1);
-}
 
 void
 nerf_phrases_init(struct nerf_phrases *p, size_t expect)
@@ -134,7 +120,7 @@ nerf_phrases_init(struct nerf_phrases *p, size_t expect)
 	p->n = 0;
 	p->next = 0;
 	p->slot = pages_alloc(&p->pages, p->cap * sizeof *p->slot);	/* a model's: 4.5 MB */
-	p->seen = xcalloc((1u << PHRASE_SEEN_BITS) / 64, sizeof *p->seen);
+	keybits_init(&p->seen);
 }
 
 static void
@@ -167,7 +153,7 @@ nerf_phrases_or(struct nerf_phrases *p, uint64_t key, uint64_t mask)
 		;
 	if (!p->slot[i].key) {
 		p->slot[i].key = key;
-		phrase_seen_set(p, key);
+		keybits_add(&p->seen, key);
 		p->n++;
 		p->next = SIZE_MAX;	/* a key anywhere: nerf_phrases_append can no longer tell its slot */
 	}
@@ -194,7 +180,7 @@ nerf_phrases_append(struct nerf_phrases *p, uint64_t key, uint64_t mask)
 	}
 	p->slot[i].key = key;
 	p->slot[i].mask = mask;
-	phrase_seen_set(p, key);
+	keybits_add(&p->seen, key);
 	p->n++;
 	p->next = i + 1;
 }
@@ -202,7 +188,7 @@ nerf_phrases_append(struct nerf_phrases *p, uint64_t key, uint64_t mask)
 uint64_t
 nerf_phrases_get(const struct nerf_phrases *p, uint64_t key)
 {
-	if (!phrase_seen(p, key))
+	if (!keybits_has(&p->seen, key))
 		return 0;
 	for (size_t i = first_slot(p, key); p->slot[i].key; i = i + 1 < p->cap ? i + 1 : 0)
 		if (p->slot[i].key == key)
@@ -223,7 +209,7 @@ void
 nerf_phrases_free(struct nerf_phrases *p)
 {
 	pages_free(&p->pages);
-	free(p->seen);
+	keybits_free(&p->seen);
 	memset(p, 0, sizeof *p);
 }
 
@@ -378,7 +364,7 @@ find_phrases(const struct nerf_phrases *p, struct nerf_word *w, const char *low,
 	for (size_t i = lo; i + 1 < hi; i++) {
 		if (w[i].x.prefix) {
 			w[i].key2 = nerf_phrase_key(low + w[i].ls, w[i + 1].le - w[i].ls);
-			if (phrase_seen(p, w[i].key2))
+			if (keybits_has(&p->seen, w[i].key2))
 				__builtin_prefetch(&p->slot[first_slot(p, w[i].key2)]);
 		}
 	}

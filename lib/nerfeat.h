@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "mem.h"
 #include "token.h"
 
@@ -67,7 +68,7 @@ struct nerf_phrases {
 	size_t cap;
 	size_t n;
 	struct pages pages;	/* slot's */
-	uint64_t *seen;		/* bit SEEN_PHRASE(key): a key may be there */
+	struct keybits seen;	/* which keys may be there */
 	size_t next;			/* the slot after the last key appended (SIZE_MAX: append no more) */
 };
 
