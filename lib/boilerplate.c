@@ -140,7 +140,7 @@ token_end(const unsigned char *p, const unsigned char *end, uint32_t *count, uns
 		    bytes_in(v, '\t', '\r')));	/* \t \n \v \f \r */
 		unsigned digit = (unsigned)_mm_movemask_epi8(bytes_in(v, '0', '9'));
 		unsigned upper = (unsigned)_mm_movemask_epi8(v);
-		unsigned letter = (unsigned)_mm_movemask_epi8(bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z')) | upper;
+		unsigned letter = (unsigned)_mm_movemask_epi8(ascii_letters(v)) | upper;
 		unsigned run = stop ? (unsigned)__builtin_ctz(stop) : 16, in = (1u << run) - 1;
 
 		*count += bits16(digit & in) + (bits16(letter & in) << 16);

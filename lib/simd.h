@@ -30,6 +30,13 @@ bytes_in(__m128i v, unsigned char lo, unsigned char hi)
 
 	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
 }
+
+/* 0xFF in the bytes of v that are ASCII letters (either case: '@', '[' and '`' are not). */
+static inline __m128i
+ascii_letters(__m128i v)
+{
+	return bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+}
 #endif
 
 #endif

@@ -81,7 +81,7 @@ ascii_word_end(const unsigned char *s, size_t i, size_t n)
 #ifdef __SSE2__
 	for (; i + 16 <= n; i += 16) {	/* 16 bytes at a time while they lie in the text: no branch a byte */
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		__m128i word = _mm_or_si128(bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), bytes_in(v, '0', '9'));
+		__m128i word = _mm_or_si128(ascii_letters(v), bytes_in(v, '0', '9'));
 		unsigned other = ~(unsigned)_mm_movemask_epi8(word) & 0xffff;
 
 		if (other)
