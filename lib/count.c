@@ -412,7 +412,7 @@ counting_thread(void *arg)
  * counting one (few distinct keys: its lookups hit the cache).
  */
 static void
-submit(struct counter *c)
+submit_chunk(struct counter *c)
 {
 	struct chunk *ch = &c->chunk[c->fill];
 
@@ -443,7 +443,7 @@ submit(struct counter *c)
 
 /* Count what is left and stop the counting thread. */
 static void
-finish(struct counter *c)
+finish_counting(struct counter *c)
 {
 	struct chunk *ch = &c->chunk[c->fill];
 
@@ -451,7 +451,7 @@ finish(struct counter *c)
 		count_chunk(c, ch);
 		ch->n = 0;
 	} else if (ch->n)
-		submit(c);
+		submit_chunk(c);
 	if (c->started) {
 		pthread_mutex_lock(&c->mu);
 		c->done = 1;
@@ -871,7 +871,7 @@ counter_add(struct counter *c, const char *name, unsigned long lineno, const cha
 	pd->w2 = w2;
 	pd->vid = vid;
 	if (ch->n == CHUNK || ch->keys.len > (1u << 20))
-		submit(c);
+		submit_chunk(c);
 	return 0;
 }
 
@@ -1253,7 +1253,7 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 {
 	struct count_table tab = { 0 };
 
-	finish(c);
+	finish_counting(c);
 	/*
 	 * From here keys are only read by id: the slots' memory holds the sort's
 	 * items (fresh pages would have to be cleared by the kernel: slow here).
