@@ -29,7 +29,7 @@ ss_swap(struct summary *s, size_t a, size_t b)
 	s->e[s->heap[b]].heap = b;
 }
 
-static void
+void
 ss_down(struct summary *s, size_t i)
 {
 	for (;;) {
@@ -56,7 +56,7 @@ ss_up(struct summary *s, size_t i)
 }
 
 /* The map slot holding key, or the empty slot where it would go. */
-static size_t
+size_t
 ss_find(const struct summary *s, const char *key, size_t len, uint64_t h)
 {
 	size_t i = (size_t)h & s->mask;
@@ -102,20 +102,10 @@ ss_map_remove(struct summary *s, size_t i)
 	}
 }
 
+/* A key not in the summary (ss_add has counted it in the total). */
 void
-ss_add(struct summary *s, const char *key, size_t len, uint64_t w)
+ss_add_new(struct summary *s, const char *key, size_t len, uint64_t h, uint64_t w)
 {
-	uint64_t h = hash_bytes(key, len);
-	size_t i = ss_find(s, key, len, h);
-
-	add_to(&s->total, w);
-	if (s->map[i]) {
-		struct ssent *e = &s->e[s->map[i] - 1];
-
-		add_to(&e->count, w);
-		ss_down(s, e->heap);
-		return;
-	}
 	if (s->n > 0 && s->used + SS_OVERHEAD + len > s->limit) {
 		/* Full: the least counted key gives its place, and its count as error. */
 		size_t idx = s->heap[0];
