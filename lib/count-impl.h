@@ -186,7 +186,9 @@ void submit_chunk(struct counter *c);
 /* Count what is left and stop the counting thread. */
 void finish_counting(struct counter *c);
 
-/* count-summary.c: ss_add() below is all that the others call. */
+/* count-summary.c: ss_new(), ss_free() and ss_add() below are all that the others call. */
+struct summary *ss_new(size_t limit);
+void ss_free(struct summary *s);
 size_t ss_find(const struct summary *s, const char *key, size_t len, uint64_t h);
 void ss_down(struct summary *s, size_t i);
 void ss_add_new(struct summary *s, const char *key, size_t len, uint64_t h, uint64_t w);

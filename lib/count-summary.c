@@ -151,3 +151,26 @@ ss_add_new(struct summary *s, const char *key, size_t len, uint64_t h, uint64_t 
 	s->map[ss_find(s, key, len, h)] = (uint32_t)(idx + 1);
 	ss_up(s, idx);
 }
+
+/* An empty summary of at most `limit` bytes. */
+struct summary *
+ss_new(size_t limit)
+{
+	struct summary *s = xcalloc(1, sizeof *s);
+
+	s->limit = limit;
+	s->mask = 1023;
+	s->map = xcalloc(s->mask + 1, sizeof *s->map);
+	return s;
+}
+
+void
+ss_free(struct summary *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->e[i].key);
+	free(s->e);
+	free(s->heap);
+	free(s->map);
+	free(s);
+}

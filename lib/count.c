@@ -132,12 +132,8 @@ counter_new(const struct count_spec *spec)
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
 	c->threads = !spec->memory && spec->jobs != 1;	/* Space-Saving counts in one thread */
-	if (spec->memory) {
-		c->ss = xcalloc(1, sizeof *c->ss);
-		c->ss->limit = spec->memory;
-		c->ss->mask = 1023;
-		c->ss->map = xcalloc(c->ss->mask + 1, sizeof *c->ss->map);
-	}
+	if (spec->memory)
+		c->ss = ss_new(spec->memory);
 	return c;
 }
 
@@ -166,13 +162,7 @@ counter_free(struct counter *c)
 	}
 	pthread_mutex_destroy(&c->mu);
 	pthread_cond_destroy(&c->cv);
-	if (c->ss) {
-		for (size_t i = 0; i < c->ss->n; i++)
-			free(c->ss->e[i].key);
-		free(c->ss->e);
-		free(c->ss->heap);
-		free(c->ss->map);
-		free(c->ss);
-	}
+	if (c->ss)
+		ss_free(c->ss);
 	free(c);
 }
