@@ -25,6 +25,17 @@ group_cmp(const void *a, const void *b, void *ctx)
 	return la < lb ? -1 : la > lb;
 }
 
+/* The group of key id (--by): its id, the key's first bytes. */
+static inline uint32_t
+group_of(const struct counter *c, size_t id)
+{
+	size_t len;
+	uint32_t gid;
+
+	memcpy(&gid, table_key(&c->keys, id, &len), sizeof gid);
+	return gid;
+}
+
 static inline uint64_t
 count_of(const struct counter *c, uint32_t id)
 {
@@ -148,22 +159,12 @@ counter_each(struct counter *c, const struct count_show *show, count_row_fn *fn,
 	for (size_t g = 0; g < ng; g++)
 		order[g] = (uint32_t)g;
 	qsort_r(order, ng, sizeof *order, group_cmp, &c->groups);
-	for (size_t i = 0; i < c->keys.n; i++) {
-		size_t len;
-		uint32_t gid;
-
-		memcpy(&gid, table_key(&c->keys, i, &len), sizeof gid);
-		start[gid + 1]++;
-	}
+	for (size_t i = 0; i < c->keys.n; i++)
+		start[group_of(c, i) + 1]++;
 	for (size_t g = 0; g < ng; g++)
 		start[g + 1] += start[g];
-	for (size_t i = 0; i < c->keys.n; i++) {
-		size_t len;
-		uint32_t gid;
-
-		memcpy(&gid, table_key(&c->keys, i, &len), sizeof gid);
-		ids[start[gid]++] = (uint32_t)i;
-	}
+	for (size_t i = 0; i < c->keys.n; i++)
+		ids[start[group_of(c, i)]++] = (uint32_t)i;
 	for (size_t g = ng; g > 0; g--)
 		start[g] = start[g - 1];
 	start[0] = 0;
