@@ -20,11 +20,8 @@ key_cmp(const void *a, const void *b, void *ctx)
 	size_t la, lb;
 	const char *pa = item_key(k, ((const struct item *)a)->id, &la);
 	const char *pb = item_key(k, ((const struct item *)b)->id, &lb);
-	int r = memcmp(pa, pb, la < lb ? la : lb);
 
-	if (r)
-		return r;
-	return la < lb ? -1 : la > lb;
+	return bytes_order(pa, la, pb, lb);
 }
 
 /* LSD radix sort on the bytes of (neg, prefix) that vary: 8 passes for prefix, 4 for neg. */

@@ -18,11 +18,8 @@ group_cmp(const void *a, const void *b, void *ctx)
 	size_t la, lb;
 	const char *pa = table_key(g, *(const uint32_t *)a, &la);
 	const char *pb = table_key(g, *(const uint32_t *)b, &lb);
-	int r = memcmp(pa, pb, la < lb ? la : lb);
 
-	if (r)
-		return r;
-	return la < lb ? -1 : la > lb;
+	return bytes_order(pa, la, pb, lb);
 }
 
 /* The group of key id (--by): its id, the key's first bytes. */
