@@ -60,6 +60,17 @@ bytes_equal(const void *p, const void *q, size_t n)
 	return memcmp(p, q, n) == 0;
 }
 
+/* The order of two byte strings: memcmp's, and the shorter first where one begins the other. */
+static inline int
+bytes_order(const void *p, size_t np, const void *q, size_t nq)
+{
+	int r = memcmp(p, q, np < nq ? np : nq);
+
+	if (r)
+		return r;
+	return np < nq ? -1 : np > nq;
+}
+
 struct buf {
 	char *data;
 	size_t len, cap;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "hash.h"
 #include "mem.h"
 #include "nerfeat.h"
@@ -69,14 +70,12 @@ by_count(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b, lx, ly;
 	const char *kx, *ky;
-	int r;
 
 	if (sorting->count[x] != sorting->count[y])
 		return sorting->count[x] > sorting->count[y] ? -1 : 1;
 	kx = table_key(&sorting->words, x, &lx);
 	ky = table_key(&sorting->words, y, &ly);
-	r = memcmp(kx, ky, lx < ly ? lx : ly);
-	return r ? r : (lx > ly) - (lx < ly);
+	return bytes_order(kx, lx, ky, ly);
 }
 
 static int
