@@ -620,7 +620,7 @@ _Static_assert(NERF_QUIET_R <= NERF_MAXPHRASE, "the window holds the words that 
 
 void
 nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
-    size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx)
+    size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx, const struct keybits *seen)
 {
 	unsigned nf;
 	size_t loud = SIZE_MAX;	/* the last token up to i + NERF_QUIET_R that is not quiet (SIZE_MAX: none) */
@@ -649,6 +649,8 @@ nerf_extract_context(const struct nerf_phrases *p, const char *text, const struc
 			all_features(s, i, f, &nf);
 		}
 		s->nfeat[i - from] = (unsigned char)nf;
+		for (unsigned k = 0; k < nf; k++)
+			keybits_fetch(seen, f[k]);
 	}
 }
 
