@@ -203,4 +203,11 @@ keybits_has(const struct keybits *b, uint64_t key)
 	return (int)(b->bit[i / 64] >> (i % 64) & 1);
 }
 
+/* Fetch key's bit into the cache ahead of keybits_has. */
+static inline void
+keybits_fetch(const struct keybits *b, uint64_t key)
+{
+	__builtin_prefetch(&b->bit[((size_t)key & (((size_t)1 << KEYBITS) - 1)) / 64]);
+}
+
 #endif

@@ -591,7 +591,7 @@ tag(const struct ner_model *m, const char *text, const struct token *tok, size_t
 		}
 		if (cached) {
 			find_words(text, tok, n, from, to);
-			nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m);
+			nerf_extract_context(&m->phrases, text, tok, n, from, to, &tls.fs, lex_cached, (void *)m, &m->seen);
 		} else
 			nerf_extract(&m->phrases, text, tok, n, from, to, &tls.fs);	/* every token whole */
 		emissions(m, text, tok, from, to, tls.emit);

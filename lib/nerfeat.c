@@ -620,35 +620,43 @@ _Static_assert(NERF_QUIET_R <= NERF_MAXPHRASE, "the window holds the words that 
 
 void
 nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok, size_t n,
-    size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx)
+    size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx, const struct keybits *seen)
 {
 	unsigned nf;
 	size_t loud = SIZE_MAX;	/* the last token up to i + NERF_QUIET_R that is not quiet (SIZE_MAX: none) */
+	const struct nerf_word *w;
+	unsigned char *skip, *whole, *nfeat;	/* of token from on; bytes: s's fields are read once, not after each store */
 
 	window(p, text, tok, n, from, to, s, lex, ctx);
+	w = s->w - s->lo;
+	skip = s->skip - from;
+	whole = s->whole - from;
+	nfeat = s->nfeat - from;
 	/* The window reaches NERF_MAXPHRASE >= NERF_QUIET_R tokens beyond [from, to), or the sentence's ends. */
 	for (size_t i = from > NERF_QUIET_R ? from - NERF_QUIET_R : 0; i < from + NERF_QUIET_R && i < n; i++)
-		if (!s->w[i - s->lo].x.quiet)
+		if (!w[i].x.quiet)
 			loud = i;
 	for (size_t i = from; i < to; i++) {
 		uint64_t *f = s->feat + (i - from) * NERF_MAX;
 		size_t j = i + NERF_QUIET_R;
 
-		if (j < n && !s->w[j - s->lo].x.quiet)
+		if (j < n && !w[j].x.quiet)
 			loud = j;
-		s->skip[i - from] = loud == SIZE_MAX || loud + NERF_QUIET_R < i;
-		if (s->skip[i - from]) {
-			s->whole[i - from] = 0;
-			s->nfeat[i - from] = 0;
+		skip[i] = loud == SIZE_MAX || loud + NERF_QUIET_R < i;
+		if (skip[i]) {
+			whole[i] = 0;
+			nfeat[i] = 0;
 			continue;
 		}
 		/* A token with more features than NERF_MAX loses its last ones: it gets them all here. */
-		s->whole[i - from] = context_features(s, i, f, &nf) > NERF_MAX;
-		if (s->whole[i - from]) {
+		whole[i] = context_features(s, i, f, &nf) > NERF_MAX;
+		if (whole[i]) {
 			nerf_relex(p, s, text, tok, i);
 			all_features(s, i, f, &nf);
 		}
-		s->nfeat[i - from] = (unsigned char)nf;
+		nfeat[i] = (unsigned char)nf;
+		for (unsigned k = 0; k < nf; k++)
+			keybits_fetch(seen, f[k]);
 	}
 }
 

@@ -178,10 +178,13 @@ nerf_window(size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
  * feat, unless whole[i] (too many features: all of them, cut to NERF_MAX,
  * are there), or none if skip[i]; words come from lex(ctx, ...), called for
  * each word of the window [lo, hi) in order (a whole token's word is worked
- * out again).
+ * out again).  Each feature's bit in seen (the model's filter, which the
+ * tagger reads once all the features of the window are made) is fetched
+ * as it is made: read without, those loads stalled on the cache.
  */
 void nerf_extract_context(const struct nerf_phrases *p, const char *text, const struct token *tok,
-    size_t n, size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx);
+    size_t n, size_t from, size_t to, struct nerf_scratch *s, nerf_lex_fn *lex, void *ctx,
+    const struct keybits *seen);
 /* Work out the whole nerf_lex of token i's word (of the last nerf_extract_context), of which lex gave only a part. */
 void nerf_relex(const struct nerf_phrases *p, struct nerf_scratch *s, const char *text, const struct token *tok,
     size_t i);
