@@ -4,6 +4,7 @@
  * body text), cues and cross-document repetition, then the title.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -605,9 +606,13 @@ line_end(struct bp_line *l)
 		l->terminal = 1;
 }
 
-/* Signals (words, stopwords, capitals, digits, separators), key and cue of one line, from its first SCANNED words. */
-void
-bp_analyse(const struct bp_model *m, struct bp_line *l)
+/*
+ * Signals (words, stopwords, capitals, digits, separators), key and cue of
+ * one line, from its first SCANNED words; bytes_hash: hash_bytes of its
+ * text if known, else NULL.
+ */
+static void
+analyse(const struct bp_model *m, struct bp_line *l, const uint64_t *bytes_hash)
 {
 	const unsigned char *line = (const unsigned char *)l->text, *p = line, *end = p + l->len;
 
@@ -741,13 +746,115 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 	l->seps = seps, l->sentences = sentences, l->capstops = capstops, l->anystops = anystops;
 	l->capshort = capshort, l->tcwords = tcwords, l->tcstops = tcstops;
 	/* A long line is never repeated boilerplate: its key only finds exact copies. */
-	l->key = l->words >= SCANNED || l->words >= m->opt.repeat_words ? hash_bytes(l->text, l->len) ^ 1 : key;
+	if (l->words >= SCANNED || l->words >= m->opt.repeat_words)
+		key = (bytes_hash ? *bytes_hash : hash_bytes(l->text, l->len)) ^ 1;
+	l->key = key;
 	l->analysed = 1;
 	line_end(l);
 	l->caption = 0;
 	for (int i = 0; i < 4 && !l->terminal && l->words < SCANNED; i++)
 		if (last[i] && (cue_has(m, phrase_step(WORD_HASH0, last[i])) & CUE_CREDIT))
 			l->caption = 1;
+}
+
+void
+bp_analyse(const struct bp_model *m, struct bp_line *l)
+{
+	analyse(m, l, NULL);
+}
+
+/* The signals of a line: its bp_line's bytes from key up to cue, the fields analyse writes. */
+#define SIGNALS offsetof(struct bp_line, key)
+#define SIGNALS_LEN (offsetof(struct bp_line, cue) - SIGNALS)
+_Static_assert(SIGNALS_LEN <= sizeof ((struct bp_memo_entry *)0)->signals, "a line's signals fit in a memo's entry");
+/*
+ * A memo keeps lines of at most MEMO_LONG bytes (longer ones seldom recur),
+ * at most MEMO_LINES of them, MEMO_TEXT bytes in all, then starts over:
+ * about 5 MB.
+ */
+#define MEMO_LONG 512
+#define MEMO_LINES (1u << 15)
+#define MEMO_TEXT (2u << 20)
+
+void
+bp_memo_init(struct bp_memo *c)
+{
+	memset(c, 0, sizeof *c);
+	keymap_init(&c->lines, 12);
+}
+
+void
+bp_memo_free(struct bp_memo *c)
+{
+	keymap_free(&c->lines);
+	free(c->entry);
+	buf_free(&c->text);
+	memset(c, 0, sizeof *c);
+}
+
+void
+bp_analyse_lines(const struct bp_model *m, struct bp_memo *c, struct bp_line *lines, size_t n)
+{
+	enum { BATCH = 16 };	/* lines whose memory is fetched together: their misses overlap */
+
+	for (size_t from = 0; from < n; from += BATCH) {
+		size_t to = from + BATCH < n ? from + BATCH : n, text = 0;
+		uint64_t h[BATCH];
+		uint32_t id1[BATCH];	/* its id + 1 if the hash is known, else 0 */
+
+		for (size_t i = from; i < to; i++)
+			text += lines[i].len <= MEMO_LONG ? lines[i].len : 0;
+		if (c->lines.n + BATCH > MEMO_LINES || c->text.len + text > MEMO_TEXT) {
+			keymap_clear(&c->lines);
+			c->text.len = 0;
+		}
+		for (size_t i = from; i < to; i++)
+			if (lines[i].len <= MEMO_LONG) {
+				h[i - from] = hash_bytes(lines[i].text, lines[i].len);
+				keymap_prefetch(&c->lines, h[i - from]);
+			}
+		for (size_t i = from; i < to; i++) {
+			if (lines[i].len > MEMO_LONG) {
+				id1[i - from] = 0;
+				continue;
+			}
+			const struct keyslot *s = keymap_slot(&c->lines, h[i - from]);
+
+			id1[i - from] = s->stamp == c->lines.stamp ? s->id + 1 : 0;
+			if (id1[i - from])
+				__builtin_prefetch(&c->entry[s->id]);
+		}
+		for (size_t i = from; i < to; i++)
+			if (id1[i - from])
+				__builtin_prefetch(c->text.data + c->entry[id1[i - from] - 1].off);
+		for (size_t i = from; i < to; i++) {
+			struct bp_line *l = &lines[i];
+			const struct bp_memo_entry *e = id1[i - from] ? &c->entry[id1[i - from] - 1] : NULL;
+
+			if (e && e->len == l->len && bytes_equal(c->text.data + e->off, l->text, l->len)) {
+				memcpy((char *)l + SIGNALS, e->signals, SIGNALS_LEN);
+				continue;
+			}
+			if (l->len > MEMO_LONG) {
+				analyse(m, l, NULL);
+				continue;
+			}
+			analyse(m, l, &h[i - from]);
+			if (e)
+				continue;	/* another line of the same hash */
+			int added;
+			size_t id = keymap_id(&c->lines, h[i - from], &added);
+
+			if (!added)
+				continue;	/* met earlier in this batch */
+			if (id >= c->cap)
+				c->entry = xgrow(c->entry, &c->cap, id + 1, sizeof *c->entry);
+			c->entry[id].off = (uint32_t)c->text.len;
+			c->entry[id].len = (uint32_t)l->len;
+			memcpy(c->entry[id].signals, (char *)l + SIGNALS, SIGNALS_LEN);
+			buf_add(&c->text, l->text, l->len);
+		}
+	}
 }
 
 /*
