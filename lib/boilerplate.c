@@ -23,6 +23,21 @@
  * digits, separators, sentences, capitalised stopwords.
  */
 static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8, 0.4, -0.8 };
+/* The length term of the local score, log(1 + words) / log(41) up to 1, by words: a line's log is a load. */
+#define LENGTH_WORDS 40
+static double length_term[LENGTH_WORDS + 1];
+
+static void
+length_term_init(void)
+{
+	for (int n = 0; n <= LENGTH_WORDS; n++) {
+		volatile double w = n;	/* log at run time as before: one the compiler folds may differ in its last bit */
+		double len = log(1 + w) / log(41);
+
+		length_term[n] = len > 1 ? 1 : len;
+	}
+}
+
 /* The main block: the first stretch this rich beside the richest ... */
 #define FIRST_FRACTION 0.2
 /* ... and with at least this many good lines (or the richest). */
@@ -437,6 +452,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	memset(m, 0, sizeof *m);
 	m->opt = *o;
 	byte_class_init();
+	length_term_init();
 	debug = getenv("BP_DEBUG") != NULL;
 	table_init(&m->words, 2048);
 	keymap_init(&m->seen, 11);
@@ -684,14 +700,15 @@ analyse(const struct bp_model *m, struct bp_line *l, const uint64_t *bytes_hash)
 
 		int ideographs = 0;	/* CJK: no spaces, about two characters a word */
 
-		/* Only the word within its punctuation counts (modular sums: exact). */
-		for (const unsigned char *c = t; c < a; c++)
-			count -= byte_count[*c];
-		for (const unsigned char *c = b; c < p; c++)
-			count -= byte_count[*c];
-		if (high & 0x80)
+		/* Only the word within its punctuation counts (modular sums: exact); ASCII punctuation counts 0. */
+		if (high & 0x80) {
+			for (const unsigned char *c = t; c < a; c++)
+				count -= byte_count[*c];
+			for (const unsigned char *c = b; c < p; c++)
+				count -= byte_count[*c];
 			for (const unsigned char *c = a; c < b; c++)
 				ideographs += *c >= 0xE3 && *c <= 0xE9;
+		}
 		if (ideographs >= 4) {
 			words += ideographs / 2 - 1;
 			alpha += ideographs / 2 - 1;
@@ -901,11 +918,10 @@ local_score(const struct bp_line *l, int hasbody)
 	double w = l->words, d = (double)l->stops / w;
 	double capshare = l->alpha > 1 ? (double)(l->caps - (l->caps > 0)) / (l->alpha - 1) : 1.0;
 	double digshare = (double)l->digits / (l->digits + l->letters);
-	double len = log(1 + w) / log(41);
 	const double *k = LW;
 	double z = k[0];
 
-	z += k[1] * (len > 1 ? 1 : len);
+	z += k[1] * length_term[l->words < LENGTH_WORDS ? l->words : LENGTH_WORDS];
 	z += k[2] * (d > 0.5 ? 0.5 : d);
 	z += k[3] * l->terminal + k[4] * l->signoff;
 	z += k[5] * l->ellipsis;
