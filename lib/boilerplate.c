@@ -103,8 +103,8 @@ bp_class_name(enum bp_class c)
 
 /* ------------------------------------------------------------ characters */
 
-/* C_TRAIL: may follow a word (. , " ' ) : ; ! ?); C_BOUND: may end a sentence (. ? ! : "); C_STOP: . ? ! */
-enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8, C_TRAIL = 16, C_BOUND = 32, C_STOP = 64 };
+/* C_TRAIL: may follow a word (. , " ' ) : ; ! ?); C_BOUND: may end a sentence (. ? ! : "); C_STOP: . ? !; C_ALNUM: an ASCII letter or digit */
+enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8, C_TRAIL = 16, C_BOUND = 32, C_STOP = 64, C_ALNUM = 128 };
 static unsigned char byte_class[256];
 static uint32_t byte_count[256];	/* 1 for a digit, 1 << 16 for a letter */
 #ifdef __SSE2__
@@ -120,7 +120,8 @@ byte_class_init(void)
 		    (c == 0xC2 ? C_C2 : 0) | (c >= '0' && c <= '9' ? C_DIGIT : 0) |
 		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0) |
 		    (c && strchr(".,\"'):;!?", c) ? C_TRAIL : 0) | (c && strchr(".?!:\"", c) ? C_BOUND : 0) |
-		    (c && strchr(".?!", c) ? C_STOP : 0));
+		    (c && strchr(".?!", c) ? C_STOP : 0) | 
+		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? C_ALNUM : 0));
 #ifdef __SSE2__
 	for (int c = 0; c < 256; c++)
 		byte_bits[c] = (unsigned char)__builtin_popcount((unsigned)c);
@@ -670,30 +671,33 @@ analyse(const struct bp_model *m, struct bp_line *l, const uint64_t *bytes_hash)
 			break;
 		}
 		size_t n = (size_t)(p - t);
-		/* The word within its punctuation. */
-		const unsigned char *a = t, *b = p;
-		size_t k;
+		/* The word within its punctuation (none for most: ASCII, a letter or digit at both ends). */
+		const unsigned char *a = t, *b = p, *wb = p;
 
-		while (a < b && (k = punct_len(a, (size_t)(b - a))) != 0)
-			a += k;
-		if (a == b) {
-			seps += is_separator(t, n);
-			boundary = 1;
-			continue;
+		if (!(byte_class[*t] & byte_class[p[-1]] & C_ALNUM)) {
+			size_t k;
+
+			while (a < b && (k = punct_len(a, (size_t)(b - a))) != 0)
+				a += k;
+			if (a == b) {
+				seps += is_separator(t, n);
+				boundary = 1;
+				continue;
+			}
+			/* The line's key and its cue go word by word without the word's trailing ASCII punctuation ... */
+			for (wb = b; wb > a && !(byte_class[wb[-1]] & (C_LETTER | C_DIGIT)) && wb[-1] < 0x80; wb--)
+				;
+			/* ... the counts without its trailing marks, closing quotes included. */
+			while (b > a && ((byte_class[b[-1]] & C_TRAIL) ||
+			    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
+				b -= (b[-1] & 0x80) ? 3 : 1;
+			if (p - t >= 2 && (byte_class[p[-1]] & C_STOP) && b - a > 1)
+				sentences++;
 		}
 		/* The line's key and its cue: word by word, case folded, numbers alike. */
-		const unsigned char *wa = a, *wb = b;
-
-		while (wb > wa && !(byte_class[wb[-1]] & (C_LETTER | C_DIGIT)) && wb[-1] < 0x80)
-			wb--;
-		size_t wlen = (size_t)(wb - wa);
-		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(wa, wlen) :
-		    word_key_in(line, end, wa, wlen);
-		while (b > a && ((byte_class[b[-1]] & C_TRAIL) ||
-		    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
-			b -= (b[-1] & 0x80) ? 3 : 1;
-		if (p - t >= 2 && (byte_class[p[-1]] & C_STOP) && b - a > 1)
-			sentences++;
+		size_t wlen = (size_t)(wb - a);
+		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(a, wlen) :
+		    word_key_in(line, end, a, wlen);
 		words++;
 		int has_alpha = 0;
 		size_t len = (size_t)(b - a);
