@@ -813,68 +813,78 @@ bp_memo_free(struct bp_memo *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* The line's signals from the memo if its entry (id + 1 in *id1, or 0) holds its text; else analysed and kept. */
+static void
+memo_line(const struct bp_model *m, struct bp_memo *c, struct bp_line *l, uint64_t h, uint32_t *id1,
+    uint32_t *inflight, size_t ninflight)
+{
+	const struct bp_memo_entry *e = *id1 ? &c->entry[*id1 - 1] : NULL;
+
+	if (e && e->len == l->len && bytes_equal(c->text.data + e->off, l->text, l->len)) {
+		memcpy((char *)l + SIGNALS, e->signals, SIGNALS_LEN);
+		return;
+	}
+	if (l->len > MEMO_LONG) {
+		analyse(m, l, NULL);
+		return;
+	}
+	analyse(m, l, &h);
+	if (e)
+		return;	/* another line of the same hash */
+	if (c->lines.n == MEMO_LINES || c->text.len + l->len > MEMO_TEXT) {
+		keymap_clear(&c->lines);
+		c->text.len = 0;
+		memset(inflight, 0, ninflight * sizeof *inflight);	/* the ids looked up are gone */
+	}
+	int added;
+	size_t id = keymap_id(&c->lines, h, &added);
+
+	if (!added)
+		return;	/* kept since it was looked up */
+	if (id >= c->cap)
+		c->entry = xgrow(c->entry, &c->cap, id + 1, sizeof *c->entry);
+	c->entry[id].off = (uint32_t)c->text.len;
+	c->entry[id].len = (uint32_t)l->len;
+	memcpy(c->entry[id].signals, (char *)l + SIGNALS, SIGNALS_LEN);
+	buf_add(&c->text, l->text, l->len);
+}
+
+/*
+ * A pipeline of stages AHEAD lines apart, so that what each stage reads
+ * was fetched while the lines between were done: the line (written by
+ * another thread), its text, its slot in the memo, its entry, the text
+ * kept there; then the line is copied or analysed.
+ */
 void
 bp_analyse_lines(const struct bp_model *m, struct bp_memo *c, struct bp_line *lines, size_t n)
 {
-	enum { BATCH = 16 };	/* lines whose memory is fetched together: their misses overlap */
+	enum { AHEAD = 8, RING = 64 };	/* RING > 5 * AHEAD, a power of 2 */
+	uint64_t h[RING];	/* hash_bytes of a line's text */
+	uint32_t id1[RING];	/* the memo's id + 1 of that hash, 0 if none */
+	size_t i;
 
-	for (size_t from = 0; from < n; from += BATCH) {
-		size_t to = from + BATCH < n ? from + BATCH : n, text = 0;
-		uint64_t h[BATCH];
-		uint32_t id1[BATCH];	/* its id + 1 if the hash is known, else 0 */
-
-		for (size_t i = from; i < to; i++)
-			text += lines[i].len <= MEMO_LONG ? lines[i].len : 0;
-		if (c->lines.n + BATCH > MEMO_LINES || c->text.len + text > MEMO_TEXT) {
-			keymap_clear(&c->lines);
-			c->text.len = 0;
+	for (size_t k = 0; k < n + 5 * AHEAD; k++) {
+		if (k < n) {
+			__builtin_prefetch(&lines[k]);
+			__builtin_prefetch((const char *)&lines[k] + 64);
 		}
-		for (size_t i = from; i < to; i++)
-			if (lines[i].len <= MEMO_LONG) {
-				h[i - from] = hash_bytes(lines[i].text, lines[i].len);
-				keymap_prefetch(&c->lines, h[i - from]);
-			}
-		for (size_t i = from; i < to; i++) {
-			if (lines[i].len > MEMO_LONG) {
-				id1[i - from] = 0;
-				continue;
-			}
-			const struct keyslot *s = keymap_slot(&c->lines, h[i - from]);
+		if ((i = k - AHEAD) < n)	/* (wraps around below 0) */
+			__builtin_prefetch(lines[i].text);
+		if ((i = k - 2 * AHEAD) < n && lines[i].len <= MEMO_LONG) {
+			h[i % RING] = hash_bytes(lines[i].text, lines[i].len);
+			keymap_prefetch(&c->lines, h[i % RING]);
+		}
+		if ((i = k - 3 * AHEAD) < n) {
+			const struct keyslot *s = lines[i].len <= MEMO_LONG ? keymap_slot(&c->lines, h[i % RING]) : NULL;
 
-			id1[i - from] = s->stamp == c->lines.stamp ? s->id + 1 : 0;
-			if (id1[i - from])
+			id1[i % RING] = s && s->stamp == c->lines.stamp ? s->id + 1 : 0;
+			if (id1[i % RING])
 				__builtin_prefetch(&c->entry[s->id]);
 		}
-		for (size_t i = from; i < to; i++)
-			if (id1[i - from])
-				__builtin_prefetch(c->text.data + c->entry[id1[i - from] - 1].off);
-		for (size_t i = from; i < to; i++) {
-			struct bp_line *l = &lines[i];
-			const struct bp_memo_entry *e = id1[i - from] ? &c->entry[id1[i - from] - 1] : NULL;
-
-			if (e && e->len == l->len && bytes_equal(c->text.data + e->off, l->text, l->len)) {
-				memcpy((char *)l + SIGNALS, e->signals, SIGNALS_LEN);
-				continue;
-			}
-			if (l->len > MEMO_LONG) {
-				analyse(m, l, NULL);
-				continue;
-			}
-			analyse(m, l, &h[i - from]);
-			if (e)
-				continue;	/* another line of the same hash */
-			int added;
-			size_t id = keymap_id(&c->lines, h[i - from], &added);
-
-			if (!added)
-				continue;	/* met earlier in this batch */
-			if (id >= c->cap)
-				c->entry = xgrow(c->entry, &c->cap, id + 1, sizeof *c->entry);
-			c->entry[id].off = (uint32_t)c->text.len;
-			c->entry[id].len = (uint32_t)l->len;
-			memcpy(c->entry[id].signals, (char *)l + SIGNALS, SIGNALS_LEN);
-			buf_add(&c->text, l->text, l->len);
-		}
+		if ((i = k - 4 * AHEAD) < n && id1[i % RING])
+			__builtin_prefetch(c->text.data + c->entry[id1[i % RING] - 1].off);
+		if ((i = k - 5 * AHEAD) < n)
+			memo_line(m, c, &lines[i], h[i % RING], &id1[i % RING], id1, RING);
 	}
 }
 
