@@ -133,7 +133,7 @@ byte_class_init(void)
 static inline int
 is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
+	return byte_class[c] & C_SPACE;
 }
 
 #ifdef __SSE2__
