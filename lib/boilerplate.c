@@ -1338,15 +1338,15 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 	 * stopword, then text) close to one another are a teaser list.
 	 */
 	for (size_t i = 0; i < n;) {
-		size_t j = i, last = i, count = 0;
-
-		for (; j < n && j <= last + TEASER_GAP; j++)
-			if (teaser_shape(&lines[j]))
-				last = j, count++;
-		if (count == 0 || !teaser_shape(&lines[i])) {
+		if (!teaser_shape(&lines[i])) {	/* a run starts with one */
 			i++;
 			continue;
 		}
+		size_t last = i, count = 0;
+
+		for (size_t j = i; j < n && j <= last + TEASER_GAP; j++)
+			if (teaser_shape(&lines[j]))
+				last = j, count++;
 		for (size_t k = i; k <= last; k++)
 			if (count >= TEASER_RUN && teaser_shape(&lines[k])) {
 				lines[k].teaser = 1;
