@@ -4,6 +4,7 @@
  * body text), cues and cross-document repetition, then the title.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,21 @@
  * digits, separators, sentences, capitalised stopwords.
  */
 static const double LW[11] = { -4.2, 4.0, 6.0, 1.6, 0.8, -1.5, -2.0, -3.0, -0.8, 0.4, -0.8 };
+/* The length term of the local score, log(1 + words) / log(41) up to 1, by words: a line's log is a load. */
+#define LENGTH_WORDS 40
+static double length_term[LENGTH_WORDS + 1];
+
+static void
+length_term_init(void)
+{
+	for (int n = 0; n <= LENGTH_WORDS; n++) {
+		volatile double w = n;	/* log at run time as before: one the compiler folds may differ in its last bit */
+		double len = log(1 + w) / log(41);
+
+		length_term[n] = len > 1 ? 1 : len;
+	}
+}
+
 /* The main block: the first stretch this rich beside the richest ... */
 #define FIRST_FRACTION 0.2
 /* ... and with at least this many good lines (or the richest). */
@@ -87,8 +103,8 @@ bp_class_name(enum bp_class c)
 
 /* ------------------------------------------------------------ characters */
 
-/* C_TRAIL: may follow a word (. , " ' ) : ; ! ?); C_BOUND: may end a sentence (. ? ! : "); C_STOP: . ? ! */
-enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8, C_TRAIL = 16, C_BOUND = 32, C_STOP = 64 };
+/* C_TRAIL: may follow a word (. , " ' ) : ; ! ?); C_BOUND: may end a sentence (. ? ! : "); C_STOP: . ? !; C_ALNUM: an ASCII letter or digit */
+enum { C_SPACE = 1, C_C2 = 2, C_DIGIT = 4, C_LETTER = 8, C_TRAIL = 16, C_BOUND = 32, C_STOP = 64, C_ALNUM = 128 };
 static unsigned char byte_class[256];
 static uint32_t byte_count[256];	/* 1 for a digit, 1 << 16 for a letter */
 #ifdef __SSE2__
@@ -104,7 +120,8 @@ byte_class_init(void)
 		    (c == 0xC2 ? C_C2 : 0) | (c >= '0' && c <= '9' ? C_DIGIT : 0) |
 		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ? C_LETTER : 0) |
 		    (c && strchr(".,\"'):;!?", c) ? C_TRAIL : 0) | (c && strchr(".?!:\"", c) ? C_BOUND : 0) |
-		    (c && strchr(".?!", c) ? C_STOP : 0));
+		    (c && strchr(".?!", c) ? C_STOP : 0) | 
+		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? C_ALNUM : 0));
 #ifdef __SSE2__
 	for (int c = 0; c < 256; c++)
 		byte_bits[c] = (unsigned char)__builtin_popcount((unsigned)c);
@@ -116,7 +133,7 @@ byte_class_init(void)
 static inline int
 is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
+	return byte_class[c] & C_SPACE;
 }
 
 #ifdef __SSE2__
@@ -436,6 +453,7 @@ bp_init(struct bp_model *m, const struct bp_options *o)
 	memset(m, 0, sizeof *m);
 	m->opt = *o;
 	byte_class_init();
+	length_term_init();
 	debug = getenv("BP_DEBUG") != NULL;
 	table_init(&m->words, 2048);
 	keymap_init(&m->seen, 11);
@@ -605,9 +623,13 @@ line_end(struct bp_line *l)
 		l->terminal = 1;
 }
 
-/* Signals (words, stopwords, capitals, digits, separators), key and cue of one line, from its first SCANNED words. */
-void
-bp_analyse(const struct bp_model *m, struct bp_line *l)
+/*
+ * Signals (words, stopwords, capitals, digits, separators), key and cue of
+ * one line, from its first SCANNED words; bytes_hash: hash_bytes of its
+ * text if known, else NULL.
+ */
+static void
+analyse(const struct bp_model *m, struct bp_line *l, const uint64_t *bytes_hash)
 {
 	const unsigned char *line = (const unsigned char *)l->text, *p = line, *end = p + l->len;
 
@@ -649,44 +671,48 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 			break;
 		}
 		size_t n = (size_t)(p - t);
-		/* The word within its punctuation. */
-		const unsigned char *a = t, *b = p;
-		size_t k;
+		/* The word within its punctuation (none for most: ASCII, a letter or digit at both ends). */
+		const unsigned char *a = t, *b = p, *wb = p;
 
-		while (a < b && (k = punct_len(a, (size_t)(b - a))) != 0)
-			a += k;
-		if (a == b) {
-			seps += is_separator(t, n);
-			boundary = 1;
-			continue;
+		if (!(byte_class[*t] & byte_class[p[-1]] & C_ALNUM)) {
+			size_t k;
+
+			while (a < b && (k = punct_len(a, (size_t)(b - a))) != 0)
+				a += k;
+			if (a == b) {
+				seps += is_separator(t, n);
+				boundary = 1;
+				continue;
+			}
+			/* The line's key and its cue go word by word without the word's trailing ASCII punctuation ... */
+			for (wb = b; wb > a && !(byte_class[wb[-1]] & (C_LETTER | C_DIGIT)) && wb[-1] < 0x80; wb--)
+				;
+			/* ... the counts without its trailing marks, closing quotes included. */
+			while (b > a && ((byte_class[b[-1]] & C_TRAIL) ||
+			    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
+				b -= (b[-1] & 0x80) ? 3 : 1;
+			if (p - t >= 2 && (byte_class[p[-1]] & C_STOP) && b - a > 1)
+				sentences++;
 		}
 		/* The line's key and its cue: word by word, case folded, numbers alike. */
-		const unsigned char *wa = a, *wb = b;
-
-		while (wb > wa && !(byte_class[wb[-1]] & (C_LETTER | C_DIGIT)) && wb[-1] < 0x80)
-			wb--;
-		size_t wlen = (size_t)(wb - wa);
-		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(wa, wlen) :
-		    word_key_in(line, end, wa, wlen);
-		while (b > a && ((byte_class[b[-1]] & C_TRAIL) ||
-		    (b - a >= 3 && b[-3] == 0xE2 && b[-2] == 0x80)))
-			b -= (b[-1] & 0x80) ? 3 : 1;
-		if (p - t >= 2 && (byte_class[p[-1]] & C_STOP) && b - a > 1)
-			sentences++;
+		size_t wlen = (size_t)(wb - a);
+		uint64_t wk = wlen == 0 ? 0 : wlen > MAX_STOP ? hash_bytes(a, wlen) :
+		    word_key_in(line, end, a, wlen);
 		words++;
 		int has_alpha = 0;
 		size_t len = (size_t)(b - a);
 
 		int ideographs = 0;	/* CJK: no spaces, about two characters a word */
 
-		/* Only the word within its punctuation counts (modular sums: exact). */
-		for (const unsigned char *c = t; c < a; c++)
-			count -= byte_count[*c];
-		for (const unsigned char *c = b; c < p; c++)
-			count -= byte_count[*c];
-		if (high & 0x80)
+		/* Only the word within its punctuation counts (modular sums: exact); ASCII punctuation counts 0. */
+		if (high & 0x80) {
+			for (const unsigned char *c = t; c < a; c++)
+				count -= byte_count[*c];
+			for (const unsigned char *c = b; c < p; c++)
+				count -= byte_count[*c];
 			for (const unsigned char *c = a; c < b; c++)
 				ideographs += *c >= 0xE3 && *c <= 0xE9;
+		}
 		if (ideographs >= 4) {
 			words += ideographs / 2 - 1;
 			alpha += ideographs / 2 - 1;
@@ -741,13 +767,125 @@ bp_analyse(const struct bp_model *m, struct bp_line *l)
 	l->seps = seps, l->sentences = sentences, l->capstops = capstops, l->anystops = anystops;
 	l->capshort = capshort, l->tcwords = tcwords, l->tcstops = tcstops;
 	/* A long line is never repeated boilerplate: its key only finds exact copies. */
-	l->key = l->words >= SCANNED || l->words >= m->opt.repeat_words ? hash_bytes(l->text, l->len) ^ 1 : key;
+	if (l->words >= SCANNED || l->words >= m->opt.repeat_words)
+		key = (bytes_hash ? *bytes_hash : hash_bytes(l->text, l->len)) ^ 1;
+	l->key = key;
 	l->analysed = 1;
 	line_end(l);
 	l->caption = 0;
 	for (int i = 0; i < 4 && !l->terminal && l->words < SCANNED; i++)
 		if (last[i] && (cue_has(m, phrase_step(WORD_HASH0, last[i])) & CUE_CREDIT))
 			l->caption = 1;
+}
+
+void
+bp_analyse(const struct bp_model *m, struct bp_line *l)
+{
+	analyse(m, l, NULL);
+}
+
+/* The signals of a line: its bp_line's bytes from key up to cue, the fields analyse writes. */
+#define SIGNALS offsetof(struct bp_line, key)
+#define SIGNALS_LEN (offsetof(struct bp_line, cue) - SIGNALS)
+_Static_assert(SIGNALS_LEN <= sizeof ((struct bp_memo_entry *)0)->signals, "a line's signals fit in a memo's entry");
+/*
+ * A memo keeps lines of at most MEMO_LONG bytes (longer ones seldom recur),
+ * at most MEMO_LINES of them, MEMO_TEXT bytes in all, then starts over:
+ * about 5 MB.
+ */
+#define MEMO_LONG 512
+#define MEMO_LINES (1u << 15)
+#define MEMO_TEXT (2u << 20)
+
+void
+bp_memo_init(struct bp_memo *c)
+{
+	memset(c, 0, sizeof *c);
+	keymap_init(&c->lines, 12);
+}
+
+void
+bp_memo_free(struct bp_memo *c)
+{
+	keymap_free(&c->lines);
+	free(c->entry);
+	buf_free(&c->text);
+	memset(c, 0, sizeof *c);
+}
+
+/* The line's signals from the memo if its entry (id + 1 in *id1, or 0) holds its text; else analysed and kept. */
+static void
+memo_line(const struct bp_model *m, struct bp_memo *c, struct bp_line *l, uint64_t h, uint32_t *id1,
+    uint32_t *inflight, size_t ninflight)
+{
+	const struct bp_memo_entry *e = *id1 ? &c->entry[*id1 - 1] : NULL;
+
+	if (e && e->len == l->len && bytes_equal(c->text.data + e->off, l->text, l->len)) {
+		memcpy((char *)l + SIGNALS, e->signals, SIGNALS_LEN);
+		return;
+	}
+	if (l->len > MEMO_LONG) {
+		analyse(m, l, NULL);
+		return;
+	}
+	analyse(m, l, &h);
+	if (e)
+		return;	/* another line of the same hash */
+	if (c->lines.n == MEMO_LINES || c->text.len + l->len > MEMO_TEXT) {
+		keymap_clear(&c->lines);
+		c->text.len = 0;
+		memset(inflight, 0, ninflight * sizeof *inflight);	/* the ids looked up are gone */
+	}
+	int added;
+	size_t id = keymap_id(&c->lines, h, &added);
+
+	if (!added)
+		return;	/* kept since it was looked up */
+	if (id >= c->cap)
+		c->entry = xgrow(c->entry, &c->cap, id + 1, sizeof *c->entry);
+	c->entry[id].off = (uint32_t)c->text.len;
+	c->entry[id].len = (uint32_t)l->len;
+	memcpy(c->entry[id].signals, (char *)l + SIGNALS, SIGNALS_LEN);
+	buf_add(&c->text, l->text, l->len);
+}
+
+/*
+ * A pipeline of stages AHEAD lines apart, so that what each stage reads
+ * was fetched while the lines between were done: the line (written by
+ * another thread), its text, its slot in the memo, its entry, the text
+ * kept there; then the line is copied or analysed.
+ */
+void
+bp_analyse_lines(const struct bp_model *m, struct bp_memo *c, struct bp_line *lines, size_t n)
+{
+	enum { AHEAD = 8, RING = 64 };	/* RING > 5 * AHEAD, a power of 2 */
+	uint64_t h[RING];	/* hash_bytes of a line's text */
+	uint32_t id1[RING];	/* the memo's id + 1 of that hash, 0 if none */
+	size_t i;
+
+	for (size_t k = 0; k < n + 5 * AHEAD; k++) {
+		if (k < n) {
+			__builtin_prefetch(&lines[k]);
+			__builtin_prefetch((const char *)&lines[k] + 64);
+		}
+		if ((i = k - AHEAD) < n)	/* (wraps around below 0) */
+			__builtin_prefetch(lines[i].text);
+		if ((i = k - 2 * AHEAD) < n && lines[i].len <= MEMO_LONG) {
+			h[i % RING] = hash_bytes(lines[i].text, lines[i].len);
+			keymap_prefetch(&c->lines, h[i % RING]);
+		}
+		if ((i = k - 3 * AHEAD) < n) {
+			const struct keyslot *s = lines[i].len <= MEMO_LONG ? keymap_slot(&c->lines, h[i % RING]) : NULL;
+
+			id1[i % RING] = s && s->stamp == c->lines.stamp ? s->id + 1 : 0;
+			if (id1[i % RING])
+				__builtin_prefetch(&c->entry[s->id]);
+		}
+		if ((i = k - 4 * AHEAD) < n && id1[i % RING])
+			__builtin_prefetch(c->text.data + c->entry[id1[i % RING] - 1].off);
+		if ((i = k - 5 * AHEAD) < n)
+			memo_line(m, c, &lines[i], h[i % RING], &id1[i % RING], id1, RING);
+	}
 }
 
 /*
@@ -794,11 +932,10 @@ local_score(const struct bp_line *l, int hasbody)
 	double w = l->words, d = (double)l->stops / w;
 	double capshare = l->alpha > 1 ? (double)(l->caps - (l->caps > 0)) / (l->alpha - 1) : 1.0;
 	double digshare = (double)l->digits / (l->digits + l->letters);
-	double len = log(1 + w) / log(41);
 	const double *k = LW;
 	double z = k[0];
 
-	z += k[1] * (len > 1 ? 1 : len);
+	z += k[1] * length_term[l->words < LENGTH_WORDS ? l->words : LENGTH_WORDS];
 	z += k[2] * (d > 0.5 ? 0.5 : d);
 	z += k[3] * l->terminal + k[4] * l->signoff;
 	z += k[5] * l->ellipsis;
@@ -1201,15 +1338,15 @@ bp_classify(struct bp_model *m, struct bp_line *lines, size_t n, const struct bp
 	 * stopword, then text) close to one another are a teaser list.
 	 */
 	for (size_t i = 0; i < n;) {
-		size_t j = i, last = i, count = 0;
-
-		for (; j < n && j <= last + TEASER_GAP; j++)
-			if (teaser_shape(&lines[j]))
-				last = j, count++;
-		if (count == 0 || !teaser_shape(&lines[i])) {
+		if (!teaser_shape(&lines[i])) {	/* a run starts with one */
 			i++;
 			continue;
 		}
+		size_t last = i, count = 0;
+
+		for (size_t j = i; j < n && j <= last + TEASER_GAP; j++)
+			if (teaser_shape(&lines[j]))
+				last = j, count++;
 		for (size_t k = i; k <= last; k++)
 			if (count >= TEASER_RUN && teaser_shape(&lines[k])) {
 				lines[k].teaser = 1;

@@ -47,15 +47,17 @@ struct bp_line {
 	/* out: */
 	enum bp_class class;
 	double score;
-	/* private: features */
+	/* private: the signals bp_analyse takes from the text alone, key to langstops (a memo copies them whole) */
 	uint64_t key;		/* hash of its words (case folded, numbers alike); of its bytes if long */
-	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
 	int words, stops, alpha, digits, letters, seps;	/* (ideographs and separators are not bounded) */
 	/* counts of the words scanned, at most BP_SCANNED: a byte each keeps a block's lines small */
 	uint8_t caps, sentences, capstops, anystops, capshort;
 	uint8_t tcwords, tcstops;	/* the leading capitalised words (a headline), stopwords among them */
-	unsigned char terminal, ellipsis, cue, repeated, twice, signoff, inblock, analysed, end, cueflags, caption, teaser, credited;
+	unsigned char terminal, ellipsis, signoff, analysed, cueflags, caption;
 	uint8_t langstops[BP_LANGS];	/* stopwords of each language (in the words scanned) */
+	/* private: what bp_count and bp_classify find */
+	unsigned char cue, repeated, twice, inblock, end, teaser, credited;
+	uint32_t seen1;		/* its id in the counts + 1, 0 if not counted */
 	double local;
 };
 
@@ -103,6 +105,28 @@ void bp_free(struct bp_model *m);
  * bp_count and bp_classify take them for the lines not yet analysed.
  */
 void bp_analyse(const struct bp_model *m, struct bp_line *l);
+
+/*
+ * The signals of the lines analysed before, by their exact bytes: a line
+ * met again (a site's menus and footers on each of its pages) is copied,
+ * not scanned anew.  Its memory is bounded (it starts over when full); one
+ * per thread.
+ */
+struct bp_memo {
+	struct keymap lines;	/* hash of a line's bytes -> id */
+	struct bp_memo_entry {	/* per id, a cache line */
+		uint32_t off, len;	/* of its bytes in text */
+		unsigned char signals[56];	/* its bp_line's bytes from key to langstops */
+	} *entry;
+	size_t cap;		/* of entry */
+	struct buf text;
+};
+
+void bp_memo_init(struct bp_memo *c);
+void bp_memo_free(struct bp_memo *c);
+/* bp_analyse of each line, its signals taken from the memo when it was met before (and kept there if not). */
+void bp_analyse_lines(const struct bp_model *m, struct bp_memo *c, struct bp_line *lines, size_t n);
+
 /*
  * Count one document's lines for cross-document repetition: the documents
  * counted before a document is classified are the set it is compared with.

@@ -314,6 +314,15 @@ print(p.wait(), size)' "$BIN/libcheck" lines "$TMP/in"
 	libcheck_says "0 wrong" bytes
 }
 
+@test "memo: strip-boilerplate's signals of a line met before are those of its analysis, across the memo's restarts" {
+	# corpus/ 250 times: its lines, each made new by a number, and their first 20 bytes;
+	# more distinct short lines (42,548, 5.2 MB) than a memo keeps, lines over 512 bytes too
+	cat corpus/*.txt > "$TMP/corpus"
+	awk 'BEGIN { for (r = 1; r <= 250; r++) { while ((getline l < ARGV[1]) > 0) {
+		print l; print r " " l; if (length(l) > 0) print substr(l, 1, 20) } close(ARGV[1]) } }' "$TMP/corpus" > "$TMP/in"
+	libcheck_says "235000 lines, 0 differ" memo "$TMP/in"
+}
+
 @test "english: the hash tables of the English word lists answer as a binary search of their lines, on each line and near misses" {
 	libcheck_says "en-common.txt: more than 1,000 lines, 0 wrong
 ner-given.txt: more than 1,000 lines, 0 wrong

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "boilerplate.h"
 #include "buf.h"
 #include "cli.h"
 #include "data.h"
@@ -29,6 +30,7 @@ static const char usage[] =
     "       libcheck ner MODEL [FILE...]\n"
     "       libcheck viterbi N\n"
     "       libcheck phrases N\n"
+    "       libcheck memo [FILE...]\n"
     "       libcheck lower\n"
     "       libcheck bytes\n"
     "       libcheck english\n"
@@ -58,6 +60,9 @@ static const char help[] =
     "            wrap around; also in a table too small, which grows) made by\n"
     "            nerf_phrases_append in order and by nerf_phrases_or; the tables\n"
     "            that differ in a slot or a lookup\n"
+    "  memo      strip-boilerplate's signals of each line by bp_analyse and\n"
+    "            through a memo (bp_analyse_lines, in groups of 1 to 40 lines):\n"
+    "            the lines, and those whose bp_line differs\n"
     "  lower     nerf_lower against a byte loop on words of 0 to 40 bytes, each\n"
     "            byte value at each place, and random ones; the wrong answers\n"
     "  bytes     bytes_copy and bytes_equal checked; the wrong answers\n"
@@ -167,6 +172,59 @@ keymap_lines(struct reader *r, void *ctx)
 		out_str(added ? " new\n" : "\n");
 	}
 	return 0;
+}
+
+/* The lines read, for memo: their bytes, and where each ends. */
+struct texts {
+	struct buf bytes;
+	size_t *end, n, cap;
+};
+
+static int
+text_lines(struct reader *r, void *ctx)
+{
+	struct texts *t = ctx;
+	struct line ln;
+
+	while (reader_line(r, &ln)) {
+		buf_add(&t->bytes, ln.data, ln.len);
+		t->end = xgrow(t->end, &t->cap, t->n + 1, sizeof *t->end);
+		t->end[t->n++] = t->bytes.len;
+	}
+	return 0;
+}
+
+/* Lines analysed by bp_analyse and through a memo: the bp_lines that differ (every byte compared). */
+static unsigned long
+check_memo(const struct texts *t)
+{
+	struct bp_options o;
+	struct bp_model m;
+	struct bp_memo c;
+	struct bp_line *want = xcalloc(t->n + 1, sizeof *want), *got = xcalloc(t->n + 1, sizeof *got);
+	unsigned long wrong = 0;
+
+	bp_defaults(&o);
+	if (bp_init(&m, &o) < 0)
+		die("no stoplists");
+	bp_memo_init(&c);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t start = i ? t->end[i - 1] : 0;
+
+		want[i].text = got[i].text = t->bytes.data + start;
+		want[i].len = got[i].len = t->end[i] - start;
+		want[i].lineno = got[i].lineno = i + 1;
+		bp_analyse(&m, &want[i]);
+	}
+	for (size_t i = 0, k = 1; i < t->n; i += k, k = k % 40 + 1)
+		bp_analyse_lines(&m, &c, got + i, i + k < t->n ? k : t->n - i);
+	for (size_t i = 0; i < t->n; i++)
+		wrong += memcmp(&want[i], &got[i], sizeof want[i]) != 0;
+	bp_memo_free(&c);
+	bp_free(&m);
+	free(want);
+	free(got);
+	return wrong;
 }
 
 static int
@@ -918,6 +976,16 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "phrases") == 0 && argc == 1) {
 		out_u64(check_phrases((size_t)cli_number("phrases", argv[0], 1, 10000000)));
 		out_str(" tables differ\n");
+	} else if (strcmp(cmd, "memo") == 0) {
+		struct texts t = { 0 };
+
+		status = each_input(argc, argv, text_lines, &t);
+		out_u64(t.n);
+		out_str(" lines, ");
+		out_u64(check_memo(&t));
+		out_str(" differ\n");
+		buf_free(&t.bytes);
+		free(t.end);
 	} else if (strcmp(cmd, "lower") == 0 && argc == 0) {
 		out_u64(check_lower());
 		out_str(" wrong\n");

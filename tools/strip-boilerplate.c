@@ -79,6 +79,12 @@ struct textdoc {
 	unsigned long firstbad;	/* the record of the first one */
 };
 
+/* A thread's state: the model, shared, and the lines it met. */
+struct analyst {
+	const struct bp_model *model;
+	struct bp_memo memo;
+};
+
 struct run {
 	struct bp_model model;
 	struct docset set;
@@ -92,6 +98,8 @@ struct run {
 	char where[300];	/* how a message names the page: its input, and its WARC record */
 	long block;	/* documents of a stream counted together */
 	struct pool *pool;	/* analyses the lines when they are counted (not --render, --meta, -r 0) */
+	struct analyst analysts[THREADS];	/* its threads' */
+	size_t threads;
 };
 
 /*
@@ -244,12 +252,12 @@ write_doc(struct run *run, const struct doc *d)
 
 /* A thread's work: the signals of a batch's lines. */
 static void
-analyse_batch(void *model, void *batch)
+analyse_batch(void *analyst, void *batch)
 {
+	struct analyst *a = analyst;
 	struct batch *b = batch;
 
-	for (size_t i = b->first; i < b->first + b->n; i++)
-		bp_analyse(model, &b->lines[i]);
+	bp_analyse_lines(a->model, &a->memo, b->lines + b->first, b->n);
 }
 
 /* A batch analysed, in order: its documents counted, each once, as bp_count wants. */
@@ -636,8 +644,12 @@ main(int argc, char *argv[])
 
 		for (size_t i = 0; i < BATCHES; i++)
 			batch_of[i] = &batches[i];
-		for (size_t i = 0; i < threads; i++)
-			worker_of[i] = &run.model;
+		for (size_t i = 0; i < threads; i++) {
+			run.analysts[i].model = &run.model;
+			bp_memo_init(&run.analysts[i].memo);
+			worker_of[i] = &run.analysts[i];
+		}
+		run.threads = threads;
 		run.pool = pool_new(worker_of, threads, batch_of, BATCHES, BLOCK_BYTES, analyse_batch,
 		    count_batch, &run);
 	}
@@ -645,6 +657,8 @@ main(int argc, char *argv[])
 	flush(&run);
 	if (run.pool)
 		pool_free(run.pool);
+	for (size_t i = 0; i < run.threads; i++)
+		bp_memo_free(&run.analysts[i].memo);
 	bp_free(&run.model);
 	warc_free(&run.warc);
 	html_free(&run.html);
