@@ -91,7 +91,7 @@ struct person {
 };
 
 struct tagger {
-	const pcre2_code *re, *web;	/* compiled once, shared by the taggers of all threads */
+	const pcre2_code *re, *at_digit, *web;	/* compiled once, shared by the taggers of all threads */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
