@@ -591,8 +591,7 @@ known_place(struct tagger *t, const char *s, size_t a, size_t b)
 
 	if (english_city(w, n))
 		return 1;
-	lower_key(&t->key, w, n);
-	return table_find(&t->place, t->key.data, t->key.len) >= 0 || table_find(&t->country, w, n) >= 0;
+	return table_find(&t->place, t->low.data + t->tok[a].start, n) >= 0 || table_find(&t->country, w, n) >= 0;
 }
 
 static int

@@ -119,8 +119,8 @@ struct tagger {
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
-	struct buf first;	/* the lower-case key of token first_tok and its hash: lex_match asks each lexicon in turn */
-	uint64_t first_hash;
+	struct buf low;		/* the sentence in lower case (ASCII), made by find_cues(): its tokens' keys */
+	uint64_t first_hash;	/* the hash of token first_tok's key: lex_match asks each lexicon in turn */
 	size_t first_tok;	/* SIZE_MAX: none yet in this sentence */
 	/* English */
 	struct english en;
@@ -228,7 +228,7 @@ may_start(const struct tagger *t, const struct lexicon *l, const char *s, size_t
 }
 
 /* lex_match() past its first test. */
-const struct entry *lex_match_at(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len);
+const struct entry *lex_match_at(struct tagger *t, const struct lexicon *l, size_t i, size_t *len);
 
 /*
  * The longest phrase of l at token i: its entry and token count, or NULL.
@@ -240,7 +240,7 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 {
 	if (l->phrase.n == 0 || !may_start(t, l, s, i))
 		return NULL;
-	return lex_match_at(t, l, s, i, len);
+	return lex_match_at(t, l, i, len);
 }
 /* The entry of exactly tokens [i, j), or NULL. */
 const struct entry *lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t j);
