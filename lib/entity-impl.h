@@ -127,6 +127,7 @@ struct tagger {
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */
 	int english;		/* the sentence is English */
 	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
+	size_t *title_end, title_cap;	/* of a quoted sentence, by token: the quote that closes a work's title around it, or 0 */
 	int headline;		/* an English sentence is a headline (its long words nearly all capitalised) */
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */

@@ -594,6 +594,7 @@ tagger_free(struct tagger *t)
 	free(t->tok);
 	free(t->label);
 	free(t->cues);
+	free(t->title_end);
 	free(t->cand);
 	buf_free(&t->taken);
 	free(t->runend);
