@@ -121,6 +121,7 @@ stopword_votes(struct tagger *t, const char *s)
 }
 
 static int headline(struct tagger *t, const char *s);
+static void find_titles(struct tagger *t, const char *s);
 
 /* Is the sentence English: by --lang, else by its stopwords and its document's? */
 void
@@ -128,6 +129,8 @@ english_begin(struct tagger *t, const char *s)
 {
 	t->english = t->lang == LANG_AUTO ? english_vote(&t->en, stopword_votes(t, s)) : t->lang == LANG_EN;
 	t->quoted = t->english && has_quote(t, s);
+	if (t->quoted)
+		find_titles(t, s);
 	t->headline = t->english && headline(t, s);
 }
 
@@ -425,26 +428,37 @@ title_case(struct tagger *t, const char *s, size_t i, size_t j)
 	return 1;
 }
 
-/* Are tokens [a, b) inside the title of a work in quotes ("Barbie", "Killers of the Flower Moon"), not a quoted speech? */
-static int
-in_title(struct tagger *t, const char *s, size_t a, size_t b)
+/*
+ * The titles of works in quotes of a quoted sentence ("Barbie", "Killers of
+ * the Flower Moon"), not quoted speech: each token strictly inside one gets
+ * its closing quote's token, once for all the names asked about.
+ */
+static void
+find_titles(struct tagger *t, const char *s)
 {
 	size_t k, open = SIZE_MAX;
 	int straight = 0, side;
 
-	if (!t->quoted)
-		return 0;
+	t->title_end = xgrow(t->title_end, &t->title_cap, t->ntok, sizeof *t->title_end);
+	memset(t->title_end, 0, t->ntok * sizeof *t->title_end);
 	for (k = 0; k < t->ntok; k++) {
 		side = quote_side(s, &t->tok[k], &straight);
 		if (side > 0)
 			open = k;
 		else if (side < 0 && open != SIZE_MAX) {
-			if (open < a && k >= b)
-				return k - open <= 2 * MAXNAME + 2 && title_case(t, s, open + 1, k);
+			if (k - open <= 2 * MAXNAME + 2 && title_case(t, s, open + 1, k))
+				for (size_t i = open + 1; i < k; i++)
+					t->title_end[i] = k;
 			open = SIZE_MAX;
 		}
 	}
-	return 0;
+}
+
+/* Are tokens [a, b) (a < b) inside the title of a work in quotes? */
+static int
+in_title(struct tagger *t, size_t a, size_t b)
+{
+	return t->quoted && t->title_end[a] >= b;
 }
 
 /*
@@ -485,7 +499,7 @@ trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t nca
 		b--;
 	if (b - a == 1 && (common_word(t, s, a) || (cue_of(t, s, a) & C_TITLE) || demonym(t, s, a)))
 		b = a;
-	if (b > a && in_title(t, s, a, b))
+	if (b > a && in_title(t, a, b))
 		b = a;
 	if (c->type == T_PER && a < b && !person_like(t, s, c->t0, a, b))
 		b = a;
@@ -591,8 +605,7 @@ known_place(struct tagger *t, const char *s, size_t a, size_t b)
 
 	if (english_city(w, n))
 		return 1;
-	lower_key(&t->key, w, n);
-	return table_find(&t->place, t->key.data, t->key.len) >= 0 || table_find(&t->country, w, n) >= 0;
+	return table_find(&t->place, t->low.data + t->tok[a].start, n) >= 0 || table_find(&t->country, w, n) >= 0;
 }
 
 static int
@@ -642,7 +655,7 @@ add_run(struct tagger *t, const char *s, size_t a, size_t b)
 	}
 	while (b > a && !run_word(t, s, b - 1))
 		b--;
-	if (a < b && !in_title(t, s, a, b) && (type = run_type(t, s, a, b, titled)) >= 0)
+	if (a < b && !in_title(t, a, b) && (type = run_type(t, s, a, b, titled)) >= 0)
 		add_tokens(t, a, b, type, P_RUN);
 }
 

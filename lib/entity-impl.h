@@ -91,7 +91,7 @@ struct person {
 };
 
 struct tagger {
-	const pcre2_code *re, *web;	/* compiled once, shared by the taggers of all threads */
+	const pcre2_code *re, *at_digit, *web;	/* compiled once, shared by the taggers of all threads */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	struct lexicon builtin, user, doc;
@@ -119,14 +119,15 @@ struct tagger {
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
-	struct buf first;	/* the lower-case key of token first_tok and its hash: lex_match asks each lexicon in turn */
-	uint64_t first_hash;
+	struct buf low;		/* the sentence in lower case (ASCII), made by find_cues(): its tokens' keys */
+	uint64_t first_hash;	/* the hash of token first_tok's key: lex_match asks each lexicon in turn */
 	size_t first_tok;	/* SIZE_MAX: none yet in this sentence */
 	/* English */
 	struct english en;
 	int lang, values_lang;	/* LANG_ of the text and of the values asked */
 	int english;		/* the sentence is English */
 	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
+	size_t *title_end, title_cap;	/* of a quoted sentence, by token: the quote that closes a work's title around it, or 0 */
 	int headline;		/* an English sentence is a headline (its long words nearly all capitalised) */
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */
@@ -228,7 +229,7 @@ may_start(const struct tagger *t, const struct lexicon *l, const char *s, size_t
 }
 
 /* lex_match() past its first test. */
-const struct entry *lex_match_at(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len);
+const struct entry *lex_match_at(struct tagger *t, const struct lexicon *l, size_t i, size_t *len);
 
 /*
  * The longest phrase of l at token i: its entry and token count, or NULL.
@@ -240,7 +241,7 @@ lex_match(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 {
 	if (l->phrase.n == 0 || !may_start(t, l, s, i))
 		return NULL;
-	return lex_match_at(t, l, s, i, len);
+	return lex_match_at(t, l, i, len);
 }
 /* The entry of exactly tokens [i, j), or NULL. */
 const struct entry *lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t j);

@@ -13,7 +13,7 @@
 #include "mem.h"
 #include "simd.h"
 
-/* Key of tokens [i, j) of s into t->key: lower case, one space between tokens. */
+/* Key of tokens [i, j) of s into key: lower case, one space between tokens. */
 static void
 make_key(struct buf *key, const char *s, const struct token *tok, size_t i, size_t j)
 {
@@ -26,6 +26,18 @@ make_key(struct buf *key, const char *s, const struct token *tok, size_t i, size
 		buf_reserve(key, tok[k].end - tok[k].start);
 		for (p = tok[k].start; p < tok[k].end; p++)
 			key->data[key->len++] = lower(s[p]);
+	}
+}
+
+/* The same key of tokens [i, j) of the sentence, from its lower case (find_cues() made it), into t->key. */
+static void
+sentence_key(struct tagger *t, size_t i, size_t j)
+{
+	t->key.len = 0;
+	for (size_t k = i; k < j; k++) {
+		if (k > i)
+			buf_addc(&t->key, ' ');
+		buf_add(&t->key, t->low.data + t->tok[k].start, t->tok[k].end - t->tok[k].start);
 	}
 }
 
@@ -107,7 +119,7 @@ lex_add(struct tagger *t, struct lexicon *l, const char *phrase, size_t n, int t
 }
 
 const struct entry *
-lex_match_at(struct tagger *t, const struct lexicon *l, const char *s, size_t i, size_t *len)
+lex_match_at(struct tagger *t, const struct lexicon *l, size_t i, size_t *len)
 {
 	const struct token *tok = t->tok;
 	size_t j, last = i + l->maxlen < t->ntok ? i + l->maxlen : t->ntok;
@@ -115,20 +127,16 @@ lex_match_at(struct tagger *t, const struct lexicon *l, const char *s, size_t i,
 	long long id;
 
 	if (i != t->first_tok) {
-		make_key(&t->first, s, tok, i, i + 1);
-		t->first_hash = hash_bytes(t->first.data, t->first.len);
+		t->first_hash = hash_bytes(t->low.data + tok[i].start, tok[i].end - tok[i].start);
 		t->first_tok = i;
 	}
-	if (table_find_hashed(&l->first, t->first.data, t->first.len, t->first_hash) < 0)
+	if (table_find_hashed(&l->first, t->low.data + tok[i].start, tok[i].end - tok[i].start, t->first_hash) < 0)
 		return NULL;
-	t->key.len = 0;
-	buf_add(&t->key, t->first.data, t->first.len);
+	sentence_key(t, i, i + 1);
 	ends[1] = t->key.len;
 	for (j = i + 1; j < last; j++) {
 		buf_addc(&t->key, ' ');
-		buf_reserve(&t->key, tok[j].end - tok[j].start);
-		for (size_t p = tok[j].start; p < tok[j].end; p++)
-			t->key.data[t->key.len++] = lower(s[p]);
+		buf_add(&t->key, t->low.data + tok[j].start, tok[j].end - tok[j].start);
 		ends[j - i + 1] = t->key.len;
 	}
 	for (j = last - i; j >= 1; j--)
@@ -147,7 +155,7 @@ lex_exact(struct tagger *t, const struct lexicon *l, const char *s, size_t i, si
 
 	if (l->phrase.n == 0 || (i < j && !may_start(t, l, s, i)))
 		return NULL;
-	make_key(&t->key, s, t->tok, i, j);
+	sentence_key(t, i, j);
 	id = table_find(&l->phrase, t->key.data, t->key.len);
 	return id < 0 ? NULL : &l->e[id];
 }
@@ -194,46 +202,49 @@ word_cue(struct tagger *t, const char *w, size_t n)
 /*
  * Cue flags of each token of the sentence, looked up once: the slots of
  * a batch of words fetched first, so that their cache misses overlap.
+ * The sentence is lower-cased first, 8 bytes at a time: the key of every
+ * token that a cue, a lexicon or a place is looked up by.
  */
-_Static_assert(MAXCUE % 8 == 0, "a cue word is lowered 8 bytes at a time");
-
 void
 find_cues(struct tagger *t, const char *s)
 {
 	enum { BATCH = 32 };
-	size_t n, i, k, next = 0, end = t->ntok ? t->tok[t->ntok - 1].end : 0;	/* s[0..end) may be read */
+	size_t n, i, k, p, next = 0, end = t->ntok ? t->tok[t->ntok - 1].end : 0;	/* s[0..end) may be read */
+	char *low;
 
-	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's key of a token is to be made again */
+	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's hash of a token is to be made again */
 	t->cues = xgrow(t->cues, &t->cuescap, t->ntok ? t->ntok : 1, sizeof *t->cues);
+	t->low.len = 0;
+	buf_reserve(&t->low, end);
+	low = t->low.data;
+	for (p = 0; p + 8 <= end; p += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + p, 8);
+		x = lower8(x);
+		memcpy(low + p, &x, 8);
+	}
+	for (; p < end; p++)
+		low[p] = lower(s[p]);
+	t->low.len = end;
 	for (i = 0; i < t->ntok; i = next) {
-		char low[BATCH][MAXCUE];	/* a longer word is taken for no cue */
 		uint64_t h[BATCH];
 		size_t tok[BATCH];
 
 		for (n = 0, next = i; next < t->ntok && n < BATCH; next++) {
-			const char *w = s + t->tok[next].start;
+			const char *w = low + t->tok[next].start;
 			size_t len = t->tok[next].end - t->tok[next].start;
 
 			t->cues[next] = 0;
-			if (!cue_looked_up(w, len))
+			if (!cue_looked_up(w, len))	/* a longer word is taken for no cue */
 				continue;
-			if (t->tok[next].start + MAXCUE <= end) {	/* the word's first MAXCUE bytes, 8 at a time */
-				for (size_t p = 0; p < MAXCUE; p += 8) {
-					uint64_t x;
-
-					memcpy(&x, w + p, 8);
-					x = lower8(x);
-					memcpy(low[n] + p, &x, 8);
-				}
-			} else
-				for (size_t p = 0; p < len; p++)
-					low[n][p] = lower(w[p]);
-			h[n] = hash_bytes(low[n], len);
+			h[n] = hash_bytes(w, len);
 			table_prefetch_slot(&t->cue, h[n]);
 			tok[n++] = next;
 		}
 		for (k = 0; k < n; k++) {
-			long long id = table_find_hashed(&t->cue, low[k], t->tok[tok[k]].end - t->tok[tok[k]].start, h[k]);
+			const struct token *tk = &t->tok[tok[k]];
+			long long id = table_find_hashed(&t->cue, low + tk->start, tk->end - tk->start, h[k]);
 
 			if (id >= 0)
 				t->cues[tok[k]] = t->cuekind[id];
@@ -521,7 +532,7 @@ lexicons_free(struct tagger *t)
 	lex_free(&t->doc);
 	lex_free(&t->terms);
 	lex_free(&t->known);
-	buf_free(&t->first);
+	buf_free(&t->low);
 	if (!t->cue.view)
 		free(t->cuekind);
 	table_free(&t->cue);

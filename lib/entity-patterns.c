@@ -20,7 +20,11 @@
 #define MONF "(?i:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|" \
 	"November|Nopember|Desember|January|February|March|May|June|July|August|October|December)"
 #define MONA "(?:Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec)\\.?"
-#define MON "(?:" MONF "|" MONA ")(?![\\w])"
+/*
+ * Each alternation of words behind a test of its first letter (caseless, as
+ * the words: K is also U+212A, S U+017F): the JIT tries every word in turn.
+ */
+#define MON "(?=(?i:[a-z]))(?:" MONF "|" MONA ")(?![\\w])"
 /* English month names before a day, capitalised (May 3, Sept. 30; not "may 3") */
 #define MONEN "(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
 	"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)"
@@ -28,33 +32,55 @@
 #define MONTH "(?:1[0-2]|0?[1-9])"
 #define YEAR "(?:1[89]\\d\\d|2[01]\\d\\d)(?!\\d)"
 #define NUM "(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d{1,3}(?:,\\d{3}){2,}(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)"
-#define SCALE "(?:(?i:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|thousand|million|billion|trillion)(?:an)?(?![\\w]))"
+#define SCALE "(?:(?=(?i:[a-z]))(?i:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|thousand|million|billion|trillion)(?:an)?(?![\\w]))"
 #define CURPRE "(?:Rp\\.?|IDR|USD|US\\$|S\\$|\\$|€|£|¥|RM)"
-#define CURWORD "(?i:rupiah|dolar(?:\\s+(?:AS|Amerika|Singapura))?|dollar|euro|yen|ringgit|yuan|riyal)(?![\\w])"
+#define CURWORD "(?=(?i:[a-z]))(?i:rupiah|dolar(?:\\s+(?:AS|Amerika|Singapura))?|dollar|euro|yen|ringgit|yuan|riyal)(?![\\w])"
 /* m for metres in lower case only: 3M is a name (the company, the 3M campaign); Rp3 M is money (miliar). */
-#define UNIT "(?i:km|kilometer|meter|(?-i:m)|cm|mm|mdpl|kg|kilogram|gram|g|ton|liter|l|ml|ha|hektare|hektar|m2|km2|" \
-	"gb|mb|tb|kb|mbps|gbps|mw|kw|kwh|watt|volt|derajat|°C|jam|menit|detik|hari|pekan|bulan|tahun|" \
+#define UNIT "(?=(?i:[a-z\\x{b0}]))(?i:km|kilometer|meter|(?-i:m)|cm|mm|mdpl|kg|kilogram|gram|g|ton|liter|l|ml|ha|hektare|hektar|" \
+	"m2|km2|gb|mb|tb|kb|mbps|gbps|mw|kw|kwh|watt|volt|derajat|°C|jam|menit|detik|hari|pekan|bulan|tahun|" \
 	"orang|jiwa|unit|buah|ekor|kali|personel|lembar|butir|batang|kursi|dosis|kasus|desa|kabupaten|" \
 	"kota|provinsi|negara|sekolah|rumah|keluarga|peserta|pegawai|siswa|mahasiswa|warga|korban)(?![\\w])"
 #define AMPM "(?:[ap]\\.m\\.|[AP]\\.M\\.|[ap]m|[AP]M)(?![\\w])"
 #define ZONE "(?:WIB|WITA|WIT)(?![\\w])"
 
+/* The alternatives that start with a digit, in both patterns below. */
+#define DAY_MONTH DAY "\\s+" MON "(?:\\s*,?\\s+" YEAR ")?"
+#define DATE_DIGITS DAY "[/-]" MONTH "[/-]" YEAR "|" YEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12]\\d|0[1-9])(?!\\d)"
+#define TIME_DIGITS "(?:1[0-2]|0?[1-9])(?::[0-5]\\d)?\\s*" AMPM \
+	"|(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s*" ZONE ")?" \
+	"|(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s*" ZONE
+#define MONEY_DIGITS NUM "(?:\\s?" SCALE ")?\\s?" CURWORD
+#define PERCENT_DIGITS NUM "\\s?(?:%|(?i:persen|per\\s?sen|percent)(?![\\w]))"
+#define QUANTITY_DIGITS NUM "(?:\\s?" SCALE ")?(?:\\s?" UNIT ")?(?![\\w])"
+
 static const char main_pattern[] =
 	"(?<date>"
 	"(?:" DAYN "\\s*,?\\s*)?\\(\\s*" DAY "/" MONTH "(?:/(?:" YEAR "|\\d\\d))?\\s*\\)"
-	"|(?:" DAYN "\\s*,?\\s*)?" DAY "\\s+" MON "(?:\\s*,?\\s+" YEAR ")?"
+	"|(?:" DAYN "\\s*,?\\s*)?" DAY_MONTH
 	"|(?:" DAYN "\\s*,?\\s*)?" MON "\\s+" DAY "(?:st|nd|rd|th)?,?\\s+" YEAR
-	"|" DAY "[/-]" MONTH "[/-]" YEAR "|" YEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12]\\d|0[1-9])(?!\\d)"
+	"|" DATE_DIGITS
 	"|" MON "\\s+" YEAR "|(?i:tahun)\\s+" YEAR
 	"|" MONEN "\\s+" DAY "(?:st|nd|rd|th)?(?![\\w]))"
 	"|(?<time>(?i:pukul|jam)\\s+(?:[01]?\\d|2[0-3])[.:][0-5]\\d(?:[.:][0-5]\\d)?(?:\\s*" ZONE ")?"
-	"|(?:1[0-2]|0?[1-9])(?::[0-5]\\d)?\\s*" AMPM
-	"|(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:\\s*" ZONE ")?"
-	"|(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s*" ZONE ")(?!\\d)"
+	"|" TIME_DIGITS ")(?!\\d)"
 	"|(?<money>" CURPRE "\\s?" NUM "(?:\\s?(?:" SCALE "|[MT](?![\\w])))?"
-	"|" NUM "(?:\\s?" SCALE ")?\\s?" CURWORD ")"
-	"|(?<percent>" NUM "\\s?(?:%|(?i:persen|per\\s?sen|percent)(?![\\w])))"
-	"|(?<quantity>" NUM "(?:\\s?" SCALE ")?(?:\\s?" UNIT ")?(?![\\w]))";
+	"|" MONEY_DIGITS ")"
+	"|(?<percent>" PERCENT_DIGITS ")"
+	"|(?<quantity>" QUANTITY_DIGITS ")";
+
+/*
+ * main_pattern at a token that starts with a digit (three tries in four):
+ * its alternatives that can start with one, in their order, with the same
+ * groups, so the same match (libcheck patterns checks it on random
+ * amounts); the JIT tries none of the others, which it would enter and
+ * leave one by one (a day's name before a date, a month before a day).
+ */
+static const char digit_pattern[] =
+	"(?<date>" DAY_MONTH "|" DATE_DIGITS ")"
+	"|(?<time>" TIME_DIGITS ")(?!\\d)"
+	"|(?<money>" MONEY_DIGITS ")"
+	"|(?<percent>" PERCENT_DIGITS ")"
+	"|(?<quantity>" QUANTITY_DIGITS ")";
 
 static const char web_pattern[] =
 	"(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
@@ -397,7 +423,7 @@ score_end(struct tagger *t, const char *s, size_t n, size_t a, size_t b)
 		p++;
 	if (p == b + 1 || p - b > 3 || (p < n && (is_alnum((unsigned char)s[p]) || s[p] == '-')))
 		return 0;
-	rc = pcre2_jit_match(t->re, (PCRE2_SPTR)s, n, b + 1, PCRE2_NO_UTF_CHECK, t->md, t->mctx);
+	rc = pcre2_jit_match(t->at_digit, (PCRE2_SPTR)s, n, b + 1, PCRE2_NO_UTF_CHECK, t->md, t->mctx);
 	/* the quantity group (after date, time, money, percent), of the digits alone */
 	if (rc < 6 || ov[2 * 5] == PCRE2_UNSET || ov[1] != p)
 		return 0;
@@ -433,8 +459,8 @@ find_patterns(struct tagger *t, const char *s, size_t n)
 
 		if (t->tok[i].start < done || !pattern_start(s, n, &t->tok[i]))
 			continue;
-		rc = pcre2_jit_match(t->re, (PCRE2_SPTR)s, n, t->tok[i].start, PCRE2_NO_UTF_CHECK,
-		    t->md, t->mctx);
+		rc = pcre2_jit_match(is_digit((unsigned char)s[t->tok[i].start]) ? t->at_digit : t->re, (PCRE2_SPTR)s, n,
+		    t->tok[i].start, PCRE2_NO_UTF_CHECK, t->md, t->mctx);
 		if (rc < 0)
 			continue;
 		a = ov[0];
@@ -571,13 +597,14 @@ date_value(struct tagger *t, struct mention *m, const struct cand *c)
  * The patterns compiled once for all taggers (the threads of -j share them:
  * a compiled pattern is only read by a match) and kept to the end.
  */
-static pcre2_code *main_re, *web_re;
+static pcre2_code *main_re, *digit_re, *web_re;
 static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
 
 static void
 compile_patterns(void)
 {
 	main_re = compile(main_pattern);
+	digit_re = compile(digit_pattern);
 	web_re = compile(web_pattern);
 }
 
@@ -586,6 +613,7 @@ patterns_compile(struct tagger *t)
 {
 	pthread_once(&patterns_once, compile_patterns);
 	t->re = main_re;
+	t->at_digit = digit_re;
 	t->web = web_re;
 	t->md = pcre2_match_data_create(8, NULL);
 	t->mctx = pcre2_match_context_create(NULL);

@@ -335,6 +335,10 @@ known: 40 phrases or more, 0 wrong
 terms: 40 phrases or more, 0 wrong" lexicons
 }
 
+@test "patterns: the date and amount pattern for a token that starts with a digit matches as the whole pattern, at each digit of random amounts" {
+	libcheck_says "more than 500,000 tries, most of them matches, 0 differ" patterns
+}
+
 @test "prepared: each table of the prepared images answers as the table built from the lists, on every key and near misses" {
 	libcheck_says "en-common.txt: 10 keys or more, 0 wrong
 ner-given.txt: 10 keys or more, 0 wrong
