@@ -327,14 +327,32 @@ name_joint(struct tagger *t, size_t k, int type)
 	return is_kind(t, k, E_PARTICLE) || (type != T_PER && is_kind(t, k, E_JOINT));
 }
 
-/* Does a date or a time start at token k? */
-static int
-date_at(struct tagger *t, size_t k, size_t ncand)
+/*
+ * Mark the tokens where a date or a time starts, once per sentence: asked of
+ * each word of each name, a search of the candidates was quadratic on a long
+ * sentence.
+ */
+static void
+find_date_starts(struct tagger *t)
 {
-	for (size_t i = 0; i < ncand; i++)
-		if ((t->cand[i].type == T_DATE || t->cand[i].type == T_TIME) && t->cand[i].start == t->tok[k].start)
-			return 1;
-	return 0;
+	t->date_at = xgrow(t->date_at, &t->date_cap, t->ntok + 1, 1);
+	memset(t->date_at, 0, t->ntok);
+	for (size_t i = 0; i < t->ncand; i++) {
+		size_t lo = 0, hi = t->ntok, start = t->cand[i].start;
+
+		if (t->cand[i].type != T_DATE && t->cand[i].type != T_TIME)
+			continue;
+		while (lo < hi) {	/* the first token starting at or after it */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (t->tok[mid].start < start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < t->ntok && t->tok[lo].start == start)
+			t->date_at[lo] = 1;
+	}
 }
 
 /*
@@ -344,7 +362,7 @@ date_at(struct tagger *t, size_t k, size_t ncand)
  * Commission; not Virgin Islands and U.N.).
  */
 static size_t
-name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type, size_t ncand)
+name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type)
 {
 	int joins_and = kind_word(t, s, b - 1) == T_ORG;
 
@@ -355,7 +373,7 @@ name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type, size_t 
 		if (is_lower((unsigned char)s[tk->start]) && !(name_joint(t, k, type) && k + 1 < b &&
 		    is_upper((unsigned char)s[t->tok[k + 1].start]) && (joins_and || !token_is(s, tk, "and"))))
 			return k;
-		if (is_kind(t, k, E_WEEKDAY) || date_at(t, k, ncand))
+		if (is_kind(t, k, E_WEEKDAY) || t->date_at[k])
 			return k;
 	}
 	return b;
@@ -484,9 +502,9 @@ person_like(struct tagger *t, const char *s, size_t t0, size_t a, size_t b)
 
 /* Tokens [a, b) of candidate c trimmed by English evidence; an empty span drops it. */
 static void
-trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t ncand, size_t *pa, size_t *pb)
+trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t *pa, size_t *pb)
 {
-	size_t a = c->t0, b = name_stop(t, s, c->t0, c->t1, c->type, ncand), k;
+	size_t a = c->t0, b = name_stop(t, s, c->t0, c->t1, c->type), k;
 
 	if (b < c->t1 && (k = place_after(t, s, b, c->t1)) > b + 1)
 		add_tokens(t, b + 1, k, T_LOC, P_MODEL);
@@ -516,13 +534,14 @@ english_names(struct tagger *t, const char *s)
 	for (i = 0; i < t->ntok; i++)	/* the words asked about below and by find_english_runs(): their misses overlap */
 		if (capital_word(s, &t->tok[i]))
 			english_prefetch(s + t->tok[i].start, t->tok[i].end - t->tok[i].start);
+	find_date_starts(t);
 
 	for (i = 0; i < n; i++) {
 		struct cand c = t->cand[i];
 		size_t a, b;
 
 		if (c.type >= T_PER && c.type <= T_LOC && c.t1 != SIZE_MAX && (c.prio == P_MODEL || c.prio == P_CUE)) {
-			trim(t, s, &c, head, n, &a, &b);
+			trim(t, s, &c, head, &a, &b);
 			if (a == b)
 				continue;
 			if (c.type != T_PER && kind_word(t, s, b - 1) >= 0)	/* London Stock Exchange, Virgin Islands */

@@ -596,6 +596,7 @@ tagger_free(struct tagger *t)
 	free(t->label);
 	free(t->cues);
 	free(t->title_end);
+	free(t->date_at);
 	free(t->cand);
 	buf_free(&t->taken);
 	free(t->runend);
