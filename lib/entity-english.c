@@ -132,6 +132,10 @@ english_begin(struct tagger *t, const char *s)
 	if (t->quoted)
 		find_titles(t, s);
 	t->headline = t->english && headline(t, s);
+	/* found once: asked of each name, a scan from the start was quadratic on a long sentence */
+	for (t->first_word = 0; t->first_word < t->ntok; t->first_word++)
+		if (is_alnum((unsigned char)s[t->tok[t->first_word].start]))
+			break;
 }
 
 /* ---- dotted abbreviations ---- */
@@ -283,23 +287,13 @@ common_not_given(struct tagger *t, const char *s, size_t k)
 	return common_word(t, s, k) && !is_kind(t, k, E_GIVEN);
 }
 
-/* Do only punctuation tokens (quotes, a dash) come before token k? */
-static int
-sentence_initial(struct tagger *t, const char *s, size_t k)
-{
-	for (size_t i = 0; i < k; i++)
-		if (is_alnum((unsigned char)s[t->tok[i].start]))
-			return 0;
-	return 1;
-}
-
 /* Is token k a word that opens a sentence and no name: a stopword (Here, Now) or a common word (However)? */
 static int
 opening_word(struct tagger *t, const char *s, size_t k)
 {
 	const struct token *tk = &t->tok[k];
 
-	return sentence_initial(t, s, k) && capital_word(s, tk) &&
+	return k <= t->first_word && capital_word(s, tk) &&	/* only punctuation (quotes, a dash) before it */
 	    (common_not_given(t, s, k) || is_kind(t, k, E_EN_LOWER));
 }
 

@@ -129,6 +129,7 @@ struct tagger {
 	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
 	size_t *title_end, title_cap;	/* of a quoted sentence, by token: the quote that closes a work's title around it, or 0 */
 	int headline;		/* an English sentence is a headline (its long words nearly all capitalised) */
+	size_t first_word;	/* of an English sentence: its first token that begins with a letter or a digit (ntok: none) */
 	unsigned char *date_at;	/* english_names(), by token: a date or a time starts there */
 	size_t date_cap;
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
