@@ -116,6 +116,10 @@ struct tagger {
 	size_t ncand, candcap;
 	struct buf taken;	/* choose(): the sentence bytes already covered by a mention */
 	size_t *runend, runcap;	/* find_listed(): name_run_end()'s answers, then its path */
+	/* person_before(), person_at(): the candidates by the token they end at, each list threaded through end_next */
+	size_t *end_head, end_headcap;	/* by token: 1 + the last candidate indexed that ends there, or 0 */
+	size_t *end_next, end_nextcap;	/* by candidate: 1 + the one indexed before it that ends at the same token, or 0 */
+	size_t end_indexed;	/* candidates indexed so far; SIZE_MAX: none yet in this sentence */
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
