@@ -523,18 +523,21 @@ void
 english_names(struct tagger *t, const char *s)
 {
 	size_t i, kept = 0, n = t->ncand;
-	int head = t->headline;
+	int head = t->headline, dates = 0;
 
 	for (i = 0; i < t->ntok; i++)	/* the words asked about below and by find_english_runs(): their misses overlap */
 		if (capital_word(s, &t->tok[i]))
 			english_prefetch(s + t->tok[i].start, t->tok[i].end - t->tok[i].start);
-	find_date_starts(t);
 
 	for (i = 0; i < n; i++) {
 		struct cand c = t->cand[i];
 		size_t a, b;
 
 		if (c.type >= T_PER && c.type <= T_LOC && c.t1 != SIZE_MAX && (c.prio == P_MODEL || c.prio == P_CUE)) {
+			if (!dates) {	/* at the first name: every candidate is still in place */
+				find_date_starts(t);
+				dates = 1;
+			}
 			trim(t, s, &c, head, &a, &b);
 			if (a == b)
 				continue;
