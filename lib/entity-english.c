@@ -132,6 +132,10 @@ english_begin(struct tagger *t, const char *s)
 	if (t->quoted)
 		find_titles(t, s);
 	t->headline = t->english && headline(t, s);
+	/* found once: asked of each name, a scan from the start was quadratic on a long sentence */
+	for (t->first_word = 0; t->first_word < t->ntok; t->first_word++)
+		if (is_alnum((unsigned char)s[t->tok[t->first_word].start]))
+			break;
 }
 
 /* ---- dotted abbreviations ---- */
@@ -283,23 +287,13 @@ common_not_given(struct tagger *t, const char *s, size_t k)
 	return common_word(t, s, k) && !is_kind(t, k, E_GIVEN);
 }
 
-/* Do only punctuation tokens (quotes, a dash) come before token k? */
-static int
-sentence_initial(struct tagger *t, const char *s, size_t k)
-{
-	for (size_t i = 0; i < k; i++)
-		if (is_alnum((unsigned char)s[t->tok[i].start]))
-			return 0;
-	return 1;
-}
-
 /* Is token k a word that opens a sentence and no name: a stopword (Here, Now) or a common word (However)? */
 static int
 opening_word(struct tagger *t, const char *s, size_t k)
 {
 	const struct token *tk = &t->tok[k];
 
-	return sentence_initial(t, s, k) && capital_word(s, tk) &&
+	return k <= t->first_word && capital_word(s, tk) &&	/* only punctuation (quotes, a dash) before it */
 	    (common_not_given(t, s, k) || is_kind(t, k, E_EN_LOWER));
 }
 
@@ -327,14 +321,32 @@ name_joint(struct tagger *t, size_t k, int type)
 	return is_kind(t, k, E_PARTICLE) || (type != T_PER && is_kind(t, k, E_JOINT));
 }
 
-/* Does a date or a time start at token k? */
-static int
-date_at(struct tagger *t, size_t k, size_t ncand)
+/*
+ * Mark the tokens where a date or a time starts, once per sentence: asked of
+ * each word of each name, a search of the candidates was quadratic on a long
+ * sentence.
+ */
+static void
+find_date_starts(struct tagger *t)
 {
-	for (size_t i = 0; i < ncand; i++)
-		if ((t->cand[i].type == T_DATE || t->cand[i].type == T_TIME) && t->cand[i].start == t->tok[k].start)
-			return 1;
-	return 0;
+	t->date_at = xgrow(t->date_at, &t->date_cap, t->ntok + 1, 1);
+	memset(t->date_at, 0, t->ntok);
+	for (size_t i = 0; i < t->ncand; i++) {
+		size_t lo = 0, hi = t->ntok, start = t->cand[i].start;
+
+		if (t->cand[i].type != T_DATE && t->cand[i].type != T_TIME)
+			continue;
+		while (lo < hi) {	/* the first token starting at or after it */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (t->tok[mid].start < start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < t->ntok && t->tok[lo].start == start)
+			t->date_at[lo] = 1;
+	}
 }
 
 /*
@@ -344,7 +356,7 @@ date_at(struct tagger *t, size_t k, size_t ncand)
  * Commission; not Virgin Islands and U.N.).
  */
 static size_t
-name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type, size_t ncand)
+name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type)
 {
 	int joins_and = kind_word(t, s, b - 1) == T_ORG;
 
@@ -355,7 +367,7 @@ name_stop(struct tagger *t, const char *s, size_t a, size_t b, int type, size_t 
 		if (is_lower((unsigned char)s[tk->start]) && !(name_joint(t, k, type) && k + 1 < b &&
 		    is_upper((unsigned char)s[t->tok[k + 1].start]) && (joins_and || !token_is(s, tk, "and"))))
 			return k;
-		if (is_kind(t, k, E_WEEKDAY) || date_at(t, k, ncand))
+		if (is_kind(t, k, E_WEEKDAY) || t->date_at[k])
 			return k;
 	}
 	return b;
@@ -484,9 +496,9 @@ person_like(struct tagger *t, const char *s, size_t t0, size_t a, size_t b)
 
 /* Tokens [a, b) of candidate c trimmed by English evidence; an empty span drops it. */
 static void
-trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t ncand, size_t *pa, size_t *pb)
+trim(struct tagger *t, const char *s, const struct cand *c, int head, size_t *pa, size_t *pb)
 {
-	size_t a = c->t0, b = name_stop(t, s, c->t0, c->t1, c->type, ncand), k;
+	size_t a = c->t0, b = name_stop(t, s, c->t0, c->t1, c->type), k;
 
 	if (b < c->t1 && (k = place_after(t, s, b, c->t1)) > b + 1)
 		add_tokens(t, b + 1, k, T_LOC, P_MODEL);
@@ -511,7 +523,7 @@ void
 english_names(struct tagger *t, const char *s)
 {
 	size_t i, kept = 0, n = t->ncand;
-	int head = t->headline;
+	int head = t->headline, dates = 0;
 
 	for (i = 0; i < t->ntok; i++)	/* the words asked about below and by find_english_runs(): their misses overlap */
 		if (capital_word(s, &t->tok[i]))
@@ -522,7 +534,11 @@ english_names(struct tagger *t, const char *s)
 		size_t a, b;
 
 		if (c.type >= T_PER && c.type <= T_LOC && c.t1 != SIZE_MAX && (c.prio == P_MODEL || c.prio == P_CUE)) {
-			trim(t, s, &c, head, n, &a, &b);
+			if (!dates) {	/* at the first name: every candidate is still in place */
+				find_date_starts(t);
+				dates = 1;
+			}
+			trim(t, s, &c, head, &a, &b);
 			if (a == b)
 				continue;
 			if (c.type != T_PER && kind_word(t, s, b - 1) >= 0)	/* London Stock Exchange, Virgin Islands */

@@ -116,6 +116,10 @@ struct tagger {
 	size_t ncand, candcap;
 	struct buf taken;	/* choose(): the sentence bytes already covered by a mention */
 	size_t *runend, runcap;	/* find_listed(): name_run_end()'s answers, then its path */
+	/* person_before(), person_at(): the candidates by the token they end at, each list threaded through end_next */
+	size_t *end_head, end_headcap;	/* by token: 1 + the last candidate indexed that ends there, or 0 */
+	size_t *end_next, end_nextcap;	/* by candidate: 1 + the one indexed before it that ends at the same token, or 0 */
+	size_t end_indexed;	/* candidates indexed so far; SIZE_MAX: none yet in this sentence */
 	struct mention *m;
 	size_t nm, mcap;
 	struct buf scratch, values, key;
@@ -129,6 +133,9 @@ struct tagger {
 	int quoted;		/* an English sentence has a double quote (a title of a work may be in it) */
 	size_t *title_end, title_cap;	/* of a quoted sentence, by token: the quote that closes a work's title around it, or 0 */
 	int headline;		/* an English sentence is a headline (its long words nearly all capitalised) */
+	size_t first_word;	/* of an English sentence: its first token that begins with a letter or a digit (ntok: none) */
+	unsigned char *date_at;	/* english_names(), by token: a date or a time starts there */
+	size_t date_cap;
 	struct table place;	/* lower-case places of ner-places.txt (states, regions) */
 	struct table country;	/* Indonesian names of countries ... */
 	struct buf country_en;	/* ... their English names, NUL-separated, ... */

@@ -158,6 +158,35 @@ define(struct tagger *t, const char *s, size_t i, size_t j, size_t k)
 /* ---- nicknames ---- */
 
 /*
+ * The candidates that end at token i, as 1 + an index into t->cand, the
+ * next in t->end_next (0: no more).  Indexed as they are added, in place of
+ * a search of all of them for each name asked about: that was quadratic on a
+ * long sentence of names in parentheses.  Reset with each sentence: the
+ * candidates indexed do not change while nicknames and definitions are
+ * found, they only add.
+ */
+static size_t
+ends_at(struct tagger *t, size_t i)
+{
+	if (t->end_indexed == SIZE_MAX) {
+		t->end_head = xgrow(t->end_head, &t->end_headcap, t->ntok + 1, sizeof *t->end_head);
+		memset(t->end_head, 0, (t->ntok + 1) * sizeof *t->end_head);
+		t->end_indexed = 0;
+	}
+	t->end_next = xgrow(t->end_next, &t->end_nextcap, t->ncand + 1, sizeof *t->end_next);
+	for (size_t k = t->end_indexed; k < t->ncand; k++) {
+		size_t e = t->cand[k].t1;
+
+		if (e <= t->ntok) {
+			t->end_next[k] = t->end_head[e];
+			t->end_head[e] = k + 1;
+		}
+	}
+	t->end_indexed = t->ncand;
+	return t->end_head[i];
+}
+
+/*
  * The first token of a person's name that ends before token i, or i if
  * none: the longest person another source found there, else (no name of
  * another kind ends there) a run of two or more name words after a title
@@ -169,10 +198,10 @@ person_before(struct tagger *t, const char *s, size_t i)
 	size_t k, a = i;
 	int other = 0;
 
-	for (k = 0; k < t->ncand; k++) {
-		const struct cand *c = &t->cand[k];
+	for (k = ends_at(t, i); k; k = t->end_next[k - 1]) {
+		const struct cand *c = &t->cand[k - 1];
 
-		if (c->t1 != i || c->t0 >= i)
+		if (c->t0 >= i)
 			continue;
 		if (c->type == T_PER && c->t0 < a)
 			a = c->t0;
@@ -236,10 +265,10 @@ define_nickname(struct tagger *t, const char *s, size_t a, size_t b, size_t i, s
 
 /* Has another source found a person at exactly tokens [i, j)? */
 static int
-person_at(const struct tagger *t, size_t i, size_t j)
+person_at(struct tagger *t, size_t i, size_t j)
 {
-	for (size_t k = 0; k < t->ncand; k++)
-		if (t->cand[k].t0 == i && t->cand[k].t1 == j && t->cand[k].type == T_PER)
+	for (size_t k = ends_at(t, j); k; k = t->end_next[k - 1])
+		if (t->cand[k - 1].t0 == i && t->cand[k - 1].type == T_PER)
 			return 1;
 	return 0;
 }

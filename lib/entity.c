@@ -421,6 +421,7 @@ tagger_sentence(struct tagger *t, const char *doc, size_t doclen, const char *s,
 		english_new_document(&t->en);
 	}
 	t->ncand = 0;
+	t->end_indexed = SIZE_MAX;
 	t->nm = 0;
 	t->scratch.len = 0;
 	t->values.len = 0;
@@ -596,6 +597,9 @@ tagger_free(struct tagger *t)
 	free(t->label);
 	free(t->cues);
 	free(t->title_end);
+	free(t->date_at);
+	free(t->end_head);
+	free(t->end_next);
 	free(t->cand);
 	buf_free(&t->taken);
 	free(t->runend);
