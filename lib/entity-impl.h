@@ -26,6 +26,7 @@
 #include "english.h"
 #include "entity.h"
 #include "hash.h"
+#include "simd.h"
 #include "token.h"
 
 #define MAXPHRASE 16	/* tokens in the longest list phrase tried */
@@ -185,10 +186,9 @@ lower(char c)
 static inline void
 lower_key(struct buf *key, const char *s, size_t n)
 {
-	key->len = 0;
 	buf_reserve(key, n);
-	for (size_t p = 0; p < n; p++)
-		key->data[key->len++] = lower(s[p]);
+	lower_bytes(key->data, s, n);
+	key->len = n;
 }
 
 /* Cue flags of token i of the sentence (find_cues() looked them up). */

@@ -11,7 +11,6 @@
 #include "diag.h"
 #include "entity-impl.h"
 #include "mem.h"
-#include "simd.h"
 
 /* Key of tokens [i, j) of s into key: lower case, one space between tokens. */
 static void
@@ -209,7 +208,7 @@ void
 find_cues(struct tagger *t, const char *s)
 {
 	enum { BATCH = 32 };
-	size_t n, i, k, p, next = 0, end = t->ntok ? t->tok[t->ntok - 1].end : 0;	/* s[0..end) may be read */
+	size_t n, i, k, next = 0, end = t->ntok ? t->tok[t->ntok - 1].end : 0;	/* s[0..end) may be read */
 	char *low;
 
 	t->first_tok = SIZE_MAX;	/* a new sentence: lex_match's hash of a token is to be made again */
@@ -217,15 +216,7 @@ find_cues(struct tagger *t, const char *s)
 	t->low.len = 0;
 	buf_reserve(&t->low, end);
 	low = t->low.data;
-	for (p = 0; p + 8 <= end; p += 8) {
-		uint64_t x;
-
-		memcpy(&x, s + p, 8);
-		x = lower8(x);
-		memcpy(low + p, &x, 8);
-	}
-	for (; p < end; p++)
-		low[p] = lower(s[p]);
+	lower_bytes(low, s, end);
 	t->low.len = end;
 	for (i = 0; i < t->ntok; i = next) {
 		uint64_t h[BATCH];

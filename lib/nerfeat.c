@@ -57,46 +57,11 @@ nerf_phrase_key(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-/* The same of the 4 bytes at s into d. */
-static inline void
-lower4_at(char *d, const char *s)
-{
-	uint32_t x;
-	uint64_t y;
-
-	memcpy(&x, s, 4);
-	y = lower8(x);
-	x = (uint32_t)y;
-	memcpy(d, &x, 4);
-}
-
-/*
- * s[0..n) lower-cased into b's room (reserved): 8 or 4 bytes at a time, the
- * last ones overlapping those before (lower case twice is lower case).
- */
+/* s[0..n) lower-cased into b's room (reserved). */
 static inline void
 lower_into(struct buf *b, const char *s, size_t n)
 {
-	char *d = b->data + b->len;
-
-	if (n >= 8) {
-		for (size_t i = 0;; i += 8) {
-			size_t at = i + 8 <= n ? i : n - 8;
-			uint64_t x;
-
-			memcpy(&x, s + at, 8);
-			x = lower8(x);
-			memcpy(d + at, &x, 8);
-			if (at == n - 8)
-				break;
-		}
-	} else if (n >= 4) {
-		lower4_at(d, s);
-		lower4_at(d + n - 4, s + n - 4);
-	} else {
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-	}
+	lower_bytes(b->data + b->len, s, n);
 	b->len += n;
 }
 
