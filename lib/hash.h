@@ -186,10 +186,17 @@ struct keybits {
 void keybits_init(struct keybits *b);
 void keybits_free(struct keybits *b);
 
+/* The bit of a key: its low KEYBITS bits. */
+static inline size_t
+keybits_index(uint64_t key)
+{
+	return (size_t)key & (((size_t)1 << KEYBITS) - 1);
+}
+
 static inline void
 keybits_add(struct keybits *b, uint64_t key)
 {
-	size_t i = (size_t)key & (((size_t)1 << KEYBITS) - 1);
+	size_t i = keybits_index(key);
 
 	b->bit[i / 64] |= 1ull << (i % 64);
 }
@@ -198,7 +205,7 @@ keybits_add(struct keybits *b, uint64_t key)
 static inline int
 keybits_has(const struct keybits *b, uint64_t key)
 {
-	size_t i = (size_t)key & (((size_t)1 << KEYBITS) - 1);
+	size_t i = keybits_index(key);
 
 	return (int)(b->bit[i / 64] >> (i % 64) & 1);
 }
@@ -207,7 +214,7 @@ keybits_has(const struct keybits *b, uint64_t key)
 static inline void
 keybits_fetch(const struct keybits *b, uint64_t key)
 {
-	__builtin_prefetch(&b->bit[((size_t)key & (((size_t)1 << KEYBITS) - 1)) / 64]);
+	__builtin_prefetch(&b->bit[keybits_index(key) / 64]);
 }
 
 #endif
