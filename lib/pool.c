@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mem.h"
 #include "pool.h"
@@ -207,4 +208,12 @@ pool_free(struct pool *p)
 	free(p->slot);
 	free(p->workers);
 	free(p);
+}
+
+size_t
+pool_cores(size_t most)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : (size_t)n > most ? most : (size_t)n;
 }

@@ -38,6 +38,8 @@ void *pool_next(struct pool *p);
 void pool_submit(struct pool *p, size_t bytes, int follows);
 /* Wait for every batch submitted and hand each to done(), in order; the threads go on. */
 void pool_wait(struct pool *p);
+/* A thread per core online, at least 1 and at most `most`: a tool's default. */
+size_t pool_cores(size_t most);
 /* The same, and stop the threads. */
 void pool_free(struct pool *p);
 

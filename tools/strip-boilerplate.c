@@ -639,8 +639,7 @@ main(int argc, char *argv[])
 		/* Lines are analysed by a thread per core (with one, in this thread), counted in this one. */
 		static struct batch batches[BATCHES];
 		void *batch_of[BATCHES], *worker_of[THREADS];
-		long cores = sysconf(_SC_NPROCESSORS_ONLN);
-		size_t threads = cores < 1 ? 1 : cores > THREADS ? THREADS : (size_t)cores;
+		size_t threads = pool_cores(THREADS);
 
 		for (size_t i = 0; i < BATCHES; i++)
 			batch_of[i] = &batches[i];

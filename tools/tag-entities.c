@@ -481,9 +481,7 @@ language(const char *name, const char *option)
 static int
 default_jobs(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+	return (int)pool_cores(8);
 }
 
 static void
